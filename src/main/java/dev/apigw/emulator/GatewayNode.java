@@ -1,0 +1,49 @@
+package dev.apigw.emulator;
+
+import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.store.AssetStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+
+/** A started gateway node: what {@link Main#start} built, with the ports it bound and a way to stop it. */
+public final class GatewayNode {
+    private final Vertx vertx;
+    private final AssetStore store;
+    private final Redis redis;
+    private final EchoBackend echo;
+    private final String deploymentId;
+    private final int port;
+
+    GatewayNode(Vertx vertx, AssetStore store, Redis redis, EchoBackend echo, String deploymentId, int port) {
+        this.vertx = vertx;
+        this.store = store;
+        this.redis = redis;
+        this.echo = echo;
+        this.deploymentId = deploymentId;
+        this.port = port;
+    }
+
+    /** The main HTTP port (runtime, admin, /invoke). */
+    public int port() {
+        return port;
+    }
+
+    /** The echo backend's port, or -1 when the demo is disabled. */
+    public int echoPort() {
+        return echo == null ? -1 : echo.port();
+    }
+
+    public AssetStore store() {
+        return store;
+    }
+
+    /** Stops serving and releases stores and clients; the Vert.x instance stays up. */
+    public Future<Void> stop() {
+        Future<Void> undeploy = vertx.deploymentIDs().contains(deploymentId) ? vertx.undeploy(deploymentId) : Future.succeededFuture();
+        return undeploy
+            .eventually(() -> echo == null ? Future.succeededFuture() : echo.stop())
+            .eventually(store::close)
+            .eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.apigw.emulator;
+
+import dev.apigw.emulator.admin.AdminApi;
+import dev.apigw.emulator.config.GatewayConfig;
+import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.GatewayHandler;
+import dev.apigw.emulator.runtime.Rejection;
+import dev.apigw.emulator.runtime.RouteRegistry;
+import dev.apigw.emulator.runtime.UpstreamForwarder;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * One event loop's share of the main port: runtime requests ({@code /gateway/...}) go straight to the
+ * {@link GatewayHandler} on the raw request, everything else to the admin router. Several instances share the port.
+ */
+final class GatewayVerticle extends VerticleBase {
+    private final GatewayConfig config;
+    private final RouteRegistry routes;
+    private final AdminApi admin;
+    private final IntConsumer boundPort;
+    private final Admission admission;
+    private UpstreamForwarder forwarder;
+    private HttpServer server;
+
+    GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission, IntConsumer boundPort) {
+        this.admission = admission;
+        this.config = config;
+        this.routes = routes;
+        this.admin = admin;
+        this.boundPort = boundPort;
+    }
+
+    @Override
+    public Future<?> start() {
+        forwarder = new UpstreamForwarder(vertx, config.runtime());
+        GatewayHandler gateway = new GatewayHandler(routes, forwarder, List.of());
+        Router router = admin.router(vertx);
+        HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setIdleTimeout(0);
+        return vertx.createHttpServer(options)
+            .requestHandler(req -> {
+                if (!admission.tryEnter()) {
+                    Rejection.notAccepting(req);
+                    return;
+                }
+                req.response().endHandler(v -> admission.exit()); // also runs when the connection drops mid-response
+                if (req.path().startsWith(GatewayHandler.PREFIX)) gateway.handle(req);
+                else router.handle(req);
+            })
+            .listen(config.port(), config.host())
+            .onSuccess(s -> {
+                server = s;
+                boundPort.accept(s.actualPort());
+            });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return forwarder == null ? Future.succeededFuture() : forwarder.close();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.apigw.emulator;
+
+import dev.apigw.emulator.admin.AdminApi;
+import dev.apigw.emulator.admin.ApiAssets;
+import dev.apigw.emulator.config.ConfigException;
+import dev.apigw.emulator.config.ConfigLoader;
+import dev.apigw.emulator.config.GatewayConfig;
+import dev.apigw.emulator.demo.DemoApi;
+import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.deploy.Deployer;
+import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.RouteRegistry;
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.EmbeddedAssetStore;
+import dev.apigw.emulator.store.RedisAssetStore;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/** The only wiring point: reads the configuration, builds stores and shared state, deploys the verticles. */
+public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        GatewayConfig config;
+        try {
+            config = ConfigLoader.load(configFile(args), System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("Invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Vertx vertx = Vertx.vertx();
+        start(vertx, config).onSuccess(node -> {
+            LOG.info("apigw-emulator listening on " + config.host() + ":" + node.port()
+                + (config.usesRedis() ? " (Redis store)" : " (embedded store in " + config.dataDir().toAbsolutePath() + ")"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnExit(vertx, node), "apigw-shutdown"));
+        }).onFailure(err -> {
+            System.err.println("apigw-emulator failed to start: " + err.getMessage());
+            vertx.close();
+            System.exit(1);
+        });
+    }
+
+    /** {@code --config FILE}, else {@code config/gateway.yaml} when present, else built-in defaults only. */
+    static Path configFile(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--config")) return Path.of(args[i + 1]);
+        }
+        Path dflt = Path.of("config", "gateway.yaml");
+        return Files.isRegularFile(dflt) ? dflt : null;
+    }
+
+    /** Runs on the JVM's shutdown-hook thread, never an event loop, so waiting here blocks nothing that serves. */
+    private static void stopOnExit(Vertx vertx, GatewayNode node) {
+        CountDownLatch done = new CountDownLatch(1);
+        node.stop().eventually(vertx::close).onComplete(ar -> done.countDown());
+        try {
+            done.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a gateway node on the given Vert.x instance. */
+    public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config) {
+        Redis redis = config.usesRedis() ? Redis.createClient(vertx, new RedisOptions()
+            .setConnectionString(config.redis().url()).setMaxPoolSize(config.redis().maxPoolSize())
+            .setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096)) : null;
+        return openStore(vertx, config, redis).compose(store -> wire(vertx, config, store, redis)
+            .onFailure(err -> store.close()));
+    }
+
+    private static Future<AssetStore> openStore(Vertx vertx, GatewayConfig config, Redis redis) {
+        if (redis == null) {
+            return vertx.executeBlocking(() -> EmbeddedAssetStore.open(vertx, config.dataDir()));
+        }
+        RedisAssetStore store = new RedisAssetStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs());
+        return store.start().map(v -> (AssetStore) store).recover(err -> {
+            store.close();
+            return Future.failedFuture("cannot reach Redis at " + config.redis().url() + ": " + err.getMessage());
+        });
+    }
+
+    private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
+        RouteRegistry routes = new RouteRegistry();
+        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of()));
+        ApiAssets apis = new ApiAssets(store, config.compat(), config.admin().username());
+        HealthChecks checks = HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
+            if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
+            else p.complete(Status.KO(ar.succeeded() ? ar.result() : new io.vertx.core.json.JsonObject().put("error", ar.cause().getMessage())));
+        }));
+        AdminApi admin = new AdminApi(vertx, config, store, apis, checks, () -> true);
+        AtomicInteger port = new AtomicInteger();
+        EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
+        Future<Void> demo = echo == null ? Future.succeededFuture()
+            : echo.start(config.demo().echoHost(), config.demo().echoPort()).compose(e ->
+                DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port()));
+        return deployer.start().compose(v -> demo)
+            .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set),
+                new DeploymentOptions().setInstances(config.effectiveInstances())))
+            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get()));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.apigw.emulator.admin;
+
+import dev.apigw.emulator.runtime.GatewayException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads an API create/update request: JSON ({@code apiName}, {@code type}, {@code apiDefinition} inline as an
+ * object or as JSON/YAML text, or {@code url}) or multipart ({@code file} plus the same fields as form attributes).
+ */
+final class ApiInputReader {
+    private static final Set<String> SUPPORTED = Set.of("openapi", "swagger");
+    private static final Set<String> KNOWN_UNSUPPORTED = Set.of("raml", "wsdl", "odata", "graphql", "asyncapi");
+    private final Vertx vertx;
+    private final DefinitionImporter importer;
+
+    ApiInputReader(Vertx vertx, DefinitionImporter importer) {
+        this.vertx = vertx;
+        this.importer = importer;
+    }
+
+    Future<ApiInput> read(RoutingContext ctx, JsonObject existing) {
+        String contentType = ctx.request().getHeader("Content-Type");
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) return fromForm(ctx, existing);
+        JsonObject body = Bodies.json(ctx);
+        return fromJson(body, existing);
+    }
+
+    private Future<ApiInput> fromForm(RoutingContext ctx, JsonObject existing) {
+        var form = ctx.request().formAttributes();
+        FileUpload file = ctx.fileUploads().stream().filter(f -> f.name().equals("file")).findFirst().orElse(null);
+        if (file == null) throw missing();
+        String type = checkType(form.get("type"), existing);
+        return vertx.fileSystem().readFile(file.uploadedFileName())
+            .compose(buf -> importer.parse(buf.toString()))
+            .map(def -> input(form.get("apiName"), form.get("apiVersion"), form.get("apiDescription"), def, existing, type));
+    }
+
+    private Future<ApiInput> fromJson(JsonObject body, JsonObject existing) {
+        String type = checkType(body.getString("type", null) == null ? null : String.valueOf(body.getValue("type")), existing);
+        Object definition = body.getValue("apiDefinition");
+        String url = body.getValue("url") instanceof String s && !s.isBlank() ? s : null;
+        Future<ImportedDefinition> parsed;
+        if (definition instanceof JsonObject obj) parsed = importer.parse(obj.encode());
+        else if (definition instanceof String text && !text.isBlank()) parsed = importer.parse(text);
+        else if (url != null) parsed = importer.fromUrl(url);
+        else if (existing != null && definition == null) parsed = Future.succeededFuture(current(existing));
+        else throw missing();
+        return parsed.map(def -> input(str(body, "apiName"), str(body, "apiVersion"), str(body, "apiDescription"), def,
+            existing, type));
+    }
+
+    private static ApiInput input(String name, String version, String description, ImportedDefinition def,
+                                  JsonObject existing, String type) {
+        String apiName = firstNonBlank(name, existing == null ? null : existing.getString("apiName"));
+        if (apiName == null) throw missing();
+        String apiVersion = firstNonBlank(version, existing == null ? null : existing.getString("apiVersion"), def.version(), "1.0");
+        String desc = firstNonBlank(description, existing == null ? null : existing.getString("apiDescription"), def.description(), "");
+        return new ApiInput(apiName, apiVersion, desc, def);
+    }
+
+    /** An update without a new definition keeps the stored one. */
+    private static ImportedDefinition current(JsonObject existing) {
+        var eps = existing.getJsonArray("nativeEndpoint");
+        String uri = eps == null || eps.isEmpty() ? "" : eps.getJsonObject(0).getString("uri", "");
+        return new ImportedDefinition(existing.getJsonObject("apiDefinition", new JsonObject()), uri,
+            existing.getString("apiName"), existing.getString("apiVersion"), existing.getString("apiDescription", ""));
+    }
+
+    private static String checkType(String type, JsonObject existing) {
+        if (type == null || type.isBlank()) {
+            if (existing != null) return "openapi";
+            throw missing();
+        }
+        String t = type.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("rest")) return "openapi";
+        if (SUPPORTED.contains(t)) return t;
+        if (KNOWN_UNSUPPORTED.contains(t)) {
+            throw GatewayException.admin(400, "TYPE_UNSUPPORTED", "API type " + type + " is not supported by the emulator; use openapi or swagger");
+        }
+        throw GatewayException.admin(400, "TYPE_INVALID", "Invalid API type " + type + "; expected openapi or swagger");
+    }
+
+    private static GatewayException missing() {
+        return GatewayException.admin(400, "MANDATORY_FIELD_MISSING", "Unable to process the request. The mandatory fields "
+            + "apiName, type and one of file, url or apiDefinition must be provided.");
+    }
+
+    private static String str(JsonObject body, String key) {
+        Object v = body.getValue(key);
+        return v == null ? null : v.toString();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.apigw.emulator.admin;
+
+import dev.apigw.emulator.runtime.GatewayException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code apiResponse} wrapper of the APIs resource, for successes and its own error shape. */
+final class ApiResponses {
+    private static final List<String> SUMMARY = List.of("apiName", "apiVersion", "apiDescription", "isActive", "type",
+        "publishedPortals", "systemVersion", "id");
+
+    private ApiResponses() {
+    }
+
+    static JsonObject one(JsonObject api, JsonArray versions) {
+        return new JsonObject().put("apiResponse", new JsonObject().put("api", api).put("responseStatus", "SUCCESS")
+            .put("versions", versions));
+    }
+
+    static JsonObject summary(JsonObject api) {
+        JsonObject s = new JsonObject();
+        for (String k : SUMMARY) if (api.containsKey(k)) s.put(k, api.getValue(k));
+        return new JsonObject().put("api", s).put("responseStatus", "SUCCESS");
+    }
+
+    static JsonObject missing(String id) {
+        return new JsonObject().put("responseStatus", "NOT_FOUND").put("errorReason", "Api with ID " + id + "does not exists");
+    }
+
+    /** 404 in the resource's own shape, as the product answers it. */
+    static GatewayException notFound(String id) {
+        return new GatewayException(404, "API_NOT_FOUND", "Api with ID " + id + " does not exist", Map.of(),
+            new JsonObject().put("apiResponse", missing(id)));
+    }
+
+    /** Every version of the API's name, as {@code [{versionNumber, apiId}]}. */
+    static JsonArray versions(String apiName, List<JsonObject> apis) {
+        JsonArray out = new JsonArray();
+        for (JsonObject a : apis) {
+            if (apiName.equals(a.getString("apiName"))) {
+                out.add(new JsonObject().put("versionNumber", a.getString("apiVersion")).put("apiId", a.getString("id")));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.apigw.emulator.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apigw.emulator.runtime.GatewayException;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.Map;
+
+/**
+ * Parses OpenAPI 3 and Swagger 2 definitions (JSON or YAML) with the swagger-parser library, on a worker pool
+ * because parsing is CPU-heavy. Remote {@code $ref}s are never resolved, so a definition cannot make the gateway
+ * fetch arbitrary URLs; a definition given by {@code url} is downloaded with the non-blocking web client.
+ */
+public final class DefinitionImporter {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private final WorkerExecutor workers;
+    private final WebClient web;
+
+    public DefinitionImporter(Vertx vertx) {
+        this.workers = vertx.createSharedWorkerExecutor("apigw-definition-parser", 2);
+        this.web = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(10)
+            .setTrustAll(true).setVerifyHost(false).setFollowRedirects(true));
+    }
+
+    /** Downloads then parses; a URL that cannot be read is the client's problem (400). */
+    Future<ImportedDefinition> fromUrl(String url) {
+        return web.getAbs(url).timeout(10_000).send()
+            .recover(err -> Future.failedFuture(GatewayException.invalidPayload("cannot read the definition at " + url
+                + ": " + err.getMessage())))
+            .compose(resp -> {
+                if (resp.statusCode() != 200) {
+                    return Future.failedFuture(GatewayException.invalidPayload("reading the definition at " + url
+                        + " returned HTTP " + resp.statusCode()));
+                }
+                return parse(resp.bodyAsString());
+            });
+    }
+
+    /** Parses definition text, JSON or YAML. */
+    public Future<ImportedDefinition> parse(String text) {
+        if (text == null || text.isBlank()) return Future.failedFuture(GatewayException.invalidPayload("the API definition is empty"));
+        return workers.executeBlocking(() -> parseNow(text), false);
+    }
+
+    @SuppressWarnings("unchecked")
+    static ImportedDefinition parseNow(String text) {
+        JsonObject document;
+        try {
+            Object tree = YAML.readValue(text, Object.class);
+            if (!(tree instanceof Map)) throw GatewayException.invalidPayload("the API definition must be a JSON or YAML object");
+            document = new JsonObject((Map<String, Object>) tree);
+        } catch (java.io.IOException e) {
+            throw GatewayException.invalidPayload("the API definition is neither valid JSON nor valid YAML");
+        }
+        if (!document.containsKey("openapi") && !document.containsKey("swagger")) {
+            throw GatewayException.invalidPayload("the API definition is not an OpenAPI 3 or Swagger 2 document "
+                + "(no 'openapi' or 'swagger' field)");
+        }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false);
+        SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);
+        OpenAPI api = result.getOpenAPI();
+        if (api == null) {
+            throw GatewayException.invalidPayload("the API definition could not be parsed: " + result.getMessages());
+        }
+        Info info = api.getInfo() == null ? new Info() : api.getInfo();
+        return new ImportedDefinition(document, serverUrl(api), nz(info.getTitle()), nz(info.getVersion()),
+            nz(info.getDescription()));
+    }
+
+    /** The first absolute server URL, with server variables replaced by their defaults. */
+    static String serverUrl(OpenAPI api) {
+        if (api.getServers() == null) return "";
+        for (Server s : api.getServers()) {
+            String url = s.getUrl();
+            if (url == null) continue;
+            if (s.getVariables() != null) {
+                for (var v : s.getVariables().entrySet()) {
+                    url = url.replace("{" + v.getKey() + "}", nz(v.getValue().getDefault()));
+                }
+            }
+            if (url.startsWith("http://") || url.startsWith("https://")) return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        return "";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.apigw.emulator.admin;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.CheckResult;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code /rest/apigateway/health} (readiness: 200 or, when the data store is down or the node is not accepting
+ * traffic, 500/503) and {@code /health/{admin|engine|externalServices|all}} with the product's {@code status}
+ * green/yellow/red (red answers 500). The checks themselves run through vertx-health-check ({@link HealthChecks}),
+ * which bounds each one with a timeout; the data store is reported both as itself and under the product's
+ * {@code elasticsearch} key, since scripts read that.
+ */
+final class HealthResource {
+    private final HealthChecks checks;
+    private final BooleanSupplier accepting;
+    private final boolean redis;
+
+    HealthResource(HealthChecks checks, BooleanSupplier accepting, boolean redis) {
+        this.checks = checks;
+        this.accepting = accepting;
+        this.redis = redis;
+    }
+
+    void mount(Router router, String base) {
+        router.get(base + "/health").handler(this::readiness);
+        router.get(base + "/health/admin").handler(ctx -> respond(ctx, this::admin));
+        router.get(base + "/health/engine").handler(ctx -> respond(ctx, this::engine));
+        router.get(base + "/health/externalServices").handler(ctx -> respond(ctx, this::external));
+        router.get(base + "/health/all").handler(ctx -> respond(ctx, this::all));
+    }
+
+    private void readiness(RoutingContext ctx) {
+        if (!accepting.getAsBoolean()) {
+            Bodies.ok(ctx, 503, new JsonObject().put("status", "red").put("reason", "the gateway is quiescing or quiesced"));
+            return;
+        }
+        engine().onSuccess(engine -> {
+            boolean red = "red".equals(engine.getString("status"));
+            Bodies.ok(ctx, red ? 500 : 200, new JsonObject().put("status", engine.getString("status")));
+        }).onFailure(ctx::fail);
+    }
+
+    private interface Report {
+        Future<JsonObject> get();
+    }
+
+    private void respond(RoutingContext ctx, Report report) {
+        report.get().onSuccess(body -> Bodies.ok(ctx, "red".equals(body.getString("status")) ? 500 : 200, body))
+            .onFailure(ctx::fail);
+    }
+
+    private Future<JsonObject> admin() {
+        return Future.succeededFuture(new JsonObject().put("status", "green")
+            .put("ui", new JsonObject().put("status", "not configured").put("response_time_ms", "0")));
+    }
+
+    private Future<JsonObject> engine() {
+        return checks.checkStatus().map(result -> {
+            JsonObject store = data(result, "store");
+            String storeStatus = store.getString("status", "red");
+            Runtime rt = Runtime.getRuntime();
+            JsonObject body = new JsonObject().put("status", storeStatus)
+                .put("elasticsearch", new JsonObject().put("cluster_name", "apigw-emulator-" + store.getString("type", "store"))
+                    .put("status", storeStatus))
+                .put("is", new JsonObject().put("status", "green")
+                    .put("memory", new JsonObject().put("status", "up").put("freemem", String.valueOf(rt.freeMemory()))))
+                .put("dataStore", store);
+            body.put("terracotta", redis ? new JsonObject().put("status", storeStatus).put("type", "redis")
+                : new JsonObject().put("status", "not configured"));
+            return body;
+        });
+    }
+
+    private Future<JsonObject> external() {
+        return Future.succeededFuture(new JsonObject().put("status", "green").put("destinations", new JsonArray())
+            .put("external_accounts", new JsonArray()));
+    }
+
+    private Future<JsonObject> all() {
+        return Future.all(admin(), engine(), external()).map(r -> {
+            JsonObject admin = r.resultAt(0), engine = r.resultAt(1), external = r.resultAt(2);
+            String status = worst(admin.getString("status"), engine.getString("status"), external.getString("status"));
+            return new JsonObject().put("status", status).put("admin", admin).put("engine", engine).put("external", external);
+        });
+    }
+
+    private static JsonObject data(CheckResult result, String id) {
+        if (result.getChecks() != null) {
+            for (CheckResult c : result.getChecks()) {
+                if (id.equals(c.getId())) {
+                    JsonObject d = c.getData() == null ? new JsonObject() : c.getData().copy();
+                    if (!Boolean.TRUE.equals(c.getUp())) d.put("status", "red");
+                    return d;
+                }
+            }
+        }
+        return new JsonObject().put("status", "red").put("error", "check " + id + " did not report");
+    }
+
+    static String worst(String... statuses) {
+        String w = "green";
+        for (String s : statuses) {
+            if ("red".equals(s)) return "red";
+            if ("yellow".equals(s)) w = "yellow";
+        }
+        return w;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.apigw.emulator.admin;
+
+import dev.apigw.emulator.model.Names;
+import dev.apigw.emulator.model.PolicyActions;
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.runtime.RoutingTarget;
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /rest/apigateway/policyActions}: CRUD in the {@code {"policyAction":...}} wrapper. Documents are kept as
+ * sent (plus id, default names and {@code active}), so actions the emulator does not enforce round-trip unchanged.
+ */
+final class PolicyActionResource {
+    private final AssetStore store;
+
+    PolicyActionResource(AssetStore store) {
+        this.store = store;
+    }
+
+    void mount(Router router, String base) {
+        router.get(base + "/policyActions").handler(this::list);
+        router.post(base + "/policyActions").handler(this::create);
+        router.get(base + "/policyActions/:id").handler(this::get);
+        router.put(base + "/policyActions/:id").handler(this::update);
+        router.delete(base + "/policyActions/:id").handler(this::delete);
+    }
+
+    private void list(RoutingContext ctx) {
+        List<String> ids = Bodies.ids(ctx, "policyActionIds");
+        store.list(AssetType.POLICY_ACTIONS).onSuccess(all -> {
+            JsonArray out = new JsonArray();
+            all.stream().filter(a -> ids.isEmpty() || ids.contains(a.getString("id"))).forEach(out::add);
+            Bodies.ok(ctx, 200, new JsonObject().put("policyAction", out));
+        }).onFailure(ctx::fail);
+    }
+
+    private void create(RoutingContext ctx) {
+        JsonObject action = validated(Bodies.unwrap(Bodies.json(ctx), "policyAction"));
+        String id = UUID.randomUUID().toString(); // ids are the gateway's, as in the product (read-only field)
+        action.put("id", id);
+        store.put(AssetType.POLICY_ACTIONS, id, action)
+            .onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
+    }
+
+    private void get(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        store.get(AssetType.POLICY_ACTIONS, id).onSuccess(a -> {
+            if (a == null) ctx.fail(GatewayException.notFound(id));
+            else Bodies.ok(ctx, 200, new JsonObject().put("policyAction", a));
+        }).onFailure(ctx::fail);
+    }
+
+    private void update(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonObject action = validated(Bodies.unwrap(Bodies.json(ctx), "policyAction"));
+        store.get(AssetType.POLICY_ACTIONS, id).compose(existing -> {
+            if (existing == null) throw GatewayException.notFound(id);
+            action.put("id", id);
+            return store.put(AssetType.POLICY_ACTIONS, id, action);
+        }).onSuccess(v -> Bodies.ok(ctx, 200, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
+    }
+
+    private void delete(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        store.delete(AssetType.POLICY_ACTIONS, id).onSuccess(removed -> {
+            if (removed) ctx.response().setStatusCode(204).end();
+            else ctx.fail(GatewayException.notFound(id));
+        }).onFailure(ctx::fail);
+    }
+
+    /** A policy action needs a templateKey and well-formed parameters; a routing action a usable endpoint. */
+    static JsonObject validated(JsonObject action) {
+        if (!(action.getValue("templateKey") instanceof String key) || key.isBlank()) {
+            throw GatewayException.admin(400, "INVALID_PAYLOAD", "Unable to create the resource. Error in processing the "
+                + "payload. Error Message: the mandatory field templateKey is missing. Check the correctness of key and payload.");
+        }
+        Object params = action.getValue("parameters");
+        if (params != null && !(params instanceof JsonArray)) {
+            throw GatewayException.invalidPayload("'parameters' must be an array of {templateKey, values} objects");
+        }
+        if (params != null) {
+            for (Object p : (JsonArray) params) {
+                if (!(p instanceof JsonObject po) || !(po.getValue("templateKey") instanceof String)) {
+                    throw GatewayException.invalidPayload("every parameter needs a templateKey");
+                }
+            }
+        }
+        if (key.equals(PolicyActions.ROUTING)) checkRouting(action);
+        if (!action.containsKey("names")) action.put("names", Names.of(key, "en"));
+        if (!action.containsKey("active")) action.put("active", false);
+        return action;
+    }
+
+    private static void checkRouting(JsonObject action) {
+        JsonArray params = action.getJsonArray("parameters");
+        try {
+            RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null), PolicyActions.value(params, "method", "CUSTOM"));
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.invalidPayload(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.apigw.emulator.admin;
+
+import dev.apigw.emulator.runtime.GatewayException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A parsed {@code POST /search} body: types, {@code and}/{@code or} condition, scope of attribute regexes, response
+ * fields and paging. Attribute names may be dotted ({@code names.value}); arrays on the way are searched element-wise.
+ */
+record SearchQuery(List<String> types, boolean and, List<Scope> scope, List<String> responseFields, int from, int size) {
+
+    record Scope(String attribute, Pattern keyword) {
+    }
+
+    static SearchQuery parse(JsonObject body) {
+        Object types = body.getValue("types");
+        if (!(types instanceof JsonArray arr) || arr.isEmpty()) {
+            throw GatewayException.admin(400, "MANDATORY_FIELD_MISSING", "Mandatory field types is missing in the input request body");
+        }
+        Object condition = body.getValue("condition");
+        if (!(condition instanceof String c) || c.isBlank()) {
+            throw GatewayException.admin(400, "MANDATORY_FIELD_MISSING", "Mandatory field condition is missing in the input request body");
+        }
+        if (!c.equalsIgnoreCase("and") && !c.equalsIgnoreCase("or")) {
+            throw GatewayException.admin(400, "INVALID_CONDITION", "Invalid value " + c + " for condition; expected and or or");
+        }
+        List<String> typeList = new ArrayList<>();
+        for (Object t : arr) typeList.add(String.valueOf(t).toUpperCase());
+        return new SearchQuery(typeList, c.equalsIgnoreCase("and"), scopes(body.getValue("scope")),
+            strings(body.getValue("responseFields")), Math.max(0, number(body, "from", 0)), number(body, "size", -1));
+    }
+
+    private static List<Scope> scopes(Object value) {
+        List<Scope> out = new ArrayList<>();
+        if (value == null) return out;
+        if (!(value instanceof JsonArray arr)) throw GatewayException.invalidPayload("'scope' must be an array");
+        for (Object o : arr) {
+            if (!(o instanceof JsonObject s) || !(s.getValue("attributeName") instanceof String name)) {
+                throw GatewayException.invalidPayload("every scope entry needs an attributeName");
+            }
+            String keyword = s.getValue("keyword") == null ? ".*" : String.valueOf(s.getValue("keyword"));
+            try {
+                out.add(new Scope(name, Pattern.compile(keyword, Pattern.CASE_INSENSITIVE | Pattern.DOTALL)));
+            } catch (PatternSyntaxException e) {
+                throw GatewayException.admin(400, "INVALID_KEYWORD", "Invalid regular expression in keyword: " + keyword);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof JsonArray arr) for (Object o : arr) out.add(String.valueOf(o));
+        else if (value != null) throw GatewayException.invalidPayload("'responseFields' must be an array of field names");
+        return out;
+    }
+
+    private static int number(JsonObject body, String key, int fallback) {
+        Object v = body.getValue(key);
+        if (v == null) return fallback;
+        if (v instanceof Number n) return n.intValue();
+        throw GatewayException.invalidPayload("'" + key + "' must be a number");
+    }
+
+    /** Whether an asset matches the scope under the condition; no scope matches everything. */
+    boolean matches(JsonObject asset) {
+        if (scope.isEmpty()) return true;
+        for (Scope s : scope) {
+            boolean hit = attributeMatches(asset, s.attribute().split("\\."), 0, s.keyword());
+            if (and && !hit) return false;
+            if (!and && hit) return true;
+        }
+        return and;
+    }
+
+    private static boolean attributeMatches(Object node, String[] path, int i, Pattern keyword) {
+        if (node instanceof JsonArray arr) {
+            for (Object o : arr) if (attributeMatches(o, path, i, keyword)) return true;
+            return false;
+        }
+        if (i == path.length) return node != null && !(node instanceof JsonObject) && keyword.matcher(String.valueOf(node)).matches();
+        return node instanceof JsonObject obj && attributeMatches(obj.getValue(path[i]), path, i + 1, keyword);
+    }
+
+    /** The asset cut down to the requested fields ({@code *} or none: everything). */
+    JsonObject project(JsonObject asset) {
+        if (responseFields.isEmpty() || responseFields.contains("*")) return asset;
+        JsonObject out = new JsonObject();
+        for (String f : responseFields) if (asset.containsKey(f)) out.put(f, asset.getValue(f));
+        return out;
+    }
+}

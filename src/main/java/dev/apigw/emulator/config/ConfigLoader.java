@@ -1,0 +1,101 @@
+package dev.apigw.emulator.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Builds the configuration tree: built-in defaults ({@code apigw-defaults.yaml}), then the YAML file, then
+ * environment variables. Every setting has an environment name: {@code APIGW_} followed by its path in upper
+ * snake case, e.g. {@code runtime.backendTimeoutMs} becomes {@code APIGW_RUNTIME_BACKEND_TIMEOUT_MS}.
+ * Runs once at start, before any event loop exists, so its file reads may block.
+ */
+public final class ConfigLoader {
+    static final String DEFAULTS = "apigw-defaults.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    public static GatewayConfig load(Path file, Map<String, String> env) {
+        JsonObject tree = defaults();
+        if (file != null) {
+            JsonObject fromFile = readFile(file);
+            rejectUnknown(tree, fromFile, "");
+            tree.mergeIn(fromFile, true);
+        }
+        applyEnvironment(tree, "", env);
+        return GatewayConfig.fromJson(tree);
+    }
+
+    /** The defaults alone, with environment overrides: what tests and the demo start from. */
+    public static JsonObject defaults() {
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
+            return new JsonObject(YAML.readValue(in, Map.class));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("built-in " + DEFAULTS + " is unreadable", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static JsonObject readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("(file)", "configuration file " + file + " does not exist");
+        }
+        try {
+            Object parsed = YAML.readValue(file.toFile(), Object.class);
+            if (parsed == null) return new JsonObject();
+            if (!(parsed instanceof Map)) throw new ConfigException("(root)", "must be a mapping of settings");
+            return new JsonObject((Map<String, Object>) parsed);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new ConfigException("(file)", file + " is not valid YAML"
+                + (loc == null ? "" : " at line " + loc.getLineNr()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("(file)", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A typo in a setting name would otherwise be silently ignored. */
+    private static void rejectUnknown(JsonObject known, JsonObject given, String prefix) {
+        for (String key : given.fieldNames()) {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            if (!known.containsKey(key)) throw new ConfigException(path, "unknown setting");
+            Object k = known.getValue(key);
+            Object g = given.getValue(key);
+            if (k instanceof JsonObject kObj && !kObj.isEmpty()) {
+                if (g != null && !(g instanceof JsonObject)) throw new ConfigException(path, "must be a mapping");
+                if (g != null) rejectUnknown(kObj, (JsonObject) g, path);
+            }
+        }
+    }
+
+    private static void applyEnvironment(JsonObject tree, String prefix, Map<String, String> env) {
+        for (String key : tree.fieldNames()) {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            Object value = tree.getValue(key);
+            if (value instanceof JsonObject child) {
+                applyEnvironment(child, path, env);
+                continue;
+            }
+            String override = env.get(envName(path));
+            if (override != null) tree.put(key, override);
+        }
+    }
+
+    /** {@code runtime.backendTimeoutMs} → {@code APIGW_RUNTIME_BACKEND_TIMEOUT_MS}. */
+    public static String envName(String path) {
+        StringBuilder sb = new StringBuilder("APIGW_");
+        for (char c : path.toCharArray()) {
+            if (c == '.') sb.append('_');
+            else if (Character.isUpperCase(c)) sb.append('_').append(c);
+            else sb.append(Character.toUpperCase(c));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.apigw.emulator.deploy;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The design-time assets one route table is compiled from, indexed by id. */
+public record AssetSnapshot(List<JsonObject> apis, Map<String, JsonObject> policies, Map<String, JsonObject> actions) {
+
+    public static AssetSnapshot of(List<JsonObject> apis, List<JsonObject> policies, List<JsonObject> actions) {
+        return new AssetSnapshot(apis, index(policies), index(actions));
+    }
+
+    private static Map<String, JsonObject> index(List<JsonObject> docs) {
+        return docs.stream().filter(d -> d.getString("id") != null)
+            .collect(Collectors.toMap(d -> d.getString("id"), Function.identity(), (a, b) -> b));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.apigw.emulator.runtime;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The only writer of runtime error responses, in the product's shape:
+ * {@code {"Exception":"API Gateway encountered an error. Error Message:  <message>. Request Details: ..."}}.
+ * Adds {@code WWW-Authenticate} on 401 and {@code Connection: close} on 5xx; if the head is already written it can
+ * only reset the connection.
+ */
+public final class ErrorResponder {
+    private static final Logger LOG = Logger.getLogger(ErrorResponder.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm:ss a", Locale.US);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
+
+    private ErrorResponder() {
+    }
+
+    public static void send(HttpServerRequest request, Exchange exchange, Throwable error) {
+        GatewayException ge = error instanceof GatewayException g ? g : internal(error);
+        HttpServerResponse response = request.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        response.setStatusCode(ge.status()).putHeader("Content-Type", "application/json");
+        ge.headers().forEach(response::putHeader);
+        if (exchange != null) exchange.responseHeaders().forEach(response::putHeader);
+        if (ge.status() == 401 && !response.headers().contains("WWW-Authenticate")) {
+            response.putHeader("WWW-Authenticate", "Basic realm=\"API Gateway\"");
+        }
+        if (ge.status() >= 500) response.putHeader("Connection", "close");
+        response.end(new JsonObject().put("Exception", message(request, exchange, ge)).encode());
+    }
+
+    static String message(HttpServerRequest request, Exchange exchange, GatewayException ge) {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        String service = exchange == null ? "-" : exchange.api().name();
+        String operation = exchange == null ? request.path() : exchange.resourcePath();
+        String app = exchange == null || exchange.applicationName() == null ? "" : exchange.applicationName();
+        String ip = request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress();
+        return "API Gateway encountered an error. Error Message:  " + ge.getMessage() + ". Request Details: Service - "
+            + service + ", Operation - " + operation + ", Invocation Time:" + TIME.format(now) + ", Date:"
+            + DATE.format(now) + ",  Client IP - " + ip + ", User - Default and Application:" + app;
+    }
+
+    private static GatewayException internal(Throwable error) {
+        LOG.log(Level.WARNING, "unexpected runtime failure", error);
+        return new GatewayException(500, "INTERNAL_ERROR", "Internal error: " + error.getClass().getSimpleName(), Map.of());
+    }
+}

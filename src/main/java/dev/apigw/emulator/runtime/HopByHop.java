@@ -1,0 +1,31 @@
+package dev.apigw.emulator.runtime;
+
+import io.vertx.core.MultiMap;
+import java.util.Locale;
+import java.util.Set;
+
+/** Copies headers between hops without the ones that belong to a single connection (RFC 9110 §7.6.1). */
+final class HopByHop {
+    private static final Set<String> DROPPED = Set.of("connection", "keep-alive", "proxy-authenticate",
+        "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private HopByHop() {
+    }
+
+    static void copy(MultiMap from, MultiMap to) {
+        String listed = from.get("Connection");
+        for (var e : from) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (DROPPED.contains(name) || (listed != null && listsHeader(listed, name))) continue;
+            to.add(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Connection: may name further per-connection headers, which go too. */
+    private static boolean listsHeader(String connection, String name) {
+        for (String token : connection.split(",")) {
+            if (token.trim().equalsIgnoreCase(name)) return true;
+        }
+        return false;
+    }
+}

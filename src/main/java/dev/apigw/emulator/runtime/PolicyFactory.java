@@ -1,0 +1,16 @@
+package dev.apigw.emulator.runtime;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Turns a stored policy action of one {@code templateKey} into an enforced {@link Policy}. Called off the hot
+ * path, when the route table is rebuilt. Throws {@link IllegalArgumentException} for parameters it cannot enforce.
+ */
+public interface PolicyFactory {
+
+    /** The policy action's {@code templateKey} this factory enforces. */
+    String templateKey();
+
+    /** @param action the stored policy action document; @param api the API document it is attached to (null for global) */
+    Policy create(JsonObject action, JsonObject api);
+}

@@ -1,0 +1,107 @@
+package dev.apigw.emulator.runtime;
+
+import dev.apigw.emulator.config.RuntimeConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends an exchange to its routing target and streams the answer back, both bodies piped without buffering. One
+ * instance per event loop, each with its own keep-alive connection pool. Connection failures become 503, a backend
+ * silent for {@code backendTimeoutMs} becomes 504.
+ */
+public final class UpstreamForwarder {
+    private final HttpClient client;
+    private final RuntimeConfig config;
+
+    public UpstreamForwarder(Vertx vertx, RuntimeConfig config) {
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                .setConnectTimeout(config.connectTimeoutMs()).setTrustAll(true).setVerifyHost(false),
+            new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBackend()).setMaxWaitQueueSize(-1));
+    }
+
+    /** Completes when the response has been fully relayed; fails with a GatewayException before the head is sent. */
+    public Future<Void> forward(Exchange exchange) {
+        HttpServerRequest in = exchange.request();
+        RoutingTarget target = exchange.api().routing();
+        if (target == null) {
+            return Future.failedFuture(GatewayException.upstreamUnavailable("no native endpoint is configured for the API"));
+        }
+        RequestOptions options = new RequestOptions()
+            .setMethod(HttpMethod.valueOf(target.methodFor(in.method().name())))
+            .setSsl(target.ssl()).setHost(target.host()).setPort(target.port())
+            .setURI(target.uri(exchange.resourcePath(), in.query()))
+            .setIdleTimeout(config.backendTimeoutMs());
+        return client.request(options)
+            .recover(err -> Future.failedFuture(mapFailure(err)))
+            .compose(out -> send(exchange, in, out, target));
+    }
+
+    private Future<Void> send(Exchange exchange, HttpServerRequest in, HttpClientRequest out, RoutingTarget target) {
+        HopByHop.copy(in.headers(), out.headers());
+        out.putHeader("Host", target.hostHeader());
+        addForwardedHeaders(in, out);
+        exchange.upstreamHeaders().forEach(out::putHeader);
+        if (!out.headers().contains("Content-Length")) out.setChunked(hasBody(in));
+        long sent = System.nanoTime();
+        Future<HttpClientResponse> response = hasBody(in) ? out.send(in) : out.send();
+        return response.recover(err -> Future.failedFuture(mapFailure(err)))
+            .compose(back -> {
+                exchange.backendTime(System.nanoTime() - sent);
+                return relay(exchange, in.response(), back);
+            });
+    }
+
+    private static boolean hasBody(HttpServerRequest in) {
+        return in.headers().contains("Content-Length") || in.headers().contains("Transfer-Encoding");
+    }
+
+    private static void addForwardedHeaders(HttpServerRequest in, HttpClientRequest out) {
+        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        String prior = in.headers().get("X-Forwarded-For");
+        out.putHeader("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+        out.putHeader("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        String host = in.headers().get("Host");
+        if (host != null) out.putHeader("X-Forwarded-Host", host);
+    }
+
+    private Future<Void> relay(Exchange exchange, HttpServerResponse response, HttpClientResponse back) {
+        response.setStatusCode(back.statusCode());
+        if (back.statusMessage() != null) response.setStatusMessage(back.statusMessage());
+        HopByHop.copy(back.headers(), response.headers());
+        exchange.responseHeaders().forEach(response::putHeader);
+        if (!response.headers().contains("Content-Length")) response.setChunked(true);
+        return back.pipeTo(response);
+    }
+
+    private GatewayException mapFailure(Throwable err) {
+        if (err instanceof GatewayException ge) return ge;
+        if (err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout")) {
+            // a connect timeout means unreachable (503); a silent backend after connecting means 504
+            return err.getMessage() != null && err.getMessage().toLowerCase().contains("connect")
+                ? GatewayException.upstreamUnavailable(err.getMessage())
+                : GatewayException.upstreamTimeout(config.backendTimeoutMs());
+        }
+        if (err instanceof ConnectException || err instanceof UnknownHostException
+            || err.getCause() instanceof ConnectException) {
+            return GatewayException.upstreamUnavailable(err.getMessage());
+        }
+        return GatewayException.upstreamUnavailable(err.getClass().getSimpleName() + ": " + err.getMessage());
+    }
+
+    public Future<Void> close() {
+        return client.close();
+    }
+}

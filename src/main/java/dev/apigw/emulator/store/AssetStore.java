@@ -1,0 +1,40 @@
+package dev.apigw.emulator.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Design-time assets (APIs, policies, policy actions, applications, webhooks, settings) as JSON documents keyed by
+ * type and id. Implementations: {@link EmbeddedAssetStore} (files under the data directory) and
+ * {@link RedisAssetStore} (shared by every node pointed at the same Redis).
+ *
+ * <p>Every method is non-blocking and may be called from any event loop. Failures of the store itself
+ * (disk, Redis) fail the future with {@link StoreUnavailableException}. Documents handed out are copies.
+ */
+public interface AssetStore {
+
+    /** Every document of a type, in no particular order. */
+    Future<List<JsonObject>> list(AssetType type);
+
+    /** The document, or a succeeded future holding {@code null} when there is none. */
+    Future<JsonObject> get(AssetType type, String id);
+
+    /** Creates or replaces; the future completes once the write is durable. */
+    Future<Void> put(AssetType type, String id, JsonObject document);
+
+    /** Removes; true when something was removed. */
+    Future<Boolean> delete(AssetType type, String id);
+
+    /**
+     * Registers a listener told of every change, local or from another node, after it is stored. Listeners run on
+     * an arbitrary thread and must only hand the news on (e.g. schedule a rebuild on their own context).
+     */
+    void onChange(Handler<AssetChange> listener);
+
+    /** A short description for the health endpoints: {@code {"type":..., "status":"green|yellow|red", ...}}. */
+    Future<JsonObject> health();
+
+    Future<Void> close();
+}

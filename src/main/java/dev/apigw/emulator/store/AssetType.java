@@ -1,0 +1,28 @@
+package dev.apigw.emulator.store;
+
+/** The kinds of design-time asset the store keeps; {@code key} names their folder (embedded) or hash (Redis). */
+public enum AssetType {
+    APIS("apis"),
+    POLICIES("policies"),
+    POLICY_ACTIONS("policyActions"),
+    APPLICATIONS("applications"),
+    WEBHOOKS("webhooks"),
+    SETTINGS("settings");
+
+    private final String key;
+
+    AssetType(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static AssetType fromKey(String key) {
+        for (AssetType t : values()) {
+            if (t.key.equals(key)) return t;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.apigw.emulator.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The single-node store: one JSON file per asset under {@code <dataDir>/assets/<type>/}, written atomically
+ * ({@link AtomicFiles}), and a memory copy that serves every read. Writes run one at a time on a dedicated worker
+ * thread, so two writes of one asset land in the order they were made.
+ */
+public final class EmbeddedAssetStore implements AssetStore {
+    private static final Logger LOG = Logger.getLogger(EmbeddedAssetStore.class.getName());
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,150}");
+
+    private final Path root;
+    private final WorkerExecutor writer;
+    private final Map<AssetType, Map<String, JsonObject>> memory = new EnumMap<>(AssetType.class);
+    private final ChangeListeners listeners = new ChangeListeners();
+
+    private EmbeddedAssetStore(Vertx vertx, Path root) {
+        this.root = root;
+        this.writer = vertx.createSharedWorkerExecutor("apigw-embedded-store", 1);
+        for (AssetType t : AssetType.values()) memory.put(t, new ConcurrentHashMap<>());
+    }
+
+    /** Opens the store and loads every asset. Blocking: call at start, before serving. */
+    public static EmbeddedAssetStore open(Vertx vertx, Path dataDir) {
+        EmbeddedAssetStore store = new EmbeddedAssetStore(vertx, dataDir.resolve("assets"));
+        store.loadAll();
+        return store;
+    }
+
+    private void loadAll() {
+        for (AssetType type : AssetType.values()) {
+            Path dir = root.resolve(type.key());
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".json")).forEach(p -> load(type, p));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void load(AssetType type, Path file) {
+        try {
+            JsonObject doc = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+            String id = doc.getString("id");
+            if (id != null) memory.get(type).put(id, doc);
+        } catch (IOException | DecodeException e) {
+            // only possible for a file damaged outside the gateway: atomic writes never leave one behind
+            LOG.warning("skipping unreadable asset file " + file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Future<List<JsonObject>> list(AssetType type) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonObject doc : memory.get(type).values()) out.add(doc.copy());
+        return Future.succeededFuture(out);
+    }
+
+    @Override
+    public Future<JsonObject> get(AssetType type, String id) {
+        JsonObject doc = id == null ? null : memory.get(type).get(id);
+        return Future.succeededFuture(doc == null ? null : doc.copy());
+    }
+
+    @Override
+    public Future<Void> put(AssetType type, String id, JsonObject document) {
+        JsonObject copy = document.copy().put("id", id);
+        byte[] bytes = copy.encode().getBytes(StandardCharsets.UTF_8);
+        return writer.<Void>executeBlocking(() -> {
+            AtomicFiles.write(file(type, id), bytes);
+            memory.get(type).put(id, copy);
+            return null;
+        }).recover(EmbeddedAssetStore::unavailable).onSuccess(v -> listeners.fire(new AssetChange(type, id)));
+    }
+
+    @Override
+    public Future<Boolean> delete(AssetType type, String id) {
+        if (!memory.get(type).containsKey(id)) return Future.succeededFuture(false);
+        return writer.executeBlocking(() -> {
+            AtomicFiles.delete(file(type, id));
+            return memory.get(type).remove(id) != null;
+        }).recover(EmbeddedAssetStore::<Boolean>unavailable).onSuccess(removed -> {
+            if (removed) listeners.fire(new AssetChange(type, id));
+        });
+    }
+
+    private Path file(AssetType type, String id) {
+        String name = SAFE_ID.matcher(id).matches() ? id
+            : "b64_" + Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+        return root.resolve(type.key()).resolve(name + ".json");
+    }
+
+    private static <T> Future<T> unavailable(Throwable err) {
+        return Future.failedFuture(new StoreUnavailableException("embedded store write failed: " + err.getMessage(), err));
+    }
+
+    @Override
+    public void onChange(Handler<AssetChange> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public Future<JsonObject> health() {
+        return writer.executeBlocking(() -> {
+            boolean writable = Files.isWritable(root) || !Files.exists(root);
+            return new JsonObject().put("type", "embedded").put("path", root.toString())
+                .put("status", writable ? "green" : "red");
+        });
+    }
+
+    @Override
+    public Future<Void> close() {
+        return writer.close();
+    }
+}
