@@ -9,6 +9,7 @@ import dev.apigw.emulator.demo.DemoApi;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.deploy.SyncedAssetStore;
 import dev.apigw.emulator.runtime.Admission;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
@@ -100,12 +101,13 @@ public final class Main {
     private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of()));
-        ApiAssets apis = new ApiAssets(store, config.compat(), config.admin().username());
+        AssetStore adminStore = new SyncedAssetStore(store, deployer); // admin answers only once routes reflect a write
+        ApiAssets apis = new ApiAssets(adminStore, config.compat(), config.admin().username());
         HealthChecks checks = HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
             else p.complete(Status.KO(ar.succeeded() ? ar.result() : new io.vertx.core.json.JsonObject().put("error", ar.cause().getMessage())));
         }));
-        AdminApi admin = new AdminApi(vertx, config, store, apis, checks, () -> true);
+        AdminApi admin = new AdminApi(vertx, config, adminStore, apis, checks, () -> true);
         AtomicInteger port = new AtomicInteger();
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
         Future<Void> demo = echo == null ? Future.succeededFuture()

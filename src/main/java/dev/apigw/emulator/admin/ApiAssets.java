@@ -41,14 +41,22 @@ public final class ApiAssets {
         return store.list(AssetType.APIS);
     }
 
-    public Future<JsonObject> create(ApiInput in) {
-        return all().compose(apis -> {
+    /** Refuses a second API with the same name and version (other than {@code selfId}, the one being updated). */
+    private Future<Void> checkUnique(ApiInput in, String selfId, String operation) {
+        return all().map(apis -> {
             for (JsonObject a : apis) {
-                if (in.apiName().equals(a.getString("apiName")) && in.apiVersion().equals(a.getString("apiVersion"))) {
-                    throw GatewayException.admin(400, "API_EXISTS", "Unable to process the create API request. Reason: "
-                        + "API with apiName " + in.apiName() + " and apiVersion " + in.apiVersion() + " already exists");
+                if (in.apiName().equals(a.getString("apiName")) && in.apiVersion().equals(a.getString("apiVersion"))
+                    && !a.getString("id", "").equals(selfId)) {
+                    throw GatewayException.admin(400, "API_EXISTS", "Unable to process the " + operation + " API request. "
+                        + "Reason: API with apiName " + in.apiName() + " and apiVersion " + in.apiVersion() + " already exists");
                 }
             }
+            return null;
+        });
+    }
+
+    public Future<JsonObject> create(ApiInput in) {
+        return checkUnique(in, null, "create").compose(unique -> {
             String apiId = UUID.randomUUID().toString();
             String policyId = UUID.randomUUID().toString();
             String transportId = UUID.randomUUID().toString();
@@ -82,7 +90,7 @@ public final class ApiAssets {
 
     /** Replaces the definition; a routing action still pointing at the old server URL follows the new one. */
     Future<JsonObject> update(String id, ApiInput in) {
-        return find(id).compose(api -> {
+        return checkUnique(in, id, "update").compose(v -> find(id)).compose(api -> {
             String oldEndpoint = firstNativeEndpoint(api);
             describe(api, in);
             String newEndpoint = in.definition().serverUrl();

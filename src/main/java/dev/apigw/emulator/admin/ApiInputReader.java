@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import java.util.Set;
  */
 final class ApiInputReader {
     private static final Set<String> SUPPORTED = Set.of("openapi", "swagger");
+    private static final List<String> TEXT_FIELDS = List.of("apiName", "apiVersion", "apiDescription", "type", "url");
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("raml", "wsdl", "odata", "graphql", "asyncapi");
     private final Vertx vertx;
     private final DefinitionImporter importer;
@@ -42,7 +44,8 @@ final class ApiInputReader {
     }
 
     private Future<ApiInput> fromJson(JsonObject body, JsonObject existing) {
-        String type = checkType(body.getString("type", null) == null ? null : String.valueOf(body.getValue("type")), existing);
+        checkFields(body, existing);
+        String type = checkType(str(body, "type"), existing);
         Object definition = body.getValue("apiDefinition");
         String url = body.getValue("url") instanceof String s && !s.isBlank() ? s : null;
         Future<ImportedDefinition> parsed;
@@ -91,9 +94,23 @@ final class ApiInputReader {
             + "apiName, type and one of file, url or apiDefinition must be provided.");
     }
 
+    /**
+     * Text fields must be strings (an array as apiName would otherwise be stored as its JSON text), and an update must
+     * carry something to update: a body with none of the API's fields is a mistake (often the wrong endpoint).
+     */
+    private static void checkFields(JsonObject body, JsonObject existing) {
+        for (String key : TEXT_FIELDS) {
+            Object v = body.getValue(key);
+            if (v != null && !(v instanceof String)) throw GatewayException.invalidPayload("'" + key + "' must be a string");
+        }
+        if (existing != null && TEXT_FIELDS.stream().noneMatch(body::containsKey) && !body.containsKey("apiDefinition")) {
+            throw GatewayException.invalidPayload("the body has none of the API fields apiName, apiVersion, apiDescription, "
+                + "type, url or apiDefinition");
+        }
+    }
+
     private static String str(JsonObject body, String key) {
-        Object v = body.getValue(key);
-        return v == null ? null : v.toString();
+        return body.getValue(key) instanceof String s ? s : null;
     }
 
     private static String firstNonBlank(String... values) {

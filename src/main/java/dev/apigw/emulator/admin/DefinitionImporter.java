@@ -67,6 +67,10 @@ public final class DefinitionImporter {
             throw GatewayException.invalidPayload("the API definition is not an OpenAPI 3 or Swagger 2 document "
                 + "(no 'openapi' or 'swagger' field)");
         }
+        // the parser tolerates a non-object 'paths' with a warning, but resources are compiled from it
+        if (document.getValue("paths") != null && !(document.getValue("paths") instanceof JsonObject)) {
+            throw GatewayException.invalidPayload("the API definition's 'paths' must be an object");
+        }
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.model.Names;
+import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.model.PolicyActions;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.runtime.RoutingTarget;
@@ -59,17 +60,26 @@ final class PolicyActionResource {
 
     private void update(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        JsonObject action = validated(Bodies.unwrap(Bodies.json(ctx), "policyAction"));
+        JsonObject body = Bodies.json(ctx);
         store.get(AssetType.POLICY_ACTIONS, id).compose(existing -> {
             if (existing == null) throw GatewayException.notFound(id);
-            action.put("id", id);
-            return store.put(AssetType.POLICY_ACTIONS, id, action);
-        }).onSuccess(v -> Bodies.ok(ctx, 200, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
+            JsonObject action = validated(Bodies.unwrap(body, "policyAction")).put("id", id);
+            return store.put(AssetType.POLICY_ACTIONS, id, action).map(action);
+        }).onSuccess(action -> Bodies.ok(ctx, 200, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
     }
 
+    /** Deletes an action no policy enforces; a policy pointing at a missing action would silently lose a stage. */
     private void delete(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        store.delete(AssetType.POLICY_ACTIONS, id).onSuccess(removed -> {
+        store.list(AssetType.POLICIES).compose(policies -> {
+            for (JsonObject p : policies) {
+                if (Policies.allActionIds(p).contains(id)) {
+                    throw GatewayException.admin(400, "POLICY_ACTION_IN_USE", "Policy action " + id + " is enforced by the "
+                        + "policy [" + Names.first(p, p.getString("id")) + "]. Remove it from that policy before deleting it.");
+                }
+            }
+            return store.delete(AssetType.POLICY_ACTIONS, id);
+        }).onSuccess(removed -> {
             if (removed) ctx.response().setStatusCode(204).end();
             else ctx.fail(GatewayException.notFound(id));
         }).onFailure(ctx::fail);
@@ -77,21 +87,8 @@ final class PolicyActionResource {
 
     /** A policy action needs a templateKey and well-formed parameters; a routing action a usable endpoint. */
     static JsonObject validated(JsonObject action) {
-        if (!(action.getValue("templateKey") instanceof String key) || key.isBlank()) {
-            throw GatewayException.admin(400, "INVALID_PAYLOAD", "Unable to create the resource. Error in processing the "
-                + "payload. Error Message: the mandatory field templateKey is missing. Check the correctness of key and payload.");
-        }
-        Object params = action.getValue("parameters");
-        if (params != null && !(params instanceof JsonArray)) {
-            throw GatewayException.invalidPayload("'parameters' must be an array of {templateKey, values} objects");
-        }
-        if (params != null) {
-            for (Object p : (JsonArray) params) {
-                if (!(p instanceof JsonObject po) || !(po.getValue("templateKey") instanceof String)) {
-                    throw GatewayException.invalidPayload("every parameter needs a templateKey");
-                }
-            }
-        }
+        AssetShapes.checkAction(action);
+        String key = action.getString("templateKey");
         if (key.equals(PolicyActions.ROUTING)) checkRouting(action);
         if (!action.containsKey("names")) action.put("names", Names.of(key, "en"));
         if (!action.containsKey("active")) action.put("active", false);

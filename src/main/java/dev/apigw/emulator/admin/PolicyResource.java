@@ -60,14 +60,13 @@ final class PolicyResource {
 
     private void update(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        JsonObject policy = shaped(Bodies.unwrap(Bodies.json(ctx), "policy"));
+        JsonObject body = Bodies.json(ctx);
         find(id).compose(existing -> {
-            policy.put("id", id);
+            JsonObject policy = shaped(Bodies.unwrap(body, "policy")).put("id", id);
             // activation goes through /activate; a PUT keeps the current state
             policy.put("active", existing.getBoolean("active", false));
-            return checkActions(policy);
-        }).compose(v -> store.put(AssetType.POLICIES, id, policy))
-            .onSuccess(v -> Bodies.ok(ctx, 200, new JsonObject().put("policy", policy))).onFailure(ctx::fail);
+            return checkActions(policy).compose(v -> store.put(AssetType.POLICIES, id, policy)).map(policy);
+        }).onSuccess(policy -> Bodies.ok(ctx, 200, new JsonObject().put("policy", policy))).onFailure(ctx::fail);
     }
 
     private void delete(RoutingContext ctx) {
@@ -131,16 +130,7 @@ final class PolicyResource {
     }
 
     static JsonObject shaped(JsonObject policy) {
-        Object enf = policy.getValue("policyEnforcements");
-        if (enf != null && !(enf instanceof JsonArray)) throw GatewayException.invalidPayload("'policyEnforcements' must be an array");
-        if (enf != null) {
-            for (Object s : (JsonArray) enf) {
-                if (!(s instanceof JsonObject st) || !(st.getValue("stageKey") instanceof String)
-                    || st.getValue("enforcements") != null && !(st.getValue("enforcements") instanceof JsonArray)) {
-                    throw GatewayException.invalidPayload("every policyEnforcements entry needs a stageKey and an enforcements array");
-                }
-            }
-        }
+        AssetShapes.checkPolicy(policy);
         String scope = policy.getString("policyScope", policy.getBoolean("global", false) ? "GLOBAL" : "SERVICE").toUpperCase();
         policy.put("policyScope", scope).put("global", scope.equals("GLOBAL"));
         if (!policy.containsKey("policyEnforcements")) policy.put("policyEnforcements", new JsonArray());

@@ -3,10 +3,14 @@ package dev.apigw.emulator.deploy;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,6 +27,8 @@ public final class Deployer {
     private final Context context;
     private boolean running;
     private boolean again;
+    /** Callers of {@link #sync()} waiting for a rebuild that starts after their call; touched on {@link #context} only. */
+    private List<Handler<AsyncResult<Void>>> waitingForNext = new ArrayList<>();
 
     public Deployer(Vertx vertx, AssetStore store, RouteRegistry registry, RouteCompiler compiler) {
         this.store = store;
@@ -34,9 +40,21 @@ public final class Deployer {
 
     /** The first build; completes when the table is in place. */
     public Future<Void> start() {
-        Promise<Void> first = Promise.promise();
-        context.runOnContext(v -> rebuild().onComplete(first));
-        return first.future();
+        return sync();
+    }
+
+    /**
+     * Completes, on the caller's context, once a rebuild that began after this call has finished: succeeded when its
+     * table is in place, failed when the rebuild failed and the previous table stays.
+     */
+    public Future<Void> sync() {
+        Context caller = Vertx.currentContext();
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            waitingForNext.add(caller == null ? done::handle : ar -> caller.runOnContext(x -> done.handle(ar)));
+            requestRebuild();
+        });
+        return done.future();
     }
 
     private void requestRebuild() {
@@ -50,6 +68,8 @@ public final class Deployer {
     private Future<Void> rebuild() {
         running = true;
         again = false;
+        List<Handler<AsyncResult<Void>>> waiters = waitingForNext;
+        waitingForNext = new ArrayList<>();
         Future<Void> done = Future.all(store.list(AssetType.APIS), store.list(AssetType.POLICIES),
                 store.list(AssetType.POLICY_ACTIONS))
             .map(all -> {
@@ -59,6 +79,7 @@ public final class Deployer {
         return done.onComplete(ar -> context.runOnContext(v -> {
             if (ar.failed()) LOG.log(Level.WARNING, "route table rebuild failed; keeping the previous one", ar.cause());
             running = false;
+            waiters.forEach(w -> w.handle(ar));
             if (again) rebuild();
         }));
     }

@@ -39,7 +39,9 @@ public final class RouteCompiler {
             try {
                 CompiledApi compiled = compileApi(api, globals, assets);
                 table.put(RouteTable.key(compiled.name(), compiled.version()), compiled);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
+                // one unusable API (a bad endpoint, a malformed action stored by an older version or another node)
+                // must not stop every other API from deploying, nor freeze the table at its previous state
                 LOG.warning("API " + api.getString("apiName") + " " + api.getString("apiVersion")
                     + " cannot be served: " + e.getMessage());
             }

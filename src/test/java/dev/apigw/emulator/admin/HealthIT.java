@@ -1,0 +1,84 @@
+package dev.apigw.emulator.admin;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.apigw.emulator.support.RedisServer;
+import dev.apigw.emulator.support.TestGateway;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code /rest/apigateway/health} and its detailed checks, embedded and on a Redis that goes away. */
+@ExtendWith(VertxExtension.class)
+class HealthIT {
+    static final String HEALTH = "/rest/apigateway/health";
+    TestGateway gw;
+
+    @AfterEach
+    void stop() {
+        if (gw != null) gw.close();
+    }
+
+    static JsonObject withRedis(String url) {
+        JsonObject settings = TestGateway.defaults();
+        settings.getJsonObject("redis").put("url", url);
+        return settings;
+    }
+
+    @Test
+    void readiness_answers_green_without_credentials(Vertx vertx) {
+        gw = TestGateway.start(vertx);
+        gw.anonymous().get(HEALTH).then().statusCode(200).body("", equalTo(Map.of("status", "green")));
+        gw.anonymous().auth().preemptive().basic("Administrator", "wrong").get(HEALTH).then().statusCode(200);
+    }
+
+    @Test
+    void detailed_checks_report_green_in_the_vendor_shapes(Vertx vertx) {
+        gw = TestGateway.start(vertx);
+        gw.anonymous().get(HEALTH + "/admin").then().statusCode(200).body("status", equalTo("green"))
+            .body("ui", notNullValue());
+        gw.anonymous().get(HEALTH + "/engine").then().statusCode(200).body("status", equalTo("green"))
+            .body("elasticsearch.status", equalTo("green")).body("is.status", equalTo("green"))
+            .body("dataStore.type", equalTo("embedded")).body("terracotta.status", equalTo("not configured"));
+        gw.anonymous().get(HEALTH + "/externalServices").then().statusCode(200).body("status", equalTo("green"))
+            .body("destinations", notNullValue()).body("external_accounts", notNullValue());
+        gw.anonymous().get(HEALTH + "/all").then().statusCode(200).body("status", equalTo("green"))
+            .body("admin.status", equalTo("green")).body("engine.status", equalTo("green"))
+            .body("external.status", equalTo("green"));
+        gw.admin().get(HEALTH + "/engine").then().statusCode(200);
+    }
+
+    @Test
+    void engine_reports_redis_when_it_is_the_store(Vertx vertx) {
+        gw = TestGateway.start(vertx, withRedis(RedisServer.sharedUrl()));
+        gw.anonymous().get(HEALTH).then().statusCode(200).body("status", equalTo("green"));
+        gw.anonymous().get(HEALTH + "/engine").then().statusCode(200).body("status", equalTo("green"))
+            .body("dataStore.type", equalTo("redis")).body("terracotta.type", equalTo("redis"))
+            .body("terracotta.status", equalTo("green"));
+    }
+
+    @Test
+    void a_redis_store_that_goes_away_turns_engine_and_readiness_red(Vertx vertx) {
+        try (RedisServer redis = RedisServer.startNew()) {
+            gw = TestGateway.start(vertx, withRedis(redis.url()));
+            gw.anonymous().get(HEALTH + "/engine").then().statusCode(200).body("status", equalTo("green"));
+            redis.stop();
+            gw.anonymous().get(HEALTH + "/engine").then().statusCode(500).body("status", equalTo("red"))
+                .body("dataStore.status", equalTo("red"));
+            gw.anonymous().get(HEALTH).then().statusCode(500).body("status", equalTo("red"));
+            gw.anonymous().get(HEALTH + "/all").then().statusCode(500).body("status", equalTo("red"));
+            redis.start();
+            long deadline = System.currentTimeMillis() + 10_000;
+            int status = 0;
+            while (System.currentTimeMillis() < deadline && (status = gw.anonymous().get(HEALTH).statusCode()) != 200) {
+                Thread.onSpinWait();
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(200, status, "readiness recovers once Redis is back");
+        }
+    }
+}
