@@ -94,7 +94,8 @@ public final class ApiAssets {
             String oldEndpoint = firstNativeEndpoint(api);
             describe(api, in);
             String newEndpoint = in.definition().serverUrl();
-            Future<Void> routing = oldEndpoint.equals(newEndpoint) ? Future.succeededFuture()
+            // a definition without a server URL leaves the routing where it was: there is nothing to point it at
+            Future<Void> routing = oldEndpoint.equals(newEndpoint) || newEndpoint.isEmpty() ? Future.succeededFuture()
                 : retargetDefaultRouting(api, oldEndpoint, newEndpoint);
             return routing.compose(v -> store.put(AssetType.APIS, id, api)).map(api);
         });
@@ -112,7 +113,10 @@ public final class ApiAssets {
                     if (action == null || !PolicyActions.ROUTING.equals(action.getString("templateKey"))) return Future.succeededFuture();
                     JsonObject p = PolicyActions.parameter(action.getJsonArray("parameters"), "endpointUri");
                     String uri = p == null ? null : PolicyActions.value(action.getJsonArray("parameters"), "endpointUri", "");
-                    if (p == null || !uri.equals(oldEndpoint + RoutingTarget.RESOURCE_PATH)) return Future.succeededFuture();
+                    // an empty endpoint is the placeholder of an API created without a server URL
+                    if (p == null || !uri.isBlank() && !uri.equals(oldEndpoint + RoutingTarget.RESOURCE_PATH)) {
+                        return Future.succeededFuture();
+                    }
                     p.put("values", new JsonArray().add(newEndpoint + RoutingTarget.RESOURCE_PATH));
                     return store.put(AssetType.POLICY_ACTIONS, rid, action);
                 });

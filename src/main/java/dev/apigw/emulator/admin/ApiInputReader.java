@@ -63,8 +63,9 @@ final class ApiInputReader {
         String apiName = firstNonBlank(name, existing == null ? null : existing.getString("apiName"));
         if (apiName == null) throw missing();
         String apiVersion = firstNonBlank(version, existing == null ? null : existing.getString("apiVersion"), def.version(), "1.0");
-        String desc = firstNonBlank(description, existing == null ? null : existing.getString("apiDescription"), def.description(), "");
-        return new ApiInput(apiName, apiVersion, desc, def);
+        String desc = firstNonBlank(description, existing == null ? null : existing.getString("apiDescription"), def.description());
+        // firstNonBlank never returns a blank value, so "no description anywhere" is null here: store it as ""
+        return new ApiInput(apiName, apiVersion, desc == null ? "" : desc, def);
     }
 
     /** An update without a new definition keeps the stored one. */

@@ -15,6 +15,8 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
@@ -35,6 +37,9 @@ public final class DefinitionImporter {
 
     /** Downloads then parses; a URL that cannot be read is the client's problem (400). */
     Future<ImportedDefinition> fromUrl(String url) {
+        if (!isHttpUrl(url)) {
+            return Future.failedFuture(GatewayException.invalidPayload("url must be an absolute http(s) URL, was " + url));
+        }
         return web.getAbs(url).timeout(10_000).send()
             .recover(err -> Future.failedFuture(GatewayException.invalidPayload("cannot read the definition at " + url
                 + ": " + err.getMessage())))
@@ -45,6 +50,16 @@ public final class DefinitionImporter {
                 }
                 return parse(resp.bodyAsString());
             });
+    }
+
+    /** Checked first because the web client throws, rather than fails, on a URL it cannot parse. */
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Parses definition text, JSON or YAML. */
@@ -73,7 +88,13 @@ public final class DefinitionImporter {
         }
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
-        SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);
+        SwaggerParseResult result;
+        try {
+            result = new OpenAPIParser().readContents(text, null, options);
+        } catch (RuntimeException e) {
+            // the parser's own failure on a document it cannot handle is the definition's problem, not the server's
+            throw GatewayException.invalidPayload("the API definition could not be parsed: " + e);
+        }
         OpenAPI api = result.getOpenAPI();
         if (api == null) {
             throw GatewayException.invalidPayload("the API definition could not be parsed: " + result.getMessages());

@@ -112,6 +112,7 @@ class ApisAdminIT {
             .body("apiResponse.api.type", equalTo("REST"))
             .body("apiResponse.api.isActive", equalTo(false))
             .body("apiResponse.api.owner", equalTo("Administrator"))
+            .body("apiResponse.api.apiDescription", equalTo(""))
             .body("apiResponse.api.id", notNullValue())
             .body("apiResponse.api.policies", hasSize(1))
             .body("apiResponse.api.creationDate", matchesPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d GMT"))
@@ -179,6 +180,53 @@ class ApisAdminIT {
             .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("https://pets.example.com:8443/v2"));
         gw.admin().multiPart("apiName", "No file").multiPart("type", "swagger").post(APIS).then().statusCode(400)
             .body("errorDetails", startsWith(" "));
+    }
+
+    @Test
+    void an_unusable_url_is_400() {
+        for (String url : List.of("ftp://127.0.0.1/x.yaml", "not a url", "http://127.0.0.1:1/refused.yaml", "http://[broken/x")) {
+            create(new JsonObject().put("apiName", "Bad").put("type", "openapi").put("url", url)).statusCode(400)
+                .body("errorDetails", startsWith(" "));
+        }
+    }
+
+    @Test
+    void update_accepts_a_multipart_file() {
+        String id = TestApis.register(gw, "Pets", "1.0", TestApis.openApi("Pets", "http://old.example.com", "/a"));
+        gw.admin().multiPart("file", "pets.yaml", SWAGGER2_YAML.getBytes(), "application/yaml")
+            .multiPart("apiName", "Pets").multiPart("type", "swagger").put(APIS + "/" + id).then().statusCode(200)
+            .body("apiResponse.api.id", equalTo(id)).body("apiResponse.api.apiVersion", equalTo("1.0"))
+            .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("https://pets.example.com:8443/v2"))
+            .body("apiResponse.api.apiDefinition.swagger", equalTo("2.0"));
+        assertEquals("https://pets.example.com:8443/v2${sys:resource_path}", endpointUri(routingAction(id)));
+    }
+
+    @Test
+    void an_api_created_without_a_server_gets_routing_once_an_update_adds_one() {
+        JsonObject def = TestApis.openApi("Late", "http://x", "/a");
+        def.remove("servers");
+        String id = create(input("Late", def)).statusCode(200).body("apiResponse.api.nativeEndpoint", hasSize(0))
+            .extract().path("apiResponse.api.id");
+        gw.admin().contentType("application/json").body(input("Late", TestApis.openApi("Late", "http://late.example.com", "/a")).encode())
+            .put(APIS + "/" + id).then().statusCode(200);
+        assertEquals("http://late.example.com${sys:resource_path}", endpointUri(routingAction(id)));
+    }
+
+    @Test
+    void an_api_without_resources_cannot_be_activated() {
+        JsonObject def = TestApis.openApi("Empty", "http://e.example.com");
+        String id = create(input("Empty", def)).statusCode(200).extract().path("apiResponse.api.id");
+        gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(400).body("errorDetails", startsWith(" "));
+        gw.admin().get(APIS + "/" + id).then().body("apiResponse.api.isActive", equalTo(false));
+    }
+
+    @Test
+    void renaming_onto_another_apis_name_and_version_is_400() {
+        TestApis.register(gw, "Taken", "1.0", TestApis.openApi("T", "http://t", "/x"));
+        String id = TestApis.register(gw, "Free", "1.0", TestApis.openApi("F", "http://f", "/x"));
+        gw.admin().contentType("application/json").body(new JsonObject().put("apiName", "Taken").encode())
+            .put(APIS + "/" + id).then().statusCode(400).body("errorDetails", containsString("already exists"));
+        gw.admin().get(APIS + "/" + id).then().body("apiResponse.api.apiName", equalTo("Free"));
     }
 
     @Test

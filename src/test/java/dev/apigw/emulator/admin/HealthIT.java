@@ -2,6 +2,7 @@ package dev.apigw.emulator.admin;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.apigw.emulator.support.RedisServer;
 import dev.apigw.emulator.support.TestGateway;
@@ -72,6 +73,8 @@ class HealthIT {
                 .body("dataStore.status", equalTo("red"));
             gw.anonymous().get(HEALTH).then().statusCode(500).body("status", equalTo("red"));
             gw.anonymous().get(HEALTH + "/all").then().statusCode(500).body("status", equalTo("red"));
+            gw.admin().contentType("application/json").body("{\"policyAction\":{\"templateKey\":\"logInvocation\"}}")
+                .post("/rest/apigateway/policyActions").then().statusCode(503).body("errorDetails", startsWith(" "));
             redis.start();
             long deadline = System.currentTimeMillis() + 10_000;
             int status = 0;

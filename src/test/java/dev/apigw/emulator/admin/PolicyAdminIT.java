@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.support.Await;
+import dev.apigw.emulator.support.RedisServer;
 import dev.apigw.emulator.support.TestApis;
 import dev.apigw.emulator.support.TestGateway;
 import io.vertx.core.Vertx;
@@ -205,6 +206,26 @@ class PolicyAdminIT {
             gw.anonymous().get("/gateway/Switch/1.0/get").then().statusCode(200)
                 .body("url", containsString(":" + target.port() + "/get"));
         }
+    }
+
+    @Test
+    void a_routing_change_takes_effect_on_the_next_request_with_the_redis_store(Vertx vertx) {
+        gw.close();
+        JsonObject settings = TestGateway.defaults();
+        settings.getJsonObject("redis").put("url", RedisServer.sharedUrl());
+        gw = TestGateway.start(vertx, settings);
+        String name = "Switch-" + java.util.UUID.randomUUID();
+        String apiId = TestApis.registerActive(gw, name, "1.0", "http://127.0.0.1:" + a.port(), "/get");
+        String actionId = routingActionId(apiId);
+        for (int i = 0; i < 10; i++) {
+            EchoBackend target = i % 2 == 0 ? b : a;
+            putRouting(actionId, "http://127.0.0.1:" + target.port() + "${sys:resource_path}", "CUSTOM");
+            gw.anonymous().get("/gateway/" + name + "/1.0/get").then().statusCode(200)
+                .body("url", containsString(":" + target.port() + "/get"));
+        }
+        gw.admin().put(BASE + "/apis/" + apiId + "/deactivate").then().statusCode(200);
+        gw.anonymous().get("/gateway/" + name + "/1.0/get").then().statusCode(404);
+        gw.admin().delete(BASE + "/apis/" + apiId).then().statusCode(204);
     }
 
     @Test
