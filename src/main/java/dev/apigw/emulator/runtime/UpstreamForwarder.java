@@ -100,11 +100,14 @@ public final class UpstreamForwarder {
         if (back.statusMessage() != null) response.setStatusMessage(back.statusMessage());
         HopByHop.copy(back.headers(), response.headers());
         exchange.responseHeaders().forEach(response::putHeader);
-        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) response.setChunked(true);
-        back.pipeTo(response).onFailure(err -> {
-            // the head is out: the only honest signal left is to break the connection
-            if (!response.ended()) response.reset();
-        });
+        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(back)) response.setChunked(true);
+        BodyRelay.start(back, response);
+    }
+
+    /** 1xx, 204 and 304 responses and answers to HEAD carry no body, so they must not be sent chunked. */
+    private static boolean mayHaveBody(HttpClientResponse back) {
+        int status = back.statusCode();
+        return status >= 200 && status != 204 && status != 304 && back.request().getMethod() != HttpMethod.HEAD;
     }
 
     private GatewayException mapFailure(Throwable err) {
