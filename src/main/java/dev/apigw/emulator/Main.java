@@ -67,12 +67,21 @@ public final class Main {
         return Files.isRegularFile(dflt) ? dflt : null;
     }
 
-    /** Runs on the JVM's shutdown-hook thread, never an event loop, so waiting here blocks nothing that serves. */
+    /**
+     * Runs on the JVM's shutdown-hook thread, never an event loop, so waiting here blocks nothing that serves. The
+     * two steps are awaited separately: a callback chained onto the node's futures would be dispatched to an event
+     * loop that {@code vertx.close()} has already stopped, and would never run.
+     */
     private static void stopOnExit(Vertx vertx, GatewayNode node) {
+        await(node.stop(), 30);
+        await(vertx.close(), 10);
+    }
+
+    private static void await(Future<?> future, int seconds) {
         CountDownLatch done = new CountDownLatch(1);
-        node.stop().eventually(vertx::close).onComplete(ar -> done.countDown());
+        future.onComplete(ar -> done.countDown());
         try {
-            done.await(30, TimeUnit.SECONDS);
+            done.await(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -33,12 +33,12 @@ public final class RouteCompiler {
     public RouteTable compile(AssetSnapshot assets) {
         List<JsonObject> globals = assets.policies().values().stream()
             .filter(p -> Policies.isGlobal(p) && p.getBoolean("active", false)).toList();
-        Map<String, CompiledApi> table = new HashMap<>();
+        List<CompiledApi> table = new ArrayList<>();
         for (JsonObject api : assets.apis()) {
             if (!api.getBoolean("isActive", false)) continue;
             try {
                 CompiledApi compiled = compileApi(api, globals, assets);
-                table.put(RouteTable.key(compiled.name(), compiled.version()), compiled);
+                table.add(compiled);
             } catch (RuntimeException e) {
                 // one unusable API (a bad endpoint, a malformed action stored by an older version or another node)
                 // must not stop every other API from deploying, nor freeze the table at its previous state
@@ -89,9 +89,15 @@ public final class RouteCompiler {
         }
     }
 
+    /** The action's target, or null (requests then get 503) when its endpoint is empty or unusable. */
     private static RoutingTarget routingTarget(JsonObject action) {
         JsonArray params = action.getJsonArray("parameters");
-        return RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null),
-            PolicyActions.value(params, "method", "CUSTOM"));
+        try {
+            return RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null),
+                PolicyActions.value(params, "method", "CUSTOM"));
+        } catch (IllegalArgumentException e) {
+            LOG.warning("routing action " + action.getString("id") + " is not usable: " + e.getMessage());
+            return null;
+        }
     }
 }

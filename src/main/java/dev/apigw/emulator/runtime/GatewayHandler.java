@@ -70,7 +70,7 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
     }
 
     private void forward(Exchange exchange) {
-        forwarder.forward(exchange).onFailure(err -> fail(exchange.request(), exchange, err));
+        forwarder.forward(exchange, err -> fail(exchange.request(), exchange, err));
     }
 
     private static void fail(HttpServerRequest request, Exchange exchange, Throwable err) {

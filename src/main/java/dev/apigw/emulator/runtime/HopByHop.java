@@ -1,13 +1,14 @@
 package dev.apigw.emulator.runtime;
 
 import io.vertx.core.MultiMap;
-import java.util.Locale;
-import java.util.Set;
 
-/** Copies headers between hops without the ones that belong to a single connection (RFC 9110 §7.6.1). */
+/**
+ * Copies headers between hops without the ones that belong to a single connection (RFC 9110 §7.6.1) and without
+ * Host. Runs twice per proxied request, so the check compares names in place instead of lower-casing them.
+ */
 final class HopByHop {
-    private static final Set<String> DROPPED = Set.of("connection", "keep-alive", "proxy-authenticate",
-        "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    private static final String[] DROPPED = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+        "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host"};
 
     private HopByHop() {
     }
@@ -15,16 +16,27 @@ final class HopByHop {
     static void copy(MultiMap from, MultiMap to) {
         String listed = from.get("Connection");
         for (var e : from) {
-            String name = e.getKey().toLowerCase(Locale.ROOT);
-            if (DROPPED.contains(name) || (listed != null && listsHeader(listed, name))) continue;
-            to.add(e.getKey(), e.getValue());
+            String name = e.getKey();
+            if (isDropped(name) || (listed != null && listsHeader(listed, name))) continue;
+            to.add(name, e.getValue());
         }
+    }
+
+    static boolean isDropped(String name) {
+        for (String d : DROPPED) {
+            if (d.length() == name.length() && d.equalsIgnoreCase(name)) return true;
+        }
+        return false;
     }
 
     /** Connection: may name further per-connection headers, which go too. */
     private static boolean listsHeader(String connection, String name) {
-        for (String token : connection.split(",")) {
-            if (token.trim().equalsIgnoreCase(name)) return true;
+        int start = 0;
+        while (start < connection.length()) {
+            int comma = connection.indexOf(',', start);
+            int end = comma < 0 ? connection.length() : comma;
+            if (connection.substring(start, end).trim().equalsIgnoreCase(name)) return true;
+            start = end + 1;
         }
         return false;
     }

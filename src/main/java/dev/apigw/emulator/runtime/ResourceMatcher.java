@@ -3,8 +3,10 @@ package dev.apigw.emulator.runtime;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,13 +25,20 @@ public final class ResourceMatcher {
         }
     }
 
-    private record Template(String path, String[] segments, int literals, Set<String> methods) {
+    private record Template(String path, String[] segments, int literals, Set<String> methods, Match match) {
     }
 
+    private static final Match NONE = new Match(null, Set.of());
     private final List<Template> templates;
+    /** Templates without parameters, by normalised path: most requests are answered by one hash lookup. */
+    private final Map<String, Match> literal = new HashMap<>();
 
     private ResourceMatcher(List<Template> templates) {
         this.templates = templates;
+        for (int i = templates.size() - 1; i >= 0; i--) {
+            Template t = templates.get(i);
+            if (t.literals == t.segments.length) literal.put(normalise(t.path), t.match);
+        }
     }
 
     /** From an OpenAPI or Swagger {@code paths} object. */
@@ -46,7 +55,8 @@ public final class ResourceMatcher {
                 String[] segs = split(path);
                 int literals = 0;
                 for (String s : segs) if (!isParam(s)) literals++;
-                list.add(new Template(path, segs, literals, Set.copyOf(methods)));
+                Set<String> allowed = Set.copyOf(methods);
+                list.add(new Template(path, segs, literals, allowed, new Match(path, allowed)));
             }
         }
         list.sort(Comparator.comparingInt(Template::literals).reversed());
@@ -54,11 +64,19 @@ public final class ResourceMatcher {
     }
 
     public Match match(String resourcePath) {
+        Match exact = literal.get(normalise(resourcePath));
+        if (exact != null) return exact;
         String[] segs = split(resourcePath);
         for (Template t : templates) {
-            if (t.segments.length == segs.length && matches(t.segments, segs)) return new Match(t.path, t.methods);
+            if (t.segments.length == segs.length && matches(t.segments, segs)) return t.match;
         }
-        return new Match(null, Set.of());
+        return NONE;
+    }
+
+    /** "/a/b/" and "a/b" → "/a/b"; "" → "/". Allocates only when the path needs changing. */
+    private static String normalise(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static boolean matches(String[] template, String[] actual) {

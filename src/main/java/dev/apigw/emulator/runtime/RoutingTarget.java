@@ -9,7 +9,7 @@ import java.util.Locale;
  * client's). Without {@code ${sys:resource_path}} every request goes to the exact URI.
  */
 public record RoutingTarget(boolean ssl, String host, int port, String pathPrefix, String pathSuffix,
-                            boolean appendResourcePath, String method, String endpointUri) {
+                            boolean appendResourcePath, String method, String endpointUri, String hostHeader) {
     public static final String RESOURCE_PATH = "${sys:resource_path}";
 
     public static RoutingTarget parse(String endpointUri, String method) {
@@ -32,23 +32,24 @@ public record RoutingTarget(boolean ssl, String host, int port, String pathPrefi
         String prefix = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (at >= 0 && prefix.endsWith("/")) prefix = prefix.substring(0, prefix.length() - 1);
         String m = method == null || method.isBlank() ? "CUSTOM" : method.toUpperCase(Locale.ROOT);
-        return new RoutingTarget(ssl, uri.getHost(), port, prefix, suffix, at >= 0, m, endpointUri);
+        String hostHeader = (ssl && port == 443) || (!ssl && port == 80) ? uri.getHost() : uri.getHost() + ":" + port;
+        return new RoutingTarget(ssl, uri.getHost(), port, prefix, suffix, at >= 0, m, endpointUri, hostHeader);
     }
 
     /** The upstream request URI (path and query) for a resource path and the client's raw query. */
     public String uri(String resourcePath, String query) {
-        String path = appendResourcePath ? pathPrefix + resourcePath + pathSuffix : pathPrefix;
+        String path = !appendResourcePath ? pathPrefix
+            : pathPrefix.isEmpty() && pathSuffix.isEmpty() ? resourcePath : pathPrefix + resourcePath + pathSuffix;
         if (path.isEmpty()) path = "/";
         return query == null || query.isEmpty() ? path : path + (path.contains("?") ? "&" : "?") + query;
     }
 
     /** The method to send upstream: the configured one, or the client's when {@code CUSTOM}. */
     public String methodFor(String clientMethod) {
-        return method.equals("CUSTOM") ? clientMethod : method;
+        return keepsMethod() ? clientMethod : method;
     }
 
-    /** The Host header value: the port is omitted when it is the scheme's default. */
-    public String hostHeader() {
-        return (ssl && port == 443) || (!ssl && port == 80) ? host : host + ":" + port;
+    public boolean keepsMethod() {
+        return method.equals("CUSTOM");
     }
 }

@@ -2,6 +2,9 @@ package dev.apigw.emulator.runtime;
 
 import dev.apigw.emulator.config.RuntimeConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -22,6 +25,9 @@ import java.util.concurrent.TimeoutException;
  * silent for {@code backendTimeoutMs} becomes 504.
  */
 public final class UpstreamForwarder {
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     private final HttpClient client;
     private final RuntimeConfig config;
 
@@ -32,58 +38,76 @@ public final class UpstreamForwarder {
             new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBackend()).setMaxWaitQueueSize(-1));
     }
 
-    /** Completes when the response has been fully relayed; fails with a GatewayException before the head is sent. */
-    public Future<Void> forward(Exchange exchange) {
+    /**
+     * Sends the exchange upstream and relays the answer. Failures before the response head was written are handed
+     * to {@code failed} as a GatewayException; later ones reset the client connection. Callback style rather than
+     * composed futures, because this runs for every request and each composition allocates.
+     */
+    public void forward(Exchange exchange, Handler<Throwable> failed) {
         HttpServerRequest in = exchange.request();
         RoutingTarget target = exchange.api().routing();
         if (target == null) {
-            return Future.failedFuture(GatewayException.upstreamUnavailable("no native endpoint is configured for the API"));
+            failed.handle(GatewayException.upstreamUnavailable("no native endpoint is configured for the API"));
+            return;
         }
         RequestOptions options = new RequestOptions()
-            .setMethod(HttpMethod.valueOf(target.methodFor(in.method().name())))
+            .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
             .setSsl(target.ssl()).setHost(target.host()).setPort(target.port())
             .setURI(target.uri(exchange.resourcePath(), in.query()))
             .setIdleTimeout(config.backendTimeoutMs());
-        return client.request(options)
-            .recover(err -> Future.failedFuture(mapFailure(err)))
-            .compose(out -> send(exchange, in, out, target));
+        client.request(options).onComplete(ar -> {
+            if (ar.succeeded()) send(exchange, in, ar.result(), target, failed);
+            else failed.handle(mapFailure(ar.cause()));
+        });
     }
 
-    private Future<Void> send(Exchange exchange, HttpServerRequest in, HttpClientRequest out, RoutingTarget target) {
-        HopByHop.copy(in.headers(), out.headers());
-        out.putHeader("Host", target.hostHeader());
-        addForwardedHeaders(in, out);
-        exchange.upstreamHeaders().forEach(out::putHeader);
-        if (!out.headers().contains("Content-Length")) out.setChunked(hasBody(in));
+    private void send(Exchange exchange, HttpServerRequest in, HttpClientRequest out, RoutingTarget target,
+                      Handler<Throwable> failed) {
+        MultiMap headers = out.headers();
+        HopByHop.copy(in.headers(), headers);
+        headers.set(HttpHeaders.HOST, target.hostHeader());
+        addForwardedHeaders(in, headers);
+        exchange.upstreamHeaders().forEach(headers::set);
+        boolean body = hasBody(in);
+        if (body && !headers.contains(HttpHeaders.CONTENT_LENGTH)) out.setChunked(true);
         long sent = System.nanoTime();
-        Future<HttpClientResponse> response = hasBody(in) ? out.send(in) : out.send();
-        return response.recover(err -> Future.failedFuture(mapFailure(err)))
-            .compose(back -> {
-                exchange.backendTime(System.nanoTime() - sent);
-                return relay(exchange, in.response(), back);
-            });
+        (body ? out.send(in) : out.send()).onComplete(ar -> {
+            if (ar.failed()) {
+                failed.handle(mapFailure(ar.cause()));
+                return;
+            }
+            exchange.backendTime(System.nanoTime() - sent);
+            relay(exchange, in.response(), ar.result());
+        });
     }
 
     private static boolean hasBody(HttpServerRequest in) {
-        return in.headers().contains("Content-Length") || in.headers().contains("Transfer-Encoding");
+        MultiMap h = in.headers();
+        return h.contains(HttpHeaders.CONTENT_LENGTH) || h.contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
-    private static void addForwardedHeaders(HttpServerRequest in, HttpClientRequest out) {
+    private static void addForwardedHeaders(HttpServerRequest in, MultiMap out) {
         String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
-        String prior = in.headers().get("X-Forwarded-For");
-        out.putHeader("X-Forwarded-For", prior == null ? client : prior + ", " + client);
-        out.putHeader("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
-        String host = in.headers().get("Host");
-        if (host != null) out.putHeader("X-Forwarded-Host", host);
+        String prior = in.headers().get(X_FORWARDED_FOR);
+        out.set(X_FORWARDED_FOR, prior == null ? client : prior + ", " + client);
+        out.set(X_FORWARDED_PROTO, in.scheme() == null ? "http" : in.scheme());
+        String host = in.headers().get(HttpHeaders.HOST);
+        if (host != null) out.set(X_FORWARDED_HOST, host);
     }
 
-    private Future<Void> relay(Exchange exchange, HttpServerResponse response, HttpClientResponse back) {
+    private void relay(Exchange exchange, HttpServerResponse response, HttpClientResponse back) {
         response.setStatusCode(back.statusCode());
         if (back.statusMessage() != null) response.setStatusMessage(back.statusMessage());
         HopByHop.copy(back.headers(), response.headers());
         exchange.responseHeaders().forEach(response::putHeader);
-        if (!response.headers().contains("Content-Length")) response.setChunked(true);
-        return back.pipeTo(response);
+        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(back)) response.setChunked(true);
+        BodyRelay.start(back, response);
+    }
+
+    /** 1xx, 204 and 304 responses and answers to HEAD carry no body, so they must not be sent chunked. */
+    private static boolean mayHaveBody(HttpClientResponse back) {
+        int status = back.statusCode();
+        return status >= 200 && status != 204 && status != 304 && back.request().getMethod() != HttpMethod.HEAD;
     }
 
     private GatewayException mapFailure(Throwable err) {
