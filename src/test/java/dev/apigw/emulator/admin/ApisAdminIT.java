@@ -180,6 +180,11 @@ class ApisAdminIT {
             .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("https://pets.example.com:8443/v2"));
         gw.admin().multiPart("apiName", "No file").multiPart("type", "swagger").post(APIS).then().statusCode(400)
             .body("errorDetails", startsWith(" "));
+        gw.admin().multiPart("file", "pets.yaml", SWAGGER2_YAML.getBytes(), "application/yaml").multiPart("type", "swagger")
+            .post(APIS).then().statusCode(400).body("errorDetails", containsString("apiName"));
+        gw.admin().multiPart("file", "pets.yaml", "not: [a definition".getBytes(), "application/yaml")
+            .multiPart("apiName", "Broken").multiPart("type", "swagger").post(APIS).then().statusCode(400)
+            .body("errorDetails", startsWith(" "));
     }
 
     @Test

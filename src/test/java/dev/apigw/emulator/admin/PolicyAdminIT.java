@@ -157,6 +157,8 @@ class PolicyAdminIT {
             .body("policy.global", equalTo(true)).body("policy.active", equalTo(false))
             .extract().path("policy.id");
         gw.admin().get(BASE + "/policies").then().statusCode(200).body("policy.id", hasItem(id));
+        gw.admin().queryParam("policyIds", id).get(BASE + "/policies").then().statusCode(200)
+            .body("policy", hasSize(1)).body("policy[0].id", equalTo(id));
         gw.admin().get(BASE + "/policies/" + id).then().statusCode(200).body("policy.names[0].value", equalTo("Log all"));
         gw.admin().put(BASE + "/policies/" + id + "/activate").then().statusCode(200).body("policy.active", equalTo(true));
         gw.admin().put(BASE + "/policies/" + id + "/activate").then().statusCode(400).body("errorDetails", startsWith(" "));
