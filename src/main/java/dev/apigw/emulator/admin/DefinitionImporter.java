@@ -12,12 +12,14 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Parses OpenAPI 3 and Swagger 2 definitions (JSON or YAML) with the swagger-parser library, on a worker pool
@@ -25,7 +27,8 @@ import java.util.Map;
  * fetch arbitrary URLs; a definition given by {@code url} is downloaded with the non-blocking web client.
  */
 public final class DefinitionImporter {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final int MAX_DEFINITION_CHARS = 64 * 1024 * 1024;
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(yamlLimits()).build());
     private final WorkerExecutor workers;
     private final WebClient web;
 
@@ -68,16 +71,8 @@ public final class DefinitionImporter {
         return workers.executeBlocking(() -> parseNow(text), false);
     }
 
-    @SuppressWarnings("unchecked")
     static ImportedDefinition parseNow(String text) {
-        JsonObject document;
-        try {
-            Object tree = YAML.readValue(text, Object.class);
-            if (!(tree instanceof Map)) throw GatewayException.invalidPayload("the API definition must be a JSON or YAML object");
-            document = new JsonObject((Map<String, Object>) tree);
-        } catch (java.io.IOException e) {
-            throw GatewayException.invalidPayload("the API definition is neither valid JSON nor valid YAML");
-        }
+        JsonObject document = readDocument(text);
         if (!document.containsKey("openapi") && !document.containsKey("swagger")) {
             throw GatewayException.invalidPayload("the API definition is not an OpenAPI 3 or Swagger 2 document "
                 + "(no 'openapi' or 'swagger' field)");
@@ -90,7 +85,9 @@ public final class DefinitionImporter {
         options.setResolve(false);
         SwaggerParseResult result;
         try {
-            result = new OpenAPIParser().readContents(text, null, options);
+            // the parser gets the document as JSON: its own YAML reader has SnakeYAML's default limits (nesting 50,
+            // 3 MB) and on exceeding them silently drops parts of the definition, such as the servers
+            result = new OpenAPIParser().readContents(document.encode(), null, options);
         } catch (RuntimeException e) {
             // the parser's own failure on a document it cannot handle is the definition's problem, not the server's
             throw GatewayException.invalidPayload("the API definition could not be parsed: " + e);
@@ -102,6 +99,33 @@ public final class DefinitionImporter {
         Info info = api.getInfo() == null ? new Info() : api.getInfo();
         return new ImportedDefinition(document, serverUrl(api), nz(info.getTitle()), nz(info.getVersion()),
             nz(info.getDescription()));
+    }
+
+    /** JSON text with the JSON parser; anything else (or JSON-looking YAML flow style) with the YAML one. */
+    @SuppressWarnings("unchecked")
+    private static JsonObject readDocument(String text) {
+        if (text.stripLeading().startsWith("{")) {
+            try {
+                return new JsonObject(text);
+            } catch (DecodeException e) {
+                // not JSON; YAML flow style may still read it
+            }
+        }
+        try {
+            Object tree = YAML.readValue(text, Object.class);
+            if (!(tree instanceof Map)) throw GatewayException.invalidPayload("the API definition must be a JSON or YAML object");
+            return new JsonObject((Map<String, Object>) tree);
+        } catch (java.io.IOException e) {
+            throw GatewayException.invalidPayload("the API definition is neither valid JSON nor valid YAML");
+        }
+    }
+
+    /** SnakeYAML's defaults (3 MB, nesting 50) refuse large real-world definitions; the body limit bounds the size. */
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_DEFINITION_CHARS);
+        options.setNestingDepthLimit(1_000);
+        return options;
     }
 
     /** The first absolute server URL, with server variables replaced by their defaults. */
