@@ -139,6 +139,8 @@ public final class DefinitionImporter {
                     url = url.replace("{" + v.getKey() + "}", nz(v.getValue().getDefault()));
                 }
             }
+            // an undeclared variable leaves a '{name}' the gateway cannot route to: try the next server
+            if (url.contains("{")) continue;
             if (url.startsWith("http://") || url.startsWith("https://")) return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
         return "";

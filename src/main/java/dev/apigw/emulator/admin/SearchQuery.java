@@ -83,7 +83,7 @@ record SearchQuery(List<String> types, boolean and, List<Scope> scope, List<Stri
             for (Object o : arr) if (attributeMatches(o, path, i, keyword)) return true;
             return false;
         }
-        if (i == path.length) return node != null && !(node instanceof JsonObject) && keyword.matcher(String.valueOf(node)).matches();
+        if (i == path.length) return node != null && !(node instanceof JsonObject) && keyword.matcher(BoundedText.of(String.valueOf(node))).matches();
         return node instanceof JsonObject obj && attributeMatches(obj.getValue(path[i]), path, i + 1, keyword);
     }
 

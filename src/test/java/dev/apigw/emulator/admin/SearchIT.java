@@ -113,6 +113,18 @@ class SearchIT {
     }
 
     @Test
+    void a_catastrophically_backtracking_keyword_is_400_not_a_stuck_event_loop() {
+        // java.util.regex memoizes the textbook (a+)+b; this one still takes seconds at 24 characters, ages at 40
+        TestApis.register(gw, "a".repeat(40) + "!", "1.0", TestApis.openApi("A", "http://a.example.com", "/x"));
+        long start = System.nanoTime();
+        search(SEARCH, query("or", scope("apiName", "(.*a){12}b"))).statusCode(400).body("errorDetails", containsString("too complex"));
+        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 5_000_000_000L);
+        search(SEARCH, query("or", scope("apiName", "a{40}!"))).statusCode(200).body("API", hasSize(1));
+        search(SEARCH, query("or", scope("apiName", ".*a.*a.*a.*a.*b.*"))).statusCode(200).body("API", hasSize(0));
+        gw.admin().get(SEARCH.replace("search", "health")).then().statusCode(200);
+    }
+
+    @Test
     void count_answers_with_lower_case_keys() {
         JsonObject q = new JsonObject().put("types", new JsonArray().add("API").add("policy")).put("condition", "or");
         search(SEARCH + "/_count", q).statusCode(200).body("api", equalTo(3)).body("policy", equalTo(3));
