@@ -7,8 +7,10 @@ import dev.apigw.emulator.config.ConfigLoader;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.demo.DemoApi;
 import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.runtime.Admission;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
@@ -108,13 +110,15 @@ public final class Main {
 
     private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
         RouteRegistry routes = new RouteRegistry();
-        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of()));
-        ApiAssets apis = new ApiAssets(store, config.compat(), config.admin().username());
+        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of(new EntryProtocolPolicy.Factory())));
+        // admin writes answer only once the route table has them (see AppliedAssetStore)
+        AssetStore adminStore = new AppliedAssetStore(store, deployer);
+        ApiAssets apis = new ApiAssets(adminStore, config.compat(), config.admin().username());
         HealthChecks checks = HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
             else p.complete(Status.KO(ar.succeeded() ? ar.result() : new io.vertx.core.json.JsonObject().put("error", ar.cause().getMessage())));
         }));
-        AdminApi admin = new AdminApi(vertx, config, store, apis, checks, () -> true);
+        AdminApi admin = new AdminApi(vertx, config, adminStore, apis, checks, () -> true);
         AtomicInteger port = new AtomicInteger();
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
         Future<Void> demo = echo == null ? Future.succeededFuture()

@@ -7,6 +7,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,13 +25,23 @@ public final class Deployer {
     private final Context context;
     private boolean running;
     private boolean again;
+    /** Changes seen and changes compiled into the table in force; confined to {@code context}. */
+    private long requested;
+    private long built;
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    private record Waiter(long generation, Promise<Void> promise) {
+    }
 
     public Deployer(Vertx vertx, AssetStore store, RouteRegistry registry, RouteCompiler compiler) {
         this.store = store;
         this.registry = registry;
         this.compiler = compiler;
         this.context = vertx.getOrCreateContext();
-        store.onChange(change -> context.runOnContext(v -> requestRebuild()));
+        store.onChange(change -> context.runOnContext(v -> {
+            requested++;
+            requestRebuild();
+        }));
     }
 
     /** The first build; completes when the table is in place. */
@@ -37,6 +49,20 @@ public final class Deployer {
         Promise<Void> first = Promise.promise();
         context.runOnContext(v -> rebuild().onComplete(first));
         return first.future();
+    }
+
+    /**
+     * Completes once every change this node has seen so far is in the route table in force. A store write's
+     * listeners are queued on this context before the write's future completes, so calling this after a write
+     * waits for that write.
+     */
+    public Future<Void> applied() {
+        Promise<Void> promise = Promise.promise();
+        context.runOnContext(v -> {
+            if (built >= requested) promise.complete();
+            else waiters.add(new Waiter(requested, promise));
+        });
+        return promise.future();
     }
 
     private void requestRebuild() {
@@ -50,6 +76,7 @@ public final class Deployer {
     private Future<Void> rebuild() {
         running = true;
         again = false;
+        long generation = requested;
         Future<Void> done = Future.all(store.list(AssetType.APIS), store.list(AssetType.POLICIES),
                 store.list(AssetType.POLICY_ACTIONS))
             .map(all -> {
@@ -59,6 +86,14 @@ public final class Deployer {
         return done.onComplete(ar -> context.runOnContext(v -> {
             if (ar.failed()) LOG.log(Level.WARNING, "route table rebuild failed; keeping the previous one", ar.cause());
             running = false;
+            // a failed rebuild releases its waiters too: the write itself is stored, and blocking the admin call
+            // would not make the table any newer
+            built = Math.max(built, generation);
+            waiters.removeIf(w -> {
+                if (w.generation() > built) return false;
+                w.promise().complete();
+                return true;
+            });
             if (again) rebuild();
         }));
     }
