@@ -7,9 +7,10 @@ import dev.apigw.emulator.config.ConfigLoader;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.demo.DemoApi;
 import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
-import dev.apigw.emulator.deploy.SyncedAssetStore;
+import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.runtime.Admission;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
@@ -109,8 +110,9 @@ public final class Main {
 
     private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
         RouteRegistry routes = new RouteRegistry();
-        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of()));
-        AssetStore adminStore = new SyncedAssetStore(store, deployer); // admin answers only once routes reflect a write
+        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of(new EntryProtocolPolicy.Factory())));
+        // admin writes answer only once the route table has them (see AppliedAssetStore)
+        AssetStore adminStore = new AppliedAssetStore(store, deployer);
         ApiAssets apis = new ApiAssets(adminStore, config.compat(), config.admin().username());
         HealthChecks checks = HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));

@@ -3,10 +3,8 @@ package dev.apigw.emulator.deploy;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -27,34 +25,44 @@ public final class Deployer {
     private final Context context;
     private boolean running;
     private boolean again;
-    /** Callers of {@link #sync()} waiting for a rebuild that starts after their call; touched on {@link #context} only. */
-    private List<Handler<AsyncResult<Void>>> waitingForNext = new ArrayList<>();
+    /** Changes seen and changes compiled into the table in force; confined to {@code context}. */
+    private long requested;
+    private long built;
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    private record Waiter(long generation, Promise<Void> promise) {
+    }
 
     public Deployer(Vertx vertx, AssetStore store, RouteRegistry registry, RouteCompiler compiler) {
         this.store = store;
         this.registry = registry;
         this.compiler = compiler;
         this.context = vertx.getOrCreateContext();
-        store.onChange(change -> context.runOnContext(v -> requestRebuild()));
+        store.onChange(change -> context.runOnContext(v -> {
+            requested++;
+            requestRebuild();
+        }));
     }
 
     /** The first build; completes when the table is in place. */
     public Future<Void> start() {
-        return sync();
+        Promise<Void> first = Promise.promise();
+        context.runOnContext(v -> rebuild().onComplete(first));
+        return first.future();
     }
 
     /**
-     * Completes, on the caller's context, once a rebuild that began after this call has finished: succeeded when its
-     * table is in place, failed when the rebuild failed and the previous table stays.
+     * Completes once every change this node has seen so far is in the route table in force. A store write's
+     * listeners are queued on this context before the write's future completes, so calling this after a write
+     * waits for that write.
      */
-    public Future<Void> sync() {
-        Context caller = Vertx.currentContext();
-        Promise<Void> done = Promise.promise();
+    public Future<Void> applied() {
+        Promise<Void> promise = Promise.promise();
         context.runOnContext(v -> {
-            waitingForNext.add(caller == null ? done::handle : ar -> caller.runOnContext(x -> done.handle(ar)));
-            requestRebuild();
+            if (built >= requested) promise.complete();
+            else waiters.add(new Waiter(requested, promise));
         });
-        return done.future();
+        return promise.future();
     }
 
     private void requestRebuild() {
@@ -68,8 +76,7 @@ public final class Deployer {
     private Future<Void> rebuild() {
         running = true;
         again = false;
-        List<Handler<AsyncResult<Void>>> waiters = waitingForNext;
-        waitingForNext = new ArrayList<>();
+        long generation = requested;
         Future<Void> done = Future.all(store.list(AssetType.APIS), store.list(AssetType.POLICIES),
                 store.list(AssetType.POLICY_ACTIONS))
             .map(all -> {
@@ -79,7 +86,14 @@ public final class Deployer {
         return done.onComplete(ar -> context.runOnContext(v -> {
             if (ar.failed()) LOG.log(Level.WARNING, "route table rebuild failed; keeping the previous one", ar.cause());
             running = false;
-            waiters.forEach(w -> w.handle(ar));
+            // a failed rebuild releases its waiters too: the write itself is stored, and blocking the admin call
+            // would not make the table any newer
+            built = Math.max(built, generation);
+            waiters.removeIf(w -> {
+                if (w.generation() > built) return false;
+                w.promise().complete();
+                return true;
+            });
             if (again) rebuild();
         }));
     }

@@ -49,13 +49,16 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
             fail(request, exchange, GatewayException.resourceNotFound(resourcePath));
         } else if (!match.allows(request.method().name())) {
             fail(request, exchange, GatewayException.methodNotAllowed(request.method().name(), String.join(", ", match.methods())));
-        } else if (api.chain().size() == 0) {
-            forward(exchange);
         } else {
-            api.chain().execute(exchange).onComplete(ar -> {
-                if (ar.succeeded()) forward(exchange);
-                else fail(request, exchange, ar.cause());
-            });
+            var policies = api.chain().execute(exchange);
+            if (policies.succeeded()) {
+                forward(exchange); // the common case: every policy decided synchronously
+            } else {
+                policies.onComplete(ar -> {
+                    if (ar.succeeded()) forward(exchange);
+                    else fail(request, exchange, ar.cause());
+                });
+            }
         }
     }
 

@@ -9,16 +9,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The asset store as the admin API sees it: a write completes only once this node's route table reflects it
- * ({@link Deployer#sync()}), so when an admin call answers, the next runtime request already uses the change.
- * Without it the answer could overtake the asynchronous rebuild. A failed rebuild does not fail the write, which is
- * stored (the Deployer logs it and keeps the previous table). Reads and the change feed pass straight through.
+ * The store as the admin API sees it: a write completes only once the route table reflects it, so a client that
+ * changes a routing action and then calls the API gets the new routing on its very next request.
  */
-public final class SyncedAssetStore implements AssetStore {
+public final class AppliedAssetStore implements AssetStore {
     private final AssetStore store;
     private final Deployer deployer;
 
-    public SyncedAssetStore(AssetStore store, Deployer deployer) {
+    public AppliedAssetStore(AssetStore store, Deployer deployer) {
         this.store = store;
         this.deployer = deployer;
     }
@@ -35,16 +33,12 @@ public final class SyncedAssetStore implements AssetStore {
 
     @Override
     public Future<Void> put(AssetType type, String id, JsonObject document) {
-        return store.put(type, id, document).compose(v -> deployed());
+        return store.put(type, id, document).compose(v -> deployer.applied());
     }
 
     @Override
     public Future<Boolean> delete(AssetType type, String id) {
-        return store.delete(type, id).compose(removed -> removed ? deployed().map(true) : Future.succeededFuture(false));
-    }
-
-    private Future<Void> deployed() {
-        return deployer.sync().otherwiseEmpty();
+        return store.delete(type, id).compose(removed -> deployer.applied().map(removed));
     }
 
     @Override
