@@ -3,33 +3,59 @@ package dev.apigw.emulator.auth;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
 import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.EmbeddedTokenStore;
+import dev.apigw.emulator.store.RedisTokenStore;
+import dev.apigw.emulator.store.TokenStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
+import java.util.function.Supplier;
 
 /**
  * Everything about runtime identification, built once per node in Main and shared by all event loops: the
- * application index, the identification of requests, and the public OAuth2 / JWT endpoints.
+ * application index, the token store and service, the identification of requests, and the public OAuth2 endpoints.
  */
 public final class AuthModule {
+    private static final long BODY_LIMIT = 64 * 1024;
     private final ApplicationIndex index;
     private final Identifier identifier;
+    private final TokenStore tokenStore;
+    private final Supplier<Future<Void>> startTokens;
+    private final OAuthEndpoints oauth;
 
-    private AuthModule(ApplicationIndex index, Identifier identifier) {
+    private AuthModule(ApplicationIndex index, Identifier identifier, TokenStore tokenStore,
+                       Supplier<Future<Void>> startTokens, OAuthEndpoints oauth) {
         this.index = index;
         this.identifier = identifier;
+        this.tokenStore = tokenStore;
+        this.startTokens = startTokens;
+        this.oauth = oauth;
     }
 
+    /** Builds without I/O; {@link #start()} loads and subscribes. */
     public static AuthModule create(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
         ApplicationIndex index = new ApplicationIndex(vertx, store);
-        Identifier identifier = new Identifier(index, config.auth(), config.admin(), TokenValidator.NONE, JwtVerifier.NONE);
-        return new AuthModule(index, identifier);
+        TokenStore tokenStore;
+        Supplier<Future<Void>> startTokens;
+        if (redis == null) {
+            EmbeddedTokenStore embedded = EmbeddedTokenStore.under(vertx, config.dataDir());
+            tokenStore = embedded;
+            startTokens = embedded::start;
+        } else {
+            RedisTokenStore shared = new RedisTokenStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs());
+            tokenStore = shared;
+            startTokens = shared::start;
+        }
+        TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
+        Identifier identifier = new Identifier(index, config.auth(), config.admin(), tokens, JwtVerifier.NONE);
+        return new AuthModule(index, identifier, tokenStore, startTokens, new OAuthEndpoints(index, tokens, store));
     }
 
-    /** Completes once the application index holds every stored application. */
+    /** Completes once tokens are loaded (or subscribed to) and the application index holds every application. */
     public Future<Void> start() {
-        return index.start();
+        return startTokens.get().compose(v -> index.start());
     }
 
     public IdentifyAuthorizePolicyFactory identifyFactory() {
@@ -38,9 +64,11 @@ public final class AuthModule {
 
     /** Mounts the endpoints that need no administrator credentials (see AdminApi#withPublicRoutes). */
     public void mountPublic(Router router) {
+        router.route("/invoke/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        oauth.mount(router);
     }
 
     public Future<Void> close() {
-        return Future.succeededFuture();
+        return tokenStore.close();
     }
 }

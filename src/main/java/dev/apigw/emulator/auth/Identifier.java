@@ -4,6 +4,8 @@ import dev.apigw.emulator.config.AdminConfig;
 import dev.apigw.emulator.config.AuthConfig;
 import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.runtime.Exchange;
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -18,6 +20,9 @@ import java.util.List;
  */
 public final class Identifier {
     private static final Future<AppEntry> NONE = Future.succeededFuture(null);
+    /** A token not cached on this node cannot be checked while the store is away: a server condition, not a 401. */
+    private static final GatewayException STORE_DOWN = new GatewayException(503, "STORE_UNAVAILABLE",
+        "The token store is unavailable", java.util.Map.of("Retry-After", "1"));
     private final ApplicationIndex index;
     private final AuthConfig config;
     private final AdminConfig admin;
@@ -81,7 +86,8 @@ public final class Identifier {
 
     private Future<AppEntry> byToken(String token) {
         if (token == null || !TokenFormat.looksLikeAccessToken(token)) return NONE;
-        return tokens.applicationOf(token).map(id -> id == null ? null : index.current().byId().get(id));
+        return tokens.applicationOf(token).map(id -> id == null ? null : index.current().byId().get(id))
+            .recover(err -> Future.failedFuture(err instanceof StoreUnavailableException ? STORE_DOWN : err));
     }
 
     private Future<AppEntry> byJwt(String jwt) {
