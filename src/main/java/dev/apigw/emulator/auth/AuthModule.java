@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +25,21 @@ public final class AuthModule {
     private final TokenStore tokenStore;
     private final Supplier<Future<Void>> startTokens;
     private final OAuthEndpoints oauth;
+    private final Vertx vertx;
+    private final GatewayConfig config;
+    private final AssetStore store;
+    private final ExternalJwks external;
+    /** Set once by {@link #start()}, before any request is served; read by every event loop. */
+    private final AtomicReference<JwtService> jwt;
 
-    private AuthModule(ApplicationIndex index, Identifier identifier, TokenStore tokenStore,
-                       Supplier<Future<Void>> startTokens, OAuthEndpoints oauth) {
+    private AuthModule(Vertx vertx, GatewayConfig config, AssetStore store, ApplicationIndex index,
+                       Identifier identifier, TokenStore tokenStore, Supplier<Future<Void>> startTokens,
+                       OAuthEndpoints oauth, ExternalJwks external, AtomicReference<JwtService> jwt) {
+        this.vertx = vertx;
+        this.config = config;
+        this.store = store;
+        this.external = external;
+        this.jwt = jwt;
         this.index = index;
         this.identifier = identifier;
         this.tokenStore = tokenStore;
@@ -49,13 +62,24 @@ public final class AuthModule {
             startTokens = shared::start;
         }
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
-        Identifier identifier = new Identifier(index, config.auth(), config.admin(), tokens, JwtVerifier.NONE);
-        return new AuthModule(index, identifier, tokenStore, startTokens, new OAuthEndpoints(index, tokens, store));
+        AtomicReference<JwtService> jwt = new AtomicReference<>();
+        JwtVerifier verifier = token -> {
+            JwtService service = jwt.get();
+            return service == null ? Future.succeededFuture(null) : service.verify(token);
+        };
+        Identifier identifier = new Identifier(index, config.auth(), config.admin(), tokens, verifier);
+        return new AuthModule(vertx, config, store, index, identifier, tokenStore, startTokens,
+            new OAuthEndpoints(index, tokens, store), new ExternalJwks(vertx, config.auth()), jwt);
     }
 
     /** Completes once tokens are loaded (or subscribed to) and the application index holds every application. */
     public Future<Void> start() {
-        return startTokens.get().compose(v -> index.start());
+        return startTokens.get().compose(v -> index.start()).compose(v -> external.start())
+            .compose(v -> JwtKeys.loadOrCreate(vertx, store))
+            .map(keys -> {
+                jwt.set(new JwtService(vertx, config.auth(), keys, external));
+                return null;
+            });
     }
 
     public IdentifyAuthorizePolicyFactory identifyFactory() {
@@ -66,6 +90,7 @@ public final class AuthModule {
     public void mountPublic(Router router) {
         router.route("/invoke/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         oauth.mount(router);
+        new JwtEndpoints(index, jwt.get(), config.admin()).mount(router);
     }
 
     public Future<Void> close() {
