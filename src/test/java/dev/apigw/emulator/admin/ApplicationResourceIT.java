@@ -49,6 +49,11 @@ class ApplicationResourceIT {
             .body("applications[0].identifiers[0].id", matchesPattern(".+"));
         String list = gw.admin().get("/rest/apigateway/applications").then().statusCode(200).extract().asString();
         assertFalse(list.contains(TestAuth.clientSecret(app)));
+        String search = gw.admin().contentType("application/json")
+            .body("{\"types\":[\"application\"],\"condition\":\"or\"}").post("/rest/apigateway/search")
+            .then().statusCode(200).extract().asString();
+        assertTrue(search.contains(id));
+        assertFalse(search.contains("clientSecretHash"));
     }
 
     @Test
