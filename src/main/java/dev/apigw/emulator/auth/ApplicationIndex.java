@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,14 +20,13 @@ import java.util.logging.Logger;
  * Shared by all event loops: readers take the current immutable {@link Snapshot} (one volatile read); the index
  * rebuilds itself on its own context after any application change from the store's change feed (this node's or,
  * through Redis pub/sub, another's), coalescing bursts like the Deployer. If a rebuild fails the previous snapshot
- * stays. Listeners registered with {@link #onRebuilt} run on the index's context after each swap.
+ * stays.
  */
 public final class ApplicationIndex {
     private static final Logger LOG = Logger.getLogger(ApplicationIndex.class.getName());
     private final AssetStore store;
     private final Context context;
     private volatile Snapshot current = Snapshot.EMPTY;
-    private Consumer<Snapshot> rebuilt = s -> { };
     private boolean running;
     private boolean again;
 
@@ -51,10 +49,6 @@ public final class ApplicationIndex {
         return current;
     }
 
-    public void onRebuilt(Consumer<Snapshot> listener) {
-        this.rebuilt = rebuilt.andThen(listener);
-    }
-
     private void request() {
         if (running) {
             again = true;
@@ -68,7 +62,6 @@ public final class ApplicationIndex {
         again = false;
         Future<Void> done = store.list(AssetType.APPLICATIONS).map(apps -> {
             current = Snapshot.of(apps);
-            rebuilt.accept(current);
             return (Void) null;
         });
         return done.onComplete(ar -> context.runOnContext(v -> {

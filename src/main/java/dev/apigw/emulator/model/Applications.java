@@ -32,12 +32,17 @@ public final class Applications {
 
     /** SHA-256 of a high-entropy secret, hex. Enough for 256-bit random values (no dictionary to guess from). */
     public static String hash(String secret) {
+        return HexFormat.of().formatHex(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One digest per thread: hashing runs on the hot path (every bearer token), and digests are not thread-safe. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JVM", e);
         }
-    }
+    });
 
     /** Constant-time comparison of a presented secret with a stored hash. */
     public static boolean secretMatches(String presented, String storedHash) {

@@ -43,32 +43,47 @@ public final class IdentifyAuthorizePolicy implements Policy {
 
     @Override
     public Future<Void> apply(Exchange exchange) {
-        Future<AppEntry> found = and ? all(exchange, 0, null) : any(exchange, 0);
-        return found.compose(app -> {
-            if (app == null) return allowAnonymous ? Future.succeededFuture() : Future.failedFuture(UNAUTHORIZED);
-            exchange.identify(app.id(), app.name());
-            if (!upstreamHeader.isEmpty()) exchange.addUpstreamHeader(upstreamHeader, app.id());
-            return Future.succeededFuture();
-        });
+        Future<AppEntry> found = find(exchange, 0, null);
+        if (found.succeeded()) return decide(exchange, found.result()); // the usual case: no further allocation
+        return found.compose(app -> decide(exchange, app));
     }
 
-    private Future<AppEntry> any(Exchange exchange, int i) {
-        if (i >= rules.size()) return Future.succeededFuture(null);
-        Rule rule = rules.get(i);
-        return identifier.identify(rule.type(), exchange).compose(app ->
-            qualifies(app, rule, exchange) ? Future.succeededFuture(app) : any(exchange, i + 1));
+    private Future<Void> decide(Exchange exchange, AppEntry app) {
+        if (app == null) return allowAnonymous ? Future.succeededFuture() : Future.failedFuture(UNAUTHORIZED);
+        exchange.identify(app.id(), app.name());
+        if (!upstreamHeader.isEmpty()) exchange.addUpstreamHeader(upstreamHeader, app.id());
+        return Future.succeededFuture();
     }
 
-    /** Every rule must identify the same qualifying application; null as soon as one does not. */
-    private Future<AppEntry> all(Exchange exchange, int i, AppEntry sofar) {
-        if (i >= rules.size()) return Future.succeededFuture(sofar);
-        Rule rule = rules.get(i);
-        return identifier.identify(rule.type(), exchange).compose(app -> {
-            if (!qualifies(app, rule, exchange) || sofar != null && !sofar.id().equals(app.id())) {
-                return Future.succeededFuture(null);
+    /**
+     * Walks the rules from {@code i}. Identification by API key, Basic or host completes at once, so the loop stays
+     * synchronous; only a rule whose answer is pending (a token not yet cached) continues asynchronously.
+     * OR: the first qualifying application. AND: the application every rule agrees on, else null.
+     */
+    private Future<AppEntry> find(Exchange exchange, int i, AppEntry agreed) {
+        for (; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            Future<AppEntry> next = identifier.identify(rule.type(), exchange);
+            if (!next.isComplete()) {
+                int from = i;
+                AppEntry sofar = agreed;
+                return next.compose(app -> step(exchange, rule, app, sofar)
+                    ? find(exchange, from + 1, and ? app : null) : Future.succeededFuture(and ? null : app));
             }
-            return all(exchange, i + 1, app);
-        });
+            if (next.failed()) return next;
+            AppEntry app = next.result();
+            boolean ok = qualifies(app, rule, exchange) && (agreed == null || agreed.id().equals(app.id()));
+            if (and && !ok) return Future.succeededFuture(null);
+            if (!and && ok) return Future.succeededFuture(app);
+            if (and) agreed = app;
+        }
+        return Future.succeededFuture(agreed);
+    }
+
+    /** Async twin of one loop iteration: true means "go on with the next rule". */
+    private boolean step(Exchange exchange, Rule rule, AppEntry app, AppEntry agreed) {
+        boolean ok = qualifies(app, rule, exchange) && (agreed == null || agreed.id().equals(app.id()));
+        return and ? ok : !ok;
     }
 
     private static boolean qualifies(AppEntry app, Rule rule, Exchange exchange) {

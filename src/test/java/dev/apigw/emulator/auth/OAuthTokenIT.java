@@ -2,6 +2,7 @@ package dev.apigw.emulator.auth;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.apigw.emulator.demo.EchoBackend;
@@ -38,8 +39,10 @@ class OAuthTokenIT {
         gw = TestGateway.start(vertx, settings);
         String api = TestApis.registerActive(gw, "Tok", "1.0", "http://127.0.0.1:" + echo.port(), "/get");
         TestAuth.enforce(gw, api, TestAuth.identifyAction("OR", false, "strict", "oAuth2Token"));
+        String both = TestApis.registerActive(gw, "Both", "1.0", "http://127.0.0.1:" + echo.port(), "/get");
+        TestAuth.enforce(gw, both, TestAuth.identifyAction("AND", false, "strict", "oAuth2Token", "apiKey"));
         app = TestAuth.createApp(gw, "Client", new JsonArray());
-        TestAuth.register(gw, app.getString("id"), api);
+        TestAuth.register(gw, app.getString("id"), api, both);
     }
 
     @AfterAll
@@ -71,6 +74,17 @@ class OAuthTokenIT {
             .then().statusCode(200).extract().path("access_token");
         TestAuth.awaitStatus(() -> call("Bearer " + form), 200);
         TestAuth.awaitStatus(() -> call("bearer " + basic), 200);
+    }
+
+    @Test
+    void and_of_token_and_api_key_needs_both_from_the_same_application() {
+        String token = tokenJson();
+        JsonObject other = TestAuth.createApp(gw, "Other", new JsonArray());
+        java.util.function.BiFunction<String, String, Integer> both = (t, k) -> gw.anonymous()
+            .header("Authorization", "Bearer " + t).header("x-Gateway-APIKey", k).get("/gateway/Both/1.0/get").statusCode();
+        TestAuth.awaitStatus(() -> both.apply(token, TestAuth.apiKey(app)), 200);
+        assertEquals(401, both.apply(token, TestAuth.apiKey(other)));
+        assertEquals(401, both.apply("b".repeat(64), TestAuth.apiKey(app)));
     }
 
     @Test
