@@ -11,6 +11,8 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues the gateway's JWTs (RS256, header {@code kid: ssos}) and verifies JWTs, its own and those of external
@@ -18,10 +20,16 @@ import java.util.Base64;
  * immutable once built. Verification rejects {@code alg: none} and any token that does not parse.
  */
 public final class JwtService implements JwtVerifier {
+    private static final int MAX_CACHED = 100_000;
     private final AuthConfig config;
     private final JwtKeys keys;
     private final JWTAuth own;
     private final ExternalJwks external;
+    /** Verified JWTs until they expire, so a client reusing its JWT costs one map lookup, not an RSA check. */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(JsonObject claims, long expMillis) {
+    }
 
     public JwtService(Vertx vertx, AuthConfig config, JwtKeys keys, ExternalJwks external) {
         this.config = config;
@@ -50,11 +58,23 @@ public final class JwtService implements JwtVerifier {
 
     @Override
     public Future<JsonObject> verify(String jwt) {
+        Verified hit = verified.get(jwt);
+        if (hit != null && hit.expMillis() > System.currentTimeMillis()) return Future.succeededFuture(hit.claims());
         try {
-            return verifyParsed(jwt).otherwise(err -> null);
+            return verifyParsed(jwt).map(claims -> remember(jwt, claims)).otherwise(err -> null);
         } catch (RuntimeException e) {
             return Future.succeededFuture(null); // any token the library cannot handle is simply not valid
         }
+    }
+
+    private JsonObject remember(String jwt, JsonObject claims) {
+        if (claims == null) return null;
+        long exp = claims.getLong("exp", 0L) * 1000;
+        if (exp > 0) { // tokens without exp are re-verified every time
+            if (verified.size() >= MAX_CACHED) verified.clear();
+            verified.put(jwt, new Verified(claims, exp));
+        }
+        return claims;
     }
 
     private Future<JsonObject> verifyParsed(String jwt) {
