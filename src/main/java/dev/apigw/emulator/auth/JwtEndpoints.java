@@ -36,19 +36,22 @@ final class JwtEndpoints {
         String appId = ctx.request().getParam("app_id");
         ApplicationIndex.Snapshot apps = index.current();
         AppEntry app;
-        if (basic != null && appId != null && isAdmin(basic)) {
+        if (basic == null) throw unauthorized(); // Basic only: a secret in the query string would end up in logs
+        if (appId != null && isAdmin(basic)) {
             app = apps.byId().get(appId);
             if (app == null) throw GatewayException.admin(400, "UNKNOWN_APPLICATION", "No application with id " + appId);
         } else {
             app = ClientAuth.authenticate(ctx.request().getHeader("Authorization"), Params.of(ctx), apps);
             if (app != null && appId != null && !appId.equals(app.id())) app = null;
         }
-        if (app == null || app.suspended()) {
-            throw new GatewayException(401, "JWT_UNAUTHORIZED", "Invalid credentials: the application's client id "
-                + "and secret (or administrator credentials with app_id) are required",
-                Map.of("WWW-Authenticate", "Basic realm=\"API Gateway\""));
-        }
+        if (app == null || app.suspended()) throw unauthorized();
         OAuthEndpoints.send(ctx, 200, new JsonObject().put("jwt", jwt.issue(app, basic.user())));
+    }
+
+    private static GatewayException unauthorized() {
+        return new GatewayException(401, "JWT_UNAUTHORIZED", "Invalid credentials: the application's client id "
+            + "and secret (or administrator credentials with app_id) are required",
+            Map.of("WWW-Authenticate", "Basic realm=\"API Gateway\""));
     }
 
     private boolean isAdmin(Credentials.Basic basic) {

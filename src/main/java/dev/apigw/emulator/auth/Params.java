@@ -3,7 +3,10 @@ package dev.apigw.emulator.auth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Request parameters of the public auth endpoints, from a JSON body, a form body or the query, in that order. */
+/**
+ * Request parameters of the public auth endpoints, from a JSON body or a form body. Never from the query string:
+ * secrets and tokens in URLs end up in access logs (RFC 6749 section 2.3.1).
+ */
 final class Params {
     private final JsonObject json;
     private final RoutingContext ctx;
@@ -28,8 +31,6 @@ final class Params {
 
     String get(String name) {
         if (json != null && json.getValue(name) != null) return String.valueOf(json.getValue(name));
-        String form = ctx.request().getFormAttribute(name);
-        if (form != null) return form;
-        return ctx.request().getParam(name);
+        return ctx.request().getFormAttribute(name);
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issues, validates and revokes opaque access tokens (64 hex characters, 256 random bits). Only the token's
@@ -23,12 +24,18 @@ public final class TokenService implements TokenValidator {
     private final long ttlSeconds;
     private final long maxCached;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Bumped by every revocation notice. A store read that started before a notice must not cache its answer, or a
+     * lookup racing with a revocation could put the revoked token back into the cache.
+     */
+    private final AtomicLong revocations = new AtomicLong();
 
     public TokenService(TokenStore store, long ttlSeconds, long maxCached) {
         this.store = store;
         this.ttlSeconds = ttlSeconds;
         this.maxCached = maxCached;
         store.onRevoked(hash -> {
+            revocations.incrementAndGet();
             if (TokenStore.ALL.equals(hash)) cache.clear();
             else cache.remove(hash);
         });
@@ -56,9 +63,10 @@ public final class TokenService implements TokenValidator {
             if (hit.expMillis() > System.currentTimeMillis()) return Future.succeededFuture(hit.appId());
             cache.remove(hash);
         }
+        long seen = revocations.get();
         return store.find(hash).map(meta -> {
             if (meta == null) return null;
-            remember(hash, new Cached(meta.getString("appId"), meta.getLong("exp", 0L) * 1000));
+            if (revocations.get() == seen) remember(hash, new Cached(meta.getString("appId"), meta.getLong("exp", 0L) * 1000));
             return meta.getString("appId");
         });
     }

@@ -92,6 +92,9 @@ class JwtIT {
     @Test
     void bad_credentials_for_a_jwt_get_401() {
         gw.anonymous().get("/rest/pub/apigateway/jwt/getJsonWebToken").then().statusCode(401);
+        gw.anonymous().queryParam("client_id", TestAuth.clientId(app)).queryParam("client_secret", TestAuth.clientSecret(app))
+            .get("/rest/pub/apigateway/jwt/getJsonWebToken").then().statusCode(401);
+        gw.anonymous().header("Authorization", "Basic !!").get("/rest/pub/apigateway/jwt/getJsonWebToken").then().statusCode(401);
         gw.anonymous().auth().preemptive().basic(TestAuth.clientId(app), "wrong")
             .get("/rest/pub/apigateway/jwt/getJsonWebToken").then().statusCode(401);
     }

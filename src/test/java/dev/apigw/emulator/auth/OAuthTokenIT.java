@@ -95,6 +95,9 @@ class OAuthTokenIT {
             + TestAuth.clientId(app) + "\",\"client_secret\":\"wrong\"}").post(TOKEN).then().statusCode(401)
             .body("error", equalTo("invalid_client"));
         gw.anonymous().contentType("application/json").body("[1,2]").post(TOKEN).then().statusCode(400);
+        gw.anonymous().contentType("application/json").body("{not json").post(TOKEN).then().statusCode(400);
+        gw.anonymous().queryParam("grant_type", "client_credentials").queryParam("client_id", TestAuth.clientId(app))
+            .queryParam("client_secret", TestAuth.clientSecret(app)).post(TOKEN).then().statusCode(400);
         gw.anonymous().auth().preemptive().basic(TestAuth.clientId(app), TestAuth.clientSecret(app))
             .contentType("application/json").body("{\"grant_type\":\"client_credentials\",\"scope\":\"admin\"}").post(TOKEN)
             .then().statusCode(400).body("error", equalTo("invalid_scope"));
