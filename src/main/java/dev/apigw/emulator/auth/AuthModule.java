@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * Everything about runtime identification, built once per node in Main and shared by all event loops: the
@@ -23,7 +22,6 @@ public final class AuthModule {
     private final ApplicationIndex index;
     private final Identifier identifier;
     private final TokenStore tokenStore;
-    private final Supplier<Future<Void>> startTokens;
     private final OAuthEndpoints oauth;
     private final Vertx vertx;
     private final GatewayConfig config;
@@ -33,7 +31,7 @@ public final class AuthModule {
     private final AtomicReference<JwtService> jwt;
 
     private AuthModule(Vertx vertx, GatewayConfig config, AssetStore store, ApplicationIndex index,
-                       Identifier identifier, TokenStore tokenStore, Supplier<Future<Void>> startTokens,
+                       Identifier identifier, TokenStore tokenStore,
                        OAuthEndpoints oauth, ExternalJwks external, AtomicReference<JwtService> jwt) {
         this.vertx = vertx;
         this.config = config;
@@ -43,24 +41,14 @@ public final class AuthModule {
         this.index = index;
         this.identifier = identifier;
         this.tokenStore = tokenStore;
-        this.startTokens = startTokens;
         this.oauth = oauth;
     }
 
     /** Builds without I/O; {@link #start()} loads and subscribes. */
     public static AuthModule create(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
         ApplicationIndex index = new ApplicationIndex(vertx, store);
-        TokenStore tokenStore;
-        Supplier<Future<Void>> startTokens;
-        if (redis == null) {
-            EmbeddedTokenStore embedded = EmbeddedTokenStore.under(vertx, config.dataDir());
-            tokenStore = embedded;
-            startTokens = embedded::start;
-        } else {
-            RedisTokenStore shared = new RedisTokenStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs());
-            tokenStore = shared;
-            startTokens = shared::start;
-        }
+        TokenStore tokenStore = redis == null ? EmbeddedTokenStore.under(vertx, config.dataDir())
+            : new RedisTokenStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs());
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
         AtomicReference<JwtService> jwt = new AtomicReference<>();
         JwtVerifier verifier = token -> {
@@ -68,13 +56,13 @@ public final class AuthModule {
             return service == null ? Future.succeededFuture(null) : service.verify(token);
         };
         Identifier identifier = new Identifier(index, config.auth(), config.admin(), tokens, verifier);
-        return new AuthModule(vertx, config, store, index, identifier, tokenStore, startTokens,
+        return new AuthModule(vertx, config, store, index, identifier, tokenStore,
             new OAuthEndpoints(index, tokens, store), new ExternalJwks(vertx, config.auth()), jwt);
     }
 
     /** Completes once tokens are loaded (or subscribed to) and the application index holds every application. */
     public Future<Void> start() {
-        return startTokens.get().compose(v -> index.start()).compose(v -> external.start())
+        return tokenStore.start().compose(v -> index.start()).compose(v -> external.start())
             .compose(v -> JwtKeys.loadOrCreate(vertx, store))
             .map(keys -> {
                 jwt.set(new JwtService(vertx, config.auth(), keys, external));

@@ -2,6 +2,7 @@ package dev.apigw.emulator.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class EmbeddedTokenStore implements TokenStore {
     }
 
     /** Loads the saved tokens on a worker; completes before the node serves. */
+    @Override
     public Future<Void> start() {
         return vertx.executeBlocking(() -> {
             load();
@@ -113,8 +115,19 @@ public final class EmbeddedTokenStore implements TokenStore {
         });
     }
 
+    /** Completes once pending writes are on disk (at most 5 s), so a clean stop loses no token. */
     @Override
     public Future<Void> close() {
-        return Future.succeededFuture();
+        Promise<Void> done = Promise.promise();
+        awaitIdle(done, System.currentTimeMillis() + 5_000);
+        return done.future();
+    }
+
+    private void awaitIdle(Promise<Void> done, long deadline) {
+        if (!writing.get() && !dirty || System.currentTimeMillis() > deadline) {
+            done.complete();
+            return;
+        }
+        vertx.setTimer(10, t -> awaitIdle(done, deadline));
     }
 }

@@ -32,6 +32,7 @@ public final class RedisTokenStore implements TokenStore {
     }
 
     /** Subscribes to revocations; completes once subscribed. */
+    @Override
     public Future<Void> start() {
         return subscriber.start();
     }

@@ -17,6 +17,9 @@ public interface TokenStore {
     /** Sent to revocation listeners when revocations may have been missed: drop every cached token. */
     String ALL = "*";
 
+    /** Loads saved tokens (embedded) or subscribes to revocations (Redis); completes before the node serves. */
+    Future<Void> start();
+
     Future<Void> save(String hash, JsonObject token, long ttlMs);
 
     /** The token's metadata, or {@code null} when unknown, expired or revoked. */

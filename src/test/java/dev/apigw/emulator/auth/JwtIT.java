@@ -129,10 +129,18 @@ class JwtIT {
     }
 
     @Test
-    void signing_keys_survive_a_restart() {
+    void signing_keys_and_access_tokens_survive_a_restart() {
         String before = gw.anonymous().get("/rest/pub/apigateway/jwt/certs").then().extract().path("keys[0].n");
+        String jwt = ownJwt();
+        String token = gw.anonymous().auth().preemptive().basic(TestAuth.clientId(app), TestAuth.clientSecret(app))
+            .formParam("grant_type", "client_credentials").post("/invoke/pub.apigateway.oauth2/getAccessToken")
+            .then().statusCode(200).extract().path("access_token");
         gw.restart();
         gw.anonymous().get("/rest/pub/apigateway/jwt/certs").then().body("keys[0].n", equalTo(before));
+        gw.anonymous().auth().preemptive().basic(TestAuth.clientId(app), TestAuth.clientSecret(app))
+            .formParam("token", token).post("/invoke/pub.oauth/introspectToken").then().statusCode(200)
+            .body("active", equalTo(true));
+        TestAuth.awaitStatus(() -> call("Bearer " + jwt), 200);
     }
 
     static String b64(String s) {
