@@ -16,21 +16,24 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** One gateway for the class; every test works on applications of its own. */
 @ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApplicationResourceIT {
     TestGateway gw;
 
-    @BeforeEach
+    @BeforeAll
     void start(Vertx vertx) {
         gw = TestGateway.start(vertx);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         gw.close();
     }
