@@ -14,6 +14,7 @@ public final class GatewayNode {
     private final EchoBackend echo;
     private final String deploymentId;
     private final int port;
+    private java.util.function.Supplier<Future<Void>> extraClose = Future::succeededFuture;
 
     GatewayNode(Vertx vertx, AssetStore store, Redis redis, EchoBackend echo, String deploymentId, int port) {
         this.vertx = vertx;
@@ -22,6 +23,13 @@ public final class GatewayNode {
         this.echo = echo;
         this.deploymentId = deploymentId;
         this.port = port;
+    }
+
+    /** Also closes this (before the stores) when the node stops. */
+    GatewayNode alsoClose(java.util.function.Supplier<Future<Void>> closer) {
+        java.util.function.Supplier<Future<Void>> before = extraClose;
+        extraClose = () -> before.get().eventually(closer::get);
+        return this;
     }
 
     /** The main HTTP port (runtime, admin, /invoke). */
@@ -43,6 +51,7 @@ public final class GatewayNode {
         Future<Void> undeploy = vertx.deploymentIDs().contains(deploymentId) ? vertx.undeploy(deploymentId) : Future.succeededFuture();
         return undeploy
             .eventually(() -> echo == null ? Future.succeededFuture() : echo.stop())
+            .eventually(() -> extraClose.get())
             .eventually(store::close)
             .eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
     }

@@ -2,6 +2,7 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.ApiAssets;
+import dev.apigw.emulator.auth.AuthModule;
 import dev.apigw.emulator.config.ConfigException;
 import dev.apigw.emulator.config.ConfigLoader;
 import dev.apigw.emulator.config.GatewayConfig;
@@ -110,7 +111,9 @@ public final class Main {
 
     private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
         RouteRegistry routes = new RouteRegistry();
-        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of(new EntryProtocolPolicy.Factory())));
+        AuthModule auth = AuthModule.create(vertx, config, store, redis);
+        Deployer deployer = new Deployer(vertx, store, routes,
+            new RouteCompiler(List.of(new EntryProtocolPolicy.Factory(), auth.identifyFactory())));
         // admin writes answer only once the route table has them (see AppliedAssetStore)
         AssetStore adminStore = new AppliedAssetStore(store, deployer);
         ApiAssets apis = new ApiAssets(adminStore, config.compat(), config.admin().username());
@@ -118,15 +121,15 @@ public final class Main {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
             else p.complete(Status.KO(ar.succeeded() ? ar.result() : new io.vertx.core.json.JsonObject().put("error", ar.cause().getMessage())));
         }));
-        AdminApi admin = new AdminApi(vertx, config, adminStore, apis, checks, () -> true);
+        AdminApi admin = new AdminApi(vertx, config, adminStore, apis, checks, () -> true).withPublicRoutes(auth::mountPublic);
         AtomicInteger port = new AtomicInteger();
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
         Future<Void> demo = echo == null ? Future.succeededFuture()
             : echo.start(config.demo().echoHost(), config.demo().echoPort()).compose(e ->
                 DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port()));
-        return deployer.start().compose(v -> demo)
+        return auth.start().compose(v -> deployer.start()).compose(v -> demo)
             .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set),
                 new DeploymentOptions().setInstances(config.effectiveInstances())))
-            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get()));
+            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get()).alsoClose(auth::close));
     }
 }

@@ -25,6 +25,9 @@ public final class AdminApi {
     private final SearchResource search;
     private final HealthResource health;
     private final AdminAuthHandler auth;
+    private final ApplicationResource applications;
+    private final ApplicationLinksResource applicationLinks;
+    private java.util.function.Consumer<Router> publicRoutes = r -> { };
 
     public AdminApi(Vertx vertx, GatewayConfig config, AssetStore store, ApiAssets apiAssets, HealthChecks checks,
                     BooleanSupplier accepting) {
@@ -35,6 +38,17 @@ public final class AdminApi {
         this.search = new SearchResource(store, config.admin());
         this.health = new HealthResource(checks, accepting, config.usesRedis());
         this.auth = new AdminAuthHandler(config.admin());
+        this.applications = new ApplicationResource(store, config.admin().username());
+        this.applicationLinks = new ApplicationLinksResource(store);
+    }
+
+    /**
+     * Routes that answer without administrator credentials (the OAuth2 and JWT endpoints under {@code /invoke} and
+     * {@code /rest/pub}); mounted before the admin authentication. Set once, before the verticles start.
+     */
+    public AdminApi withPublicRoutes(java.util.function.Consumer<Router> mounter) {
+        this.publicRoutes = mounter;
+        return this;
     }
 
     /** A router for one event loop. Call from that event loop's verticle. */
@@ -43,11 +57,14 @@ public final class AdminApi {
         router.route("/rest/*").handler(BodyHandler.create(config.dataDir().resolve("uploads").toString())
             .setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true));
         health.mount(router, BASE);
+        publicRoutes.accept(router);
         router.route(BASE + "/*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
         apis.mount(router, BASE);
         policies.mount(router, BASE);
         policyActions.mount(router, BASE);
+        applications.mount(router, BASE);
+        applicationLinks.mount(router, BASE);
         search.mount(router, BASE, FACADE);
         AdminFailureHandler failures = new AdminFailureHandler();
         router.route().failureHandler(failures);

@@ -78,7 +78,9 @@ final class SearchResource {
         if (type.equals("USER") || type.equals("USERS")) return Future.succeededFuture(new JsonArray().add(admin.username()));
         AssetType stored = STORED.get(type);
         if (stored == null) return Future.succeededFuture(new JsonArray());
-        return store.list(stored).map(all -> page(all.stream().filter(query::matches)
+        return store.list(stored).map(all -> page(all.stream()
+            .map(a -> stored == AssetType.APPLICATIONS ? dev.apigw.emulator.model.Applications.publicView(a) : a)
+            .filter(query::matches)
             .sorted((a, b) -> a.getString("id", "").compareTo(b.getString("id", ""))).toList(), query));
     }
 

@@ -1,0 +1,104 @@
+package dev.apigw.emulator.admin;
+
+import dev.apigw.emulator.model.Applications;
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What hangs off an application: the APIs it consumes ({@code /applications/{id}/apis}, {@code /apis/{id}/applications})
+ * and the regeneration of its credentials ({@code POST /applications/{id}/accessTokens}).
+ */
+final class ApplicationLinksResource {
+    private final AssetStore store;
+
+    ApplicationLinksResource(AssetStore store) {
+        this.store = store;
+    }
+
+    void mount(Router router, String base) {
+        router.get(base + "/applications/:id/apis").handler(this::apis);
+        router.post(base + "/applications/:id/apis").handler(this::register);
+        router.put(base + "/applications/:id/apis").handler(this::register);
+        router.get(base + "/apis/:id/applications").handler(this::applicationsOfApi);
+        router.post(base + "/applications/:id/accessTokens").handler(this::regenerate);
+    }
+
+    private void apis(RoutingContext ctx) {
+        ApplicationResource.load(store, ctx.pathParam("id")).onSuccess(app -> Bodies.ok(ctx, 200,
+            new JsonObject().put("apiIDs", new JsonArray(Applications.consumingApis(app))))).onFailure(ctx::fail);
+    }
+
+    /** POST and PUT both replace the list: the product treats the body as the complete set. */
+    private void register(RoutingContext ctx) {
+        JsonArray ids = apiIds(ctx);
+        String id = ctx.pathParam("id");
+        ApplicationResource.load(store, id).compose(app -> {
+            app.put("consumingAPIs", ids);
+            return store.put(AssetType.APPLICATIONS, id, app);
+        }).onSuccess(v -> Bodies.ok(ctx, 200, new JsonObject().put("apiIDs", ids))).onFailure(ctx::fail);
+    }
+
+    private void applicationsOfApi(RoutingContext ctx) {
+        String apiId = ctx.pathParam("id");
+        store.list(AssetType.APPLICATIONS).onSuccess(all -> {
+            JsonArray out = new JsonArray();
+            all.stream().filter(a -> Applications.consumingApis(a).contains(apiId))
+                .forEach(a -> out.add(Applications.publicView(a)));
+            Bodies.ok(ctx, 200, new JsonObject().put("applications", out));
+        }).onFailure(ctx::fail);
+    }
+
+    /**
+     * {@code {"type":"apiAccessKeyCredentials"}} replaces the API key; {@code {"type":"oAuth2Credentials"}} replaces
+     * the client secret, shown once in this response. 201 with the new credentials.
+     */
+    private void regenerate(RoutingContext ctx) {
+        String type = Bodies.json(ctx).getString("type", "");
+        String id = ctx.pathParam("id");
+        boolean key = "apiAccessKeyCredentials".equalsIgnoreCase(type);
+        if (!key && !"oAuth2Credentials".equalsIgnoreCase(type)) {
+            throw GatewayException.invalidPayload("type must be apiAccessKeyCredentials or oAuth2Credentials");
+        }
+        ApplicationResource.load(store, id).compose(app -> {
+            JsonObject tokens = app.getJsonObject("accessTokens", new JsonObject());
+            app.put("accessTokens", tokens);
+            JsonObject shown;
+            if (key) {
+                shown = new JsonObject().put("apiAccessKey_credentials", Applications.apiKeyCredentials(Applications.randomHex()));
+                tokens.put("apiAccessKey_credentials", shown.getJsonObject("apiAccessKey_credentials"));
+            } else {
+                String secret = Applications.randomHex();
+                JsonObject oauth = tokens.getJsonObject("oauth_credentials",
+                    Applications.oauthCredentials(app.getString("name"), null));
+                tokens.put("oauth_credentials", oauth.put("clientSecret", secret).copy()
+                    .putNull("clientSecret").put(Applications.SECRET_HASH, Applications.hash(secret)));
+                oauth.remove(Applications.SECRET_HASH);
+                shown = new JsonObject().put("oauth_credentials", oauth);
+            }
+            return store.put(AssetType.APPLICATIONS, id, app).map(shown);
+        }).onSuccess(shown -> Bodies.ok(ctx, 201, shown)).onFailure(ctx::fail);
+    }
+
+    /** {@code {"apiIDs":[...]}} or a bare JSON array of ids. */
+    private static JsonArray apiIds(RoutingContext ctx) {
+        String text = ctx.body() == null ? null : ctx.body().asString();
+        Object parsed;
+        try {
+            parsed = text == null || text.isBlank() ? null : Json.decodeValue(text);
+        } catch (DecodeException e) {
+            throw GatewayException.invalidPayload("the request body is not valid JSON");
+        }
+        Object ids = parsed instanceof JsonObject o ? o.getValue("apiIDs") : parsed;
+        if (!(ids instanceof JsonArray arr) || !arr.stream().allMatch(v -> v instanceof String)) {
+            throw GatewayException.invalidPayload("expected {\"apiIDs\":[\"<apiId>\", ...]}");
+        }
+        return arr;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.apigw.emulator.auth;
+
+import dev.apigw.emulator.model.Applications;
+import dev.apigw.emulator.store.AssetChange;
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every application, indexed by the credentials that identify it, so identification makes no store round trip.
+ * Shared by all event loops: readers take the current immutable {@link Snapshot} (one volatile read); the index
+ * rebuilds itself on its own context after any application change from the store's change feed (this node's or,
+ * through Redis pub/sub, another's), coalescing bursts like the Deployer. If a rebuild fails the previous snapshot
+ * stays.
+ */
+public final class ApplicationIndex {
+    private static final Logger LOG = Logger.getLogger(ApplicationIndex.class.getName());
+    private final AssetStore store;
+    private final Context context;
+    private volatile Snapshot current = Snapshot.EMPTY;
+    private boolean running;
+    private boolean again;
+
+    public ApplicationIndex(Vertx vertx, AssetStore store) {
+        this.store = store;
+        this.context = vertx.getOrCreateContext();
+        store.onChange(change -> {
+            if (change.type() == null || change.type() == AssetType.APPLICATIONS) context.runOnContext(v -> request());
+        });
+    }
+
+    /** The first build; completes once a snapshot is in place. */
+    public Future<Void> start() {
+        Promise<Void> first = Promise.promise();
+        context.runOnContext(v -> rebuild().onComplete(first));
+        return first.future();
+    }
+
+    public Snapshot current() {
+        return current;
+    }
+
+    private void request() {
+        if (running) {
+            again = true;
+            return;
+        }
+        rebuild();
+    }
+
+    private Future<Void> rebuild() {
+        running = true;
+        again = false;
+        Future<Void> done = store.list(AssetType.APPLICATIONS).map(apps -> {
+            current = Snapshot.of(apps);
+            return (Void) null;
+        });
+        return done.onComplete(ar -> context.runOnContext(v -> {
+            if (ar.failed()) LOG.log(Level.WARNING, "application index rebuild failed; keeping the previous one", ar.cause());
+            running = false;
+            if (again) rebuild();
+        }));
+    }
+
+    /** One consistent view of all applications. */
+    public record Snapshot(Map<String, AppEntry> byId, Map<String, AppEntry> byApiKey, Map<String, AppEntry> byClientId,
+                           Map<String, List<AppEntry>> byUser, Map<String, List<AppEntry>> byHost,
+                           List<ClaimRule> claimRules) {
+        static final Snapshot EMPTY = of(List.of());
+
+        static Snapshot of(List<JsonObject> apps) {
+            Map<String, AppEntry> byId = new HashMap<>();
+            Map<String, AppEntry> byKey = new HashMap<>();
+            Map<String, AppEntry> byClient = new HashMap<>();
+            Map<String, List<AppEntry>> byUser = new HashMap<>();
+            Map<String, List<AppEntry>> byHost = new HashMap<>();
+            List<ClaimRule> claims = new java.util.ArrayList<>();
+            for (JsonObject app : apps) {
+                AppEntry e = AppEntry.of(app);
+                byId.put(e.id(), e);
+                String key = Applications.apiKey(app);
+                if (key != null) byKey.put(key, e);
+                if (e.clientId() != null) byClient.put(e.clientId(), e);
+                for (String u : Applications.identifierValues(app, "httpBasicAuth")) add(byUser, u, e);
+                for (String h : Applications.identifierValues(app, "hostNameAddress")) add(byHost, h.toLowerCase(), e);
+                for (String c : Applications.identifierValues(app, "jwtClaims")) {
+                    ClaimRule rule = ClaimRule.parse(c, e);
+                    if (rule != null) claims.add(rule);
+                }
+            }
+            return new Snapshot(Map.copyOf(byId), Map.copyOf(byKey), Map.copyOf(byClient), Map.copyOf(byUser),
+                Map.copyOf(byHost), List.copyOf(claims));
+        }
+
+        private static void add(Map<String, List<AppEntry>> map, String k, AppEntry e) {
+            map.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(e);
+        }
+    }
+
+    /** A {@code jwtClaims} identifier: the application is identified when every listed claim equals the JWT's. */
+    public record ClaimRule(JsonObject claims, AppEntry app) {
+        static ClaimRule parse(String json, AppEntry app) {
+            try {
+                JsonObject claims = new JsonObject(json);
+                return claims.isEmpty() ? null : new ClaimRule(claims, app);
+            } catch (RuntimeException e) {
+                LOG.warning("application " + app.id() + " has a jwtClaims identifier that is not a JSON object; ignored");
+                return null;
+            }
+        }
+
+        public boolean matches(JsonObject jwtClaims) {
+            for (Map.Entry<String, Object> c : claims) {
+                Object actual = jwtClaims.getValue(c.getKey());
+                if (actual == null || !String.valueOf(actual).equals(String.valueOf(c.getValue()))) return false;
+            }
+            return true;
+        }
+    }
+}

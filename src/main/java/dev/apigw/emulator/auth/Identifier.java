@@ -1,0 +1,111 @@
+package dev.apigw.emulator.auth;
+
+import dev.apigw.emulator.config.AdminConfig;
+import dev.apigw.emulator.config.AuthConfig;
+import dev.apigw.emulator.model.Applications;
+import dev.apigw.emulator.runtime.Exchange;
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.store.StoreUnavailableException;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * Finds the application a runtime request presents, for one identification type, from the in-memory
+ * {@link ApplicationIndex} (no store round trip). Succeeds with {@code null} when the request carries no usable
+ * credential of that type. Shared by all event loops; stateless apart from the shared index and validators.
+ */
+public final class Identifier {
+    private static final Future<AppEntry> NONE = Future.succeededFuture(null);
+    /** A token not cached on this node cannot be checked while the store is away: a server condition, not a 401. */
+    private static final GatewayException STORE_DOWN = new GatewayException(503, "STORE_UNAVAILABLE",
+        "The token store is unavailable", java.util.Map.of("Retry-After", "1"));
+    private final ApplicationIndex index;
+    private final AuthConfig config;
+    private final AdminConfig admin;
+    private final TokenValidator tokens;
+    private final JwtVerifier jwts;
+
+    public Identifier(ApplicationIndex index, AuthConfig config, AdminConfig admin, TokenValidator tokens, JwtVerifier jwts) {
+        this.index = index;
+        this.config = config;
+        this.admin = admin;
+        this.tokens = tokens;
+        this.jwts = jwts;
+    }
+
+    public AuthConfig config() {
+        return config;
+    }
+
+    public Future<AppEntry> identify(String type, Exchange exchange) {
+        HttpServerRequest req = exchange.request();
+        ApplicationIndex.Snapshot apps = index.current();
+        return switch (type) {
+            case "apiKey" -> byApiKey(req.getHeader(config.apiKeyHeader()), apps);
+            case "httpBasicAuth" -> Future.succeededFuture(byBasic(Credentials.basic(req.getHeader("Authorization")), apps));
+            case "hostNameAddress" -> Future.succeededFuture(byHost(req, apps));
+            case "oAuth2Token" -> byToken(Credentials.bearer(req.getHeader("Authorization")));
+            case "jwtClaims" -> byJwt(Credentials.bearer(req.getHeader("Authorization")));
+            default -> NONE;
+        };
+    }
+
+    private static Future<AppEntry> byApiKey(String key, ApplicationIndex.Snapshot apps) {
+        return key == null ? NONE : Future.succeededFuture(apps.byApiKey().get(key.trim()));
+    }
+
+    /**
+     * The emulator has no Integration Server user store: a Basic pair is valid when it is an application's client id
+     * and secret, the administrator's credentials, or a username identifier with that application's client secret.
+     */
+    private AppEntry byBasic(Credentials.Basic basic, ApplicationIndex.Snapshot apps) {
+        if (basic == null) return null;
+        AppEntry client = apps.byClientId().get(basic.user());
+        if (client != null && Applications.secretMatches(basic.password(), client.secretHash())) return client;
+        List<AppEntry> named = apps.byUser().get(basic.user());
+        if (named == null) return null;
+        boolean isAdmin = basic.user().equals(admin.username()) && MessageDigest.isEqual(
+            basic.password().getBytes(StandardCharsets.UTF_8), admin.password().getBytes(StandardCharsets.UTF_8));
+        for (AppEntry app : named) {
+            if (isAdmin || Applications.secretMatches(basic.password(), app.secretHash())) return app;
+        }
+        return null;
+    }
+
+    private static AppEntry byHost(HttpServerRequest req, ApplicationIndex.Snapshot apps) {
+        if (req.remoteAddress() == null) return null;
+        List<AppEntry> found = apps.byHost().get(req.remoteAddress().hostAddress().toLowerCase());
+        String name = req.remoteAddress().hostName();
+        if (found == null && name != null) found = apps.byHost().get(name.toLowerCase());
+        return found == null || found.isEmpty() ? null : found.get(0);
+    }
+
+    private Future<AppEntry> byToken(String token) {
+        if (token == null || !TokenFormat.looksLikeAccessToken(token)) return NONE;
+        return tokens.applicationOf(token).map(id -> id == null ? null : index.current().byId().get(id))
+            .recover(err -> Future.failedFuture(err instanceof StoreUnavailableException ? STORE_DOWN : err));
+    }
+
+    private Future<AppEntry> byJwt(String jwt) {
+        if (jwt == null || jwt.chars().filter(c -> c == '.').count() != 2) return NONE;
+        return jwts.verify(jwt).map(claims -> claims == null ? null : byClaims(claims));
+    }
+
+    /** A JWT this gateway issued names its application in {@code app_id}; others match jwtClaims identifiers. */
+    private AppEntry byClaims(JsonObject claims) {
+        ApplicationIndex.Snapshot apps = index.current();
+        String appId = claims.getString("app_id");
+        if (appId != null && config.jwtIssuer().equals(claims.getString("iss"))) {
+            AppEntry own = apps.byId().get(appId);
+            if (own != null) return own;
+        }
+        for (ApplicationIndex.ClaimRule rule : apps.claimRules()) {
+            if (rule.matches(claims)) return rule.app();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.apigw.emulator.policy;
+
+import dev.apigw.emulator.auth.Identifier;
+import dev.apigw.emulator.model.PolicyActions;
+import dev.apigw.emulator.runtime.Policy;
+import dev.apigw.emulator.runtime.PolicyFactory;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds {@link IdentifyAuthorizePolicy} from an {@code evaluatePolicy} action as the product exports it:
+ * {@code parameters: [{"templateKey":"logicalConnector","values":["OR"]}, {"templateKey":"allowAnonymous",
+ * "values":["false"]}, {"templateKey":"IdentificationRule","parameters":[{"templateKey":"applicationLookup",
+ * "values":["strict"]}, {"templateKey":"identificationType","values":["apiKey"]}]}, ...]}}.
+ */
+public final class IdentifyAuthorizePolicyFactory implements PolicyFactory {
+    public static final String TEMPLATE_KEY = "evaluatePolicy";
+    static final Set<String> TYPES = Set.of("apiKey", "oAuth2Token", "jwtClaims", "httpBasicAuth", "hostNameAddress");
+
+    private final Identifier identifier;
+
+    public IdentifyAuthorizePolicyFactory(Identifier identifier) {
+        this.identifier = identifier;
+    }
+
+    @Override
+    public String templateKey() {
+        return TEMPLATE_KEY;
+    }
+
+    @Override
+    public Policy create(JsonObject action, JsonObject api) {
+        try {
+            return build(action);
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("evaluatePolicy parameters are malformed: " + e.getMessage());
+        }
+    }
+
+    private IdentifyAuthorizePolicy build(JsonObject action) {
+        JsonArray params = action.getJsonArray("parameters", new JsonArray());
+        String connector = PolicyActions.value(params, "logicalConnector", "OR").trim().toUpperCase();
+        if (!connector.equals("OR") && !connector.equals("AND")) {
+            throw new IllegalArgumentException("evaluatePolicy logicalConnector must be OR or AND, was " + connector);
+        }
+        boolean anonymous = Boolean.parseBoolean(PolicyActions.value(params, "allowAnonymous", "false").trim());
+        return new IdentifyAuthorizePolicy(identifier, rules(params), connector.equals("AND"), anonymous);
+    }
+
+    /** Every IdentificationRule; one whose type the emulator cannot check never identifies (so it denies). */
+    static List<IdentifyAuthorizePolicy.Rule> rules(JsonArray params) {
+        List<IdentifyAuthorizePolicy.Rule> out = new ArrayList<>();
+        for (JsonObject rule : PolicyActions.parameters(params, "IdentificationRule")) {
+            JsonArray inner = rule.getJsonArray("parameters", new JsonArray());
+            String lookup = PolicyActions.value(inner, "applicationLookup", "strict").trim();
+            for (String type : PolicyActions.values(inner, "identificationType")) {
+                out.add(new IdentifyAuthorizePolicy.Rule(type.trim(), !lookup.equalsIgnoreCase("open")));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.apigw.emulator.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Tokens of a single node: a concurrent map in memory, written to {@code <dataDir>/tokens/tokens.json} (crash-safe
+ * replace) after changes, so tokens survive a restart. Writes are coalesced: at most one runs at a time, on a worker,
+ * and a change during a write causes one more. The file holds only hashes.
+ */
+public final class EmbeddedTokenStore implements TokenStore {
+    private static final Logger LOG = Logger.getLogger(EmbeddedTokenStore.class.getName());
+    private final Vertx vertx;
+    private final Path file;
+    private final Map<String, JsonObject> tokens = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Handler<String>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private volatile boolean dirty;
+
+    private EmbeddedTokenStore(Vertx vertx, Path file) {
+        this.vertx = vertx;
+        this.file = file;
+    }
+
+    /** Tokens under {@code <dataDir>/tokens}; call {@link #start()} before use. */
+    public static EmbeddedTokenStore under(Vertx vertx, Path dataDir) {
+        return new EmbeddedTokenStore(vertx, dataDir.resolve("tokens").resolve("tokens.json"));
+    }
+
+    /** Loads the saved tokens on a worker; completes before the node serves. */
+    @Override
+    public Future<Void> start() {
+        return vertx.executeBlocking(() -> {
+            load();
+            return null;
+        });
+    }
+
+    private void load() {
+        try {
+            if (Files.isRegularFile(file)) {
+                JsonObject saved = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+                saved.forEach(e -> {
+                    if (e.getValue() instanceof JsonObject t && !expired(t)) tokens.put(e.getKey(), t);
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read " + file + "; starting without stored tokens", e);
+        }
+    }
+
+    private static boolean expired(JsonObject token) {
+        return token.getLong("exp", 0L) * 1000 <= System.currentTimeMillis();
+    }
+
+    @Override
+    public Future<Void> save(String hash, JsonObject token, long ttlMs) {
+        tokens.put(hash, token.copy());
+        return persist();
+    }
+
+    @Override
+    public Future<JsonObject> find(String hash) {
+        JsonObject t = tokens.get(hash);
+        if (t != null && expired(t)) {
+            tokens.remove(hash);
+            t = null;
+        }
+        return Future.succeededFuture(t == null ? null : t.copy());
+    }
+
+    @Override
+    public Future<Boolean> revoke(String hash) {
+        boolean removed = tokens.remove(hash) != null;
+        listeners.forEach(l -> l.handle(hash));
+        return persist().map(removed);
+    }
+
+    @Override
+    public void onRevoked(Handler<String> listener) {
+        listeners.add(listener);
+    }
+
+    /** Succeeds once a write that includes the current content has been scheduled. */
+    private Future<Void> persist() {
+        dirty = true;
+        if (writing.compareAndSet(false, true)) write();
+        return Future.succeededFuture();
+    }
+
+    private void write() {
+        dirty = false;
+        tokens.values().removeIf(EmbeddedTokenStore::expired);
+        byte[] content = new JsonObject(Map.copyOf(tokens)).encode().getBytes(StandardCharsets.UTF_8);
+        vertx.executeBlocking(() -> {
+            AtomicFiles.write(file, content);
+            return null;
+        }).onComplete(ar -> {
+            if (ar.failed()) LOG.log(Level.WARNING, "cannot write " + file, ar.cause());
+            writing.set(false);
+            if (dirty && writing.compareAndSet(false, true)) write();
+        });
+    }
+
+    /** Completes once pending writes are on disk (at most 5 s), so a clean stop loses no token. */
+    @Override
+    public Future<Void> close() {
+        Promise<Void> done = Promise.promise();
+        awaitIdle(done, System.currentTimeMillis() + 5_000);
+        return done.future();
+    }
+
+    private void awaitIdle(Promise<Void> done, long deadline) {
+        if (!writing.get() && !dirty || System.currentTimeMillis() > deadline) {
+            done.complete();
+            return;
+        }
+        vertx.setTimer(10, t -> awaitIdle(done, deadline));
+    }
+}
