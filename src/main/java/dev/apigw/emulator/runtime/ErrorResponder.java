@@ -28,10 +28,12 @@ public final class ErrorResponder {
     public static void send(HttpServerRequest request, Exchange exchange, Throwable error) {
         GatewayException ge = error instanceof GatewayException g ? g : internal(error);
         HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) return;
         if (response.headWritten()) {
             response.reset();
             return;
         }
+        response.headers().clear(); // a relay may have copied the backend's headers (Content-Length) before failing
         response.setStatusCode(ge.status()).putHeader("Content-Type", "application/json");
         ge.headers().forEach(response::putHeader);
         if (exchange != null) exchange.responseHeaders().forEach(response::putHeader);

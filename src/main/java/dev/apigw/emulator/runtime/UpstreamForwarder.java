@@ -54,13 +54,22 @@ public final class UpstreamForwarder {
         out.putHeader("Host", target.hostHeader());
         addForwardedHeaders(in, out);
         exchange.upstreamHeaders().forEach(out::putHeader);
-        if (!out.headers().contains("Content-Length")) out.setChunked(hasBody(in));
+        // a client that goes away must not leave the backend exchange (and its pooled connection) half done
+        in.response().closeHandler(v -> out.reset());
+        boolean body = hasBody(in);
+        if (!out.headers().contains("Content-Length")) out.setChunked(body);
         long sent = System.nanoTime();
-        Future<HttpClientResponse> response = hasBody(in) ? out.send(in) : out.send();
-        return response.recover(err -> Future.failedFuture(mapFailure(err)))
+        if (body) {
+            // endOnFailure(false): a client that aborts mid-upload must reset the upstream request, not end it as
+            // if the truncated body were complete
+            in.pipe().endOnFailure(false).to(out).onFailure(err -> out.reset());
+        } else {
+            out.end();
+        }
+        return out.response().recover(err -> Future.failedFuture(mapFailure(err)))
             .compose(back -> {
                 exchange.backendTime(System.nanoTime() - sent);
-                return relay(exchange, in.response(), back);
+                return relay(exchange, in, back);
             });
     }
 
@@ -77,13 +86,22 @@ public final class UpstreamForwarder {
         if (host != null) out.putHeader("X-Forwarded-Host", host);
     }
 
-    private Future<Void> relay(Exchange exchange, HttpServerResponse response, HttpClientResponse back) {
-        response.setStatusCode(back.statusCode());
+    private Future<Void> relay(Exchange exchange, HttpServerRequest in, HttpClientResponse back) {
+        HttpServerResponse response = in.response();
+        int status = back.statusCode();
+        response.setStatusCode(status);
         if (back.statusMessage() != null) response.setStatusMessage(back.statusMessage());
         HopByHop.copy(back.headers(), response.headers());
         exchange.responseHeaders().forEach(response::putHeader);
-        if (!response.headers().contains("Content-Length")) response.setChunked(true);
-        return back.pipeTo(response);
+        if (!response.headers().contains("Content-Length") && mayHaveBody(in, status)) response.setChunked(true);
+        // endOnFailure(false): a backend that breaks off mid-body must reset the client connection (the caller
+        // does), never end the response as if the truncated body were complete
+        return back.pipe().endOnFailure(false).to(response).onFailure(err -> back.request().reset());
+    }
+
+    /** RFC 9110 §6.4.1: no body (so no chunked framing) for HEAD, 1xx, 204 and 304. */
+    private static boolean mayHaveBody(HttpServerRequest in, int status) {
+        return in.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
     }
 
     private GatewayException mapFailure(Throwable err) {
