@@ -1,6 +1,8 @@
 package dev.apigw.emulator.runtime;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneOffset;
@@ -41,7 +43,17 @@ public final class ErrorResponder {
             response.putHeader("WWW-Authenticate", "Basic realm=\"API Gateway\"");
         }
         if (ge.status() >= 500) response.putHeader("Connection", "close");
-        response.end(new JsonObject().put("Exception", message(request, exchange, ge)).encode());
+        Future<Void> written = response.end(new JsonObject().put("Exception", message(request, exchange, ge)).encode());
+        if (ge.status() >= 500) closeAfter(request, written);
+    }
+
+    /**
+     * Vert.x keeps an HTTP/1.1 connection open even when the response says {@code Connection: close}; a server-side
+     * failure should move the client to a fresh connection, so close it once the response is written.
+     */
+    static void closeAfter(HttpServerRequest request, Future<Void> written) {
+        if (request.version() == HttpVersion.HTTP_2) return; // other streams share the connection
+        written.onComplete(ar -> request.connection().close());
     }
 
     static String message(HttpServerRequest request, Exchange exchange, GatewayException ge) {

@@ -21,6 +21,15 @@ final class HopByHop {
         }
     }
 
+    /**
+     * True when the client asked to close with a token list such as {@code close, X-Foo}: Vert.x only recognises a
+     * bare {@code close}, so the forwarder closes such connections itself.
+     */
+    static boolean asksToCloseInList(MultiMap headers) {
+        String connection = headers.get("Connection");
+        return connection != null && connection.indexOf(',') >= 0 && listsHeader(connection, "close");
+    }
+
     /** Connection: may name further per-connection headers, which go too. */
     private static boolean listsHeader(String connection, String name) {
         for (String token : connection.split(",")) {

@@ -46,7 +46,7 @@ public final class ResourceMatcher {
                 String[] segs = split(path);
                 int literals = 0;
                 for (String s : segs) if (!isParam(s)) literals++;
-                list.add(new Template(path, segs, literals, Set.copyOf(methods)));
+                list.add(new Template(path, segs, literals, java.util.Collections.unmodifiableSet(methods))); // sorted: Allow
             }
         }
         list.sort(Comparator.comparingInt(Template::literals).reversed());

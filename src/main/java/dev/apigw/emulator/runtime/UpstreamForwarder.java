@@ -96,7 +96,10 @@ public final class UpstreamForwarder {
         if (!response.headers().contains("Content-Length") && mayHaveBody(in, status)) response.setChunked(true);
         // endOnFailure(false): a backend that breaks off mid-body must reset the client connection (the caller
         // does), never end the response as if the truncated body were complete
-        return back.pipe().endOnFailure(false).to(response).onFailure(err -> back.request().reset());
+        if (HopByHop.asksToCloseInList(in.headers())) response.putHeader("Connection", "close");
+        Future<Void> relayed = back.pipe().endOnFailure(false).to(response).onFailure(err -> back.request().reset());
+        if (HopByHop.asksToCloseInList(in.headers())) ErrorResponder.closeAfter(in, relayed);
+        return relayed;
     }
 
     /** RFC 9110 §6.4.1: no body (so no chunked framing) for HEAD, 1xx, 204 and 304. */
