@@ -28,13 +28,13 @@ public final class ErrorResponder {
     }
 
     public static void send(HttpServerRequest request, Exchange exchange, Throwable error) {
-        GatewayException ge = error instanceof GatewayException g ? g : internal(error);
         HttpServerResponse response = request.response();
-        if (response.ended() || response.closed()) return;
+        if (response.ended() || response.closed()) return; // the client is gone: nobody to tell
         if (response.headWritten()) {
-            response.reset();
+            response.reset(); // mid-body: only a reset tells the client the body is incomplete
             return;
         }
+        GatewayException ge = error instanceof GatewayException g ? g : internal(error);
         response.headers().clear(); // a relay may have copied the backend's headers (Content-Length) before failing
         response.setStatusCode(ge.status()).putHeader("Content-Type", "application/json");
         ge.headers().forEach(response::putHeader);

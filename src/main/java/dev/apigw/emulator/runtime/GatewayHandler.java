@@ -34,8 +34,15 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
             fail(request, null, GatewayException.apiNotFound(path));
             return;
         }
-        String name = decode(path.substring(PREFIX.length(), nameEnd));
-        String version = decode(versionEnd < 0 ? path.substring(nameEnd + 1) : path.substring(nameEnd + 1, versionEnd));
+        String name;
+        String version;
+        try {
+            name = decode(path.substring(PREFIX.length(), nameEnd));
+            version = decode(versionEnd < 0 ? path.substring(nameEnd + 1) : path.substring(nameEnd + 1, versionEnd));
+        } catch (IllegalArgumentException e) {
+            fail(request, null, GatewayException.badRequest("The API name or version in " + path + " is not valid URL encoding"));
+            return;
+        }
         String resourcePath = versionEnd < 0 ? "/" : path.substring(versionEnd);
         CompiledApi api = routes.current().find(name, version);
         if (api == null) {

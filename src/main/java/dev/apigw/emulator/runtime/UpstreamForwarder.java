@@ -54,6 +54,7 @@ public final class UpstreamForwarder {
         out.putHeader("Host", target.hostHeader());
         addForwardedHeaders(in, out);
         exchange.upstreamHeaders().forEach(out::putHeader);
+        out.exceptionHandler(err -> { }); // failures reach us through out.response(); this only silences the log
         // a client that goes away must not leave the backend exchange (and its pooled connection) half done
         in.response().closeHandler(v -> out.reset());
         boolean body = hasBody(in);
