@@ -10,15 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.support.Await;
-import dev.apigw.emulator.support.Eventually;
 import dev.apigw.emulator.support.RawHttp;
+import dev.apigw.emulator.support.ServedApis;
 import dev.apigw.emulator.support.TestApis;
 import dev.apigw.emulator.support.TestBackend;
 import dev.apigw.emulator.support.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,13 +47,8 @@ class RuntimeProxyIT {
         Await.result(echo.stop());
     }
 
-    /** Registers and activates an API, and waits until the runtime serves it (the route table swap is async). */
     static String serve(TestGateway gw, String name, String serverUrl, String probePath, String... paths) {
-        String id = TestApis.registerActive(gw, name, "1.0", serverUrl, paths);
-        String base = "/gateway/" + name.replace(" ", "%20") + "/1.0";
-        Eventually.until(Duration.ofSeconds(5), name + " served", () -> gw.anonymous().urlEncodingEnabled(false)
-            .get(base + probePath).statusCode() != 404);
-        return id;
+        return ServedApis.serve(gw, name, serverUrl, probePath, paths);
     }
 
     private String echoUrl() {
