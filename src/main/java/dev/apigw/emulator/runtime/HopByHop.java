@@ -7,7 +7,8 @@ import java.util.Set;
 /** Copies headers between hops without the ones that belong to a single connection (RFC 9110 §7.6.1). */
 final class HopByHop {
     private static final Set<String> DROPPED = Set.of("connection", "keep-alive", "proxy-authenticate",
-        "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+        "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
+        "expect"); // Expect: 100-continue is answered by the gateway itself (see UpstreamForwarder)
 
     private HopByHop() {
     }

@@ -12,8 +12,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -42,10 +40,9 @@ public final class UpstreamForwarder {
         RequestOptions options = new RequestOptions()
             .setMethod(HttpMethod.valueOf(target.methodFor(in.method().name())))
             .setSsl(target.ssl()).setHost(target.host()).setPort(target.port())
-            .setURI(target.uri(exchange.resourcePath(), in.query()))
-            .setIdleTimeout(config.backendTimeoutMs());
+            .setURI(target.uri(exchange.resourcePath(), in.query()));
         return client.request(options)
-            .recover(err -> Future.failedFuture(mapFailure(err)))
+            .recover(err -> Future.failedFuture(GatewayException.upstreamUnavailable(describe(err))))
             .compose(out -> send(exchange, in, out, target));
     }
 
@@ -60,13 +57,17 @@ public final class UpstreamForwarder {
         boolean body = hasBody(in);
         if (!out.headers().contains("Content-Length")) out.setChunked(body);
         long sent = System.nanoTime();
-        if (body) {
-            // endOnFailure(false): a client that aborts mid-upload must reset the upstream request, not end it as
-            // if the truncated body were complete
-            in.pipe().endOnFailure(false).to(out).onFailure(err -> out.reset());
-        } else {
-            out.end();
-        }
+        // the client's Expect was not forwarded (hop-by-hop here): invite the body now that a backend is there
+        if (in.headers().contains("Expect", "100-continue", true)) in.response().writeContinue();
+        // endOnFailure(false): a client that aborts mid-upload must reset the upstream request, not end it as if
+        // the truncated body were complete
+        Future<Void> requestSent = body ? in.pipe().endOnFailure(false).to(out) : out.end();
+        // the backend timeout runs from the end of the upload (a long upload is not a silent backend), and then
+        // also bounds silences within the response body
+        requestSent.onComplete(ar -> {
+            if (ar.succeeded()) out.idleTimeout(config.backendTimeoutMs());
+            else out.reset();
+        });
         return out.response().recover(err -> Future.failedFuture(mapFailure(err)))
             .compose(back -> {
                 exchange.backendTime(System.nanoTime() - sent);
@@ -108,19 +109,15 @@ public final class UpstreamForwarder {
         return in.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
     }
 
+    /** After a connection was obtained: a timeout is a silent backend (504), anything else a lost one (503). */
     private GatewayException mapFailure(Throwable err) {
         if (err instanceof GatewayException ge) return ge;
-        if (err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout")) {
-            // a connect timeout means unreachable (503); a silent backend after connecting means 504
-            return err.getMessage() != null && err.getMessage().toLowerCase().contains("connect")
-                ? GatewayException.upstreamUnavailable(err.getMessage())
-                : GatewayException.upstreamTimeout(config.backendTimeoutMs());
-        }
-        if (err instanceof ConnectException || err instanceof UnknownHostException
-            || err.getCause() instanceof ConnectException) {
-            return GatewayException.upstreamUnavailable(err.getMessage());
-        }
-        return GatewayException.upstreamUnavailable(err.getClass().getSimpleName() + ": " + err.getMessage());
+        if (err instanceof TimeoutException) return GatewayException.upstreamTimeout(config.backendTimeoutMs());
+        return GatewayException.upstreamUnavailable(describe(err));
+    }
+
+    private static String describe(Throwable err) {
+        return err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
     }
 
     public Future<Void> close() {

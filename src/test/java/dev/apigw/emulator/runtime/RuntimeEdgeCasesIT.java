@@ -176,4 +176,49 @@ class RuntimeEdgeCasesIT {
         assertTrue(status >= 400 && status < 500, raw);
         assertTrue(new JsonObject(RawHttp.body(raw)).getString("Exception").startsWith(RuntimeProxyIT.ERROR_PREFIX), raw);
     }
+
+    @Test
+    void expect_100_continue_is_answered_before_the_body_is_sent() throws IOException {
+        try (Socket s = new Socket("127.0.0.1", gw.port())) {
+            s.setSoTimeout(3000);
+            OutputStream out = s.getOutputStream();
+            out.write("POST /gateway/Edge/1.0/upload HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            byte[] buf = new byte[64];
+            int n = s.getInputStream().read(buf); // a client waits for this before sending a large body
+            assertTrue(new String(buf, 0, n, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 100"), new String(buf, 0, n));
+            out.write("abcde".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Eventually.until(Duration.ofSeconds(5), "upload answered", () -> "end".equals(outcome.get()));
+            assertEquals(5, received.get());
+        }
+    }
+
+    @Test
+    void an_upload_longer_than_the_backend_timeout_is_not_cut_while_bytes_flow() throws IOException {
+        JsonObject settings = TestGateway.defaults();
+        settings.getJsonObject("runtime").put("backendTimeoutMs", 400);
+        try (TestGateway fast = TestGateway.start(vertx, settings); Socket s = new Socket()) {
+            dev.apigw.emulator.support.ServedApis.serve(fast, "Edge", backend.url(), "/chunked", "/chunked", "/upload");
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", fast.port()));
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            int chunks = 12;
+            out.write(("POST /gateway/Edge/1.0/upload HTTP/1.1\r\nHost: a\r\nConnection: close\r\nContent-Length: "
+                + chunks * 1000 + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < chunks; i++) { // 1.2 s of upload, a chunk every 100 ms
+                out.write("z".repeat(1000).getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                try {
+                    Thread.sleep(100); // pacing the client's upload, not synchronisation
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            String raw = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(raw.startsWith("HTTP/1.1 200"), raw);
+            assertEquals("got " + chunks * 1000, RawHttp.body(raw));
+        }
+    }
 }
