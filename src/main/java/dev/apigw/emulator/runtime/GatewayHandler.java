@@ -1,5 +1,6 @@
 package dev.apigw.emulator.runtime;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
@@ -77,7 +78,13 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
     }
 
     private void forward(Exchange exchange) {
-        forwarder.forward(exchange).onFailure(err -> fail(exchange.request(), exchange, err));
+        Future<Void> relayed;
+        try {
+            relayed = forwarder.forward(exchange);
+        } catch (RuntimeException e) { // e.g. a request the HTTP client refuses to build: answer, never hang
+            relayed = Future.failedFuture(e);
+        }
+        relayed.onFailure(err -> fail(exchange.request(), exchange, err));
     }
 
     private static void fail(HttpServerRequest request, Exchange exchange, Throwable err) {
