@@ -96,11 +96,12 @@ public final class UpstreamForwarder {
         HopByHop.copy(back.headers(), response.headers());
         exchange.responseHeaders().forEach(response::putHeader);
         if (!response.headers().contains("Content-Length") && mayHaveBody(in, status)) response.setChunked(true);
+        boolean close = HopByHop.asksToCloseInList(in.headers());
+        if (close) response.putHeader("Connection", "close");
         // endOnFailure(false): a backend that breaks off mid-body must reset the client connection (the caller
         // does), never end the response as if the truncated body were complete
-        if (HopByHop.asksToCloseInList(in.headers())) response.putHeader("Connection", "close");
         Future<Void> relayed = back.pipe().endOnFailure(false).to(response).onFailure(err -> back.request().reset());
-        if (HopByHop.asksToCloseInList(in.headers())) ErrorResponder.closeAfter(in, relayed);
+        if (close) ErrorResponder.closeAfter(in, relayed);
         return relayed;
     }
 
