@@ -29,7 +29,24 @@ public final class Deployer {
         this.registry = registry;
         this.compiler = compiler;
         this.context = vertx.getOrCreateContext();
-        store.onChange(change -> context.runOnContext(v -> requestRebuild()));
+        store.onChange(change -> {
+            if (store.listsAreImmediate()) rebuildNow();
+            else context.runOnContext(v -> requestRebuild());
+        });
+    }
+
+    /**
+     * For a store whose lists are in memory: compile on the writer's thread, inside its change notification, so the
+     * admin call that made the change answers only after the new table is in place and the very next request sees
+     * it. Synchronized, because writes complete on several event loops: the last to swap has read the newest state.
+     */
+    private synchronized void rebuildNow() {
+        try {
+            registry.swap(compiler.compile(AssetSnapshot.of(store.list(AssetType.APIS).result(),
+                store.list(AssetType.POLICIES).result(), store.list(AssetType.POLICY_ACTIONS).result())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "route table rebuild failed; keeping the previous one", e);
+        }
     }
 
     /** The first build; completes when the table is in place. */

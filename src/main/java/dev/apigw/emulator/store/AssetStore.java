@@ -33,6 +33,14 @@ public interface AssetStore {
      */
     void onChange(Handler<AssetChange> listener);
 
+    /**
+     * True when {@link #list} answers with an already completed future (the documents are in this node's memory), so
+     * a listener may rebuild what depends on them synchronously, before the writer's caller learns of the write.
+     */
+    default boolean listsAreImmediate() {
+        return false;
+    }
+
     /** A short description for the health endpoints: {@code {"type":..., "status":"green|yellow|red", ...}}. */
     Future<JsonObject> health();
 

@@ -85,6 +85,11 @@ public final class EmbeddedAssetStore implements AssetStore {
     }
 
     @Override
+    public boolean listsAreImmediate() {
+        return true;
+    }
+
+    @Override
     public Future<List<JsonObject>> list(AssetType type) {
         List<JsonObject> out = new ArrayList<>();
         for (JsonObject doc : memory.get(type).values()) out.add(doc.copy());

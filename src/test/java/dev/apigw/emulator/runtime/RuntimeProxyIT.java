@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.support.Await;
 import dev.apigw.emulator.support.RawHttp;
+import dev.apigw.emulator.support.Routing;
 import dev.apigw.emulator.support.ServedApis;
 import dev.apigw.emulator.support.TestApis;
 import dev.apigw.emulator.support.TestBackend;
@@ -193,6 +194,23 @@ class RuntimeProxyIT {
             clientPorts.clear();
             for (int i = 0; i < 20; i++) gw.anonymous().get("/gateway/" + name + "/1.0/r").then().statusCode(200);
             assertTrue(clientPorts.size() <= 2, "20 sequential requests used " + clientPorts.size() + " connections");
+        }
+    }
+
+    @Test
+    void activation_routing_changes_and_deactivation_take_effect_on_the_very_next_request() {
+        try (TestBackend other = TestBackend.start(vertx, req -> req.response().end("other " + req.path()))) {
+            String id = TestApis.registerActive(gw, "Switch", "1.0", echoUrl(), "/get");
+            gw.anonymous().get("/gateway/Switch/1.0/get").then().statusCode(200); // no polling: served at once
+            for (int i = 0; i < 5; i++) {
+                Routing.change(gw, id, other.url() + "${sys:resource_path}");
+                gw.anonymous().get("/gateway/Switch/1.0/get").then().statusCode(200).body(equalTo("other /get"));
+                Routing.change(gw, id, echoUrl() + "${sys:resource_path}");
+                gw.anonymous().get("/gateway/Switch/1.0/get").then().statusCode(200)
+                    .body("url", startsWith(echoUrl() + "/get"));
+            }
+            gw.admin().put("/rest/apigateway/apis/" + id + "/deactivate").then().statusCode(200);
+            gw.anonymous().get("/gateway/Switch/1.0/get").then().statusCode(404);
         }
     }
 }
