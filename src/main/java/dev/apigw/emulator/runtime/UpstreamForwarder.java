@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.TimeoutException;
@@ -95,8 +96,11 @@ public final class UpstreamForwarder {
         if (back.statusMessage() != null) response.setStatusMessage(back.statusMessage());
         HopByHop.copy(back.headers(), response.headers());
         exchange.responseHeaders().forEach(response::putHeader);
-        if (!response.headers().contains("Content-Length") && mayHaveBody(in, status)) response.setChunked(true);
-        boolean close = HopByHop.asksToCloseInList(in.headers());
+        boolean unsized = !response.headers().contains("Content-Length") && mayHaveBody(in, status);
+        if (unsized) response.setChunked(true); // ignored by Vert.x for HTTP/1.0 clients
+        // HTTP/1.0 has no chunking: an unsized body can only end with the connection, even if the client asked
+        // for keep-alive (it would otherwise wait forever for the end of the body)
+        boolean close = (unsized && in.version() == HttpVersion.HTTP_1_0) || HopByHop.asksToCloseInList(in.headers());
         if (close) response.putHeader("Connection", "close");
         // endOnFailure(false): a backend that breaks off mid-body must reset the client connection (the caller
         // does), never end the response as if the truncated body were complete

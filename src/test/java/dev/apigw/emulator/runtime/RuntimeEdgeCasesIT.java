@@ -108,6 +108,14 @@ class RuntimeEdgeCasesIT {
     }
 
     @Test
+    void http_1_0_keep_alive_client_gets_a_chunked_backend_answer_delimited_by_close() {
+        String raw = RawHttp.exchange(gw.port(), "GET /gateway/Edge/1.0/chunked HTTP/1.0\nConnection: keep-alive\n\n");
+        assertTrue(raw.startsWith("HTTP/1.0 200"), raw);
+        assertNull(RawHttp.header(raw, "Transfer-Encoding"), raw);
+        assertEquals("hello world", RawHttp.body(raw));
+    }
+
+    @Test
     void http_1_1_client_gets_a_chunked_backend_answer_chunked() {
         String raw = RawHttp.exchange(gw.port(), "GET /gateway/Edge/1.0/chunked HTTP/1.1\nHost: a\nConnection: close\n\n");
         assertEquals("chunked", RawHttp.header(raw, "Transfer-Encoding"), raw);
