@@ -126,7 +126,7 @@ public final class Main {
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
         Future<Void> demo = echo == null ? Future.succeededFuture()
             : echo.start(config.demo().echoHost(), config.demo().echoPort()).compose(e ->
-                DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port()));
+                DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port(), config.demo().echoPort() == 0));
         return auth.start().compose(v -> deployer.start()).compose(v -> demo)
             .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set),
                 new DeploymentOptions().setInstances(config.effectiveInstances())))

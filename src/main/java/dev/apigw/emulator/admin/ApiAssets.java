@@ -89,7 +89,7 @@ public final class ApiAssets {
     }
 
     /** Replaces the definition; a routing action still pointing at the old server URL follows the new one. */
-    Future<JsonObject> update(String id, ApiInput in) {
+    public Future<JsonObject> update(String id, ApiInput in) {
         return checkUnique(in, id, "update").compose(v -> find(id)).compose(api -> {
             String oldEndpoint = firstNativeEndpoint(api);
             describe(api, in);

@@ -25,7 +25,7 @@ public final class ConfigLoader {
     public static GatewayConfig load(Path file, Map<String, String> env) {
         JsonObject tree = defaults();
         if (file != null) {
-            JsonObject fromFile = readFile(file);
+            JsonObject fromFile = withoutEmpty(readFile(file));
             rejectUnknown(tree, fromFile, "");
             tree.mergeIn(fromFile, true);
         }
@@ -48,10 +48,11 @@ public final class ConfigLoader {
             throw new ConfigException("(file)", "configuration file " + file + " does not exist");
         }
         try {
-            Object parsed = YAML.readValue(file.toFile(), Object.class);
-            if (parsed == null) return new JsonObject();
-            if (!(parsed instanceof Map)) throw new ConfigException("(root)", "must be a mapping of settings");
-            return new JsonObject((Map<String, Object>) parsed);
+            // readTree, because an empty or comments-only file is a valid "use the defaults", not an error
+            com.fasterxml.jackson.databind.JsonNode root = YAML.readTree(file.toFile());
+            if (root == null || root.isMissingNode() || root.isNull()) return new JsonObject();
+            if (!root.isObject()) throw new ConfigException("(root)", "must be a mapping of settings");
+            return new JsonObject(YAML.convertValue(root, Map.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var loc = e.getLocation();
             throw new ConfigException("(file)", file + " is not valid YAML"
@@ -59,6 +60,17 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("(file)", "cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** {@code redis:} or {@code port:} with nothing after it means "keep the default", not "null". */
+    private static JsonObject withoutEmpty(JsonObject given) {
+        JsonObject out = new JsonObject();
+        for (String key : given.fieldNames()) {
+            Object value = given.getValue(key);
+            if (value instanceof JsonObject child) out.put(key, withoutEmpty(child));
+            else if (value != null) out.put(key, value);
+        }
+        return out;
     }
 
     /** A typo in a setting name would otherwise be silently ignored. */

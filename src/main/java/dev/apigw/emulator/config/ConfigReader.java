@@ -38,6 +38,11 @@ final class ConfigReader {
         Object value = json.getValue(key);
         long n;
         if (value instanceof Number num) {
+            if (!(num instanceof Integer || num instanceof Long || num instanceof Short)) {
+                // 1.5 would silently become 1; a huge YAML integer (BigInteger) would wrap around
+                throw new ConfigException(path(key), "must be a whole number between " + min + " and " + max
+                    + ", was " + value);
+            }
             n = num.longValue();
         } else {
             try {

@@ -3,16 +3,23 @@ package dev.apigw.emulator.demo;
 import dev.apigw.emulator.admin.ApiAssets;
 import dev.apigw.emulator.admin.ApiInput;
 import dev.apigw.emulator.admin.DefinitionImporter;
+import dev.apigw.emulator.admin.ImportedDefinition;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Registers and activates the demo API {@code EchoAPI 1.0}, routed to the built-in echo backend, unless an API of
- * that name and version already exists (it then stays as the user left it).
+ * that name and version already exists: it then stays as the user left it, with one exception. When the echo backend
+ * listens on an ephemeral port ({@code demo.echoPort: 0}) its port changes at every start, so a demo API still pointing
+ * at the echo host on another port is re-pointed at the new one (its definition's server URL and the default routing).
  */
 public final class DemoApi {
     public static final String NAME = "EchoAPI";
@@ -22,19 +29,44 @@ public final class DemoApi {
     private DemoApi() {
     }
 
-    public static Future<Void> ensure(Vertx vertx, ApiAssets apis, String echoHost, int echoPort) {
+    /** @param ephemeral whether the configured echo port was 0 (the bound port changes at every start) */
+    public static Future<Void> ensure(Vertx vertx, ApiAssets apis, String echoHost, int echoPort, boolean ephemeral) {
+        String echoUrl = "http://" + echoHost + ":" + echoPort;
         return apis.all().compose(all -> {
-            boolean exists = all.stream().anyMatch(a -> NAME.equals(a.getString("apiName")) && VERSION.equals(a.getString("apiVersion")));
-            if (exists) return Future.succeededFuture();
-            // the template is a jar resource: read it off the event loop
-            return vertx.executeBlocking(DemoApi::template)
-                .map(t -> t.replace("http://127.0.0.1:9091", "http://" + echoHost + ":" + echoPort))
-                .compose(definition -> new DefinitionImporter(vertx).parse(definition))
-                .compose(def -> apis.create(new ApiInput(NAME, VERSION, def.description(), def)))
-                .compose(api -> apis.setActive(api.getString("id"), true))
-                .onSuccess(api -> LOG.info("demo API " + NAME + " " + VERSION + " registered, routed to http://" + echoHost + ":" + echoPort))
-                .mapEmpty();
+            Optional<JsonObject> existing = all.stream()
+                .filter(a -> NAME.equals(a.getString("apiName")) && VERSION.equals(a.getString("apiVersion"))).findFirst();
+            if (existing.isEmpty()) return register(vertx, apis, echoUrl);
+            if (ephemeral && pointsAtOtherEchoPort(existing.get(), echoHost, echoUrl)) {
+                return definition(vertx, echoUrl).compose(def -> apis.update(existing.get().getString("id"), input(def)))
+                    .onSuccess(api -> LOG.info("demo API " + NAME + " " + VERSION + " re-pointed to " + echoUrl)).mapEmpty();
+            }
+            return Future.succeededFuture();
         });
+    }
+
+    private static Future<Void> register(Vertx vertx, ApiAssets apis, String echoUrl) {
+        return definition(vertx, echoUrl)
+            .compose(def -> apis.create(input(def)))
+            .compose(api -> apis.setActive(api.getString("id"), true))
+            .onSuccess(api -> LOG.info("demo API " + NAME + " " + VERSION + " registered, routed to " + echoUrl))
+            .mapEmpty();
+    }
+
+    private static boolean pointsAtOtherEchoPort(JsonObject api, String echoHost, String echoUrl) {
+        JsonArray eps = api.getJsonArray("nativeEndpoint", new JsonArray());
+        String uri = eps.isEmpty() || !(eps.getValue(0) instanceof JsonObject ep) ? "" : ep.getString("uri", "");
+        return !uri.equals(echoUrl) && uri.matches("http://" + Pattern.quote(echoHost) + ":\\d+");
+    }
+
+    private static ApiInput input(ImportedDefinition def) {
+        return new ApiInput(NAME, VERSION, def.description(), def);
+    }
+
+    private static Future<ImportedDefinition> definition(Vertx vertx, String echoUrl) {
+        // the template is a jar resource: read it off the event loop
+        return vertx.executeBlocking(DemoApi::template)
+            .map(t -> t.replace("http://127.0.0.1:9091", echoUrl))
+            .compose(text -> new DefinitionImporter(vertx).parse(text));
     }
 
     private static String template() {

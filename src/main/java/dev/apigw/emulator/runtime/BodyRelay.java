@@ -5,17 +5,16 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Streams a backend response body to the client with back-pressure. Unlike a plain pipe it notices a client that
- * went away mid-body: it then stops writing and resets the backend request, so the upstream connection is not kept
- * busy for nothing. A backend failure mid-body resets the client connection (the head is already out).
+ * went away mid-body (the forwarder's close handler then resets the backend request) and stops writing instead of
+ * failing on a closed response. A backend that breaks off mid-body resets the client connection: the head is
+ * already out, and a truncated body must never look complete.
  */
 final class BodyRelay {
     private BodyRelay() {
     }
 
-    static void start(HttpClientResponse back, HttpServerResponse response) {
-        response.closeHandler(v -> {
-            if (!response.ended()) back.request().reset();
-        });
+    /** @param afterEnd run once the body has been fully written (e.g. close an HTTP/1.0 connection), or null */
+    static void start(HttpClientResponse back, HttpServerResponse response, Runnable afterEnd) {
         response.drainHandler(v -> back.resume());
         back.handler(chunk -> {
             if (response.closed()) return;
@@ -26,7 +25,9 @@ final class BodyRelay {
             if (!response.closed() && !response.ended()) response.reset();
         });
         back.endHandler(v -> {
-            if (!response.closed() && !response.ended()) response.end();
+            if (response.closed() || response.ended()) return;
+            if (afterEnd == null) response.end();
+            else response.end().onComplete(ar -> afterEnd.run());
         });
     }
 }

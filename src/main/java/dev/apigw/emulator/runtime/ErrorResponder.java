@@ -1,6 +1,8 @@
 package dev.apigw.emulator.runtime;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneOffset;
@@ -26,12 +28,14 @@ public final class ErrorResponder {
     }
 
     public static void send(HttpServerRequest request, Exchange exchange, Throwable error) {
-        GatewayException ge = error instanceof GatewayException g ? g : internal(error);
         HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) return; // the client is gone: nobody to tell
         if (response.headWritten()) {
-            response.reset();
+            response.reset(); // mid-body: only a reset tells the client the body is incomplete
             return;
         }
+        GatewayException ge = error instanceof GatewayException g ? g : internal(error);
+        response.headers().clear(); // a relay may have copied the backend's headers (Content-Length) before failing
         response.setStatusCode(ge.status()).putHeader("Content-Type", "application/json");
         ge.headers().forEach(response::putHeader);
         if (exchange != null) exchange.responseHeaders().forEach(response::putHeader);
@@ -39,7 +43,17 @@ public final class ErrorResponder {
             response.putHeader("WWW-Authenticate", "Basic realm=\"API Gateway\"");
         }
         if (ge.status() >= 500) response.putHeader("Connection", "close");
-        response.end(new JsonObject().put("Exception", message(request, exchange, ge)).encode());
+        Future<Void> written = response.end(new JsonObject().put("Exception", message(request, exchange, ge)).encode());
+        if (ge.status() >= 500) closeAfter(request, written);
+    }
+
+    /**
+     * Vert.x keeps an HTTP/1.1 connection open even when the response says {@code Connection: close}; a server-side
+     * failure should move the client to a fresh connection, so close it once the response is written.
+     */
+    static void closeAfter(HttpServerRequest request, Future<Void> written) {
+        if (request.version() == HttpVersion.HTTP_2) return; // other streams share the connection
+        written.onComplete(ar -> request.connection().close());
     }
 
     static String message(HttpServerRequest request, Exchange exchange, GatewayException ge) {

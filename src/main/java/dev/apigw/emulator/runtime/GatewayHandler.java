@@ -1,5 +1,6 @@
 package dev.apigw.emulator.runtime;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
@@ -34,8 +35,15 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
             fail(request, null, GatewayException.apiNotFound(path));
             return;
         }
-        String name = decode(path.substring(PREFIX.length(), nameEnd));
-        String version = decode(versionEnd < 0 ? path.substring(nameEnd + 1) : path.substring(nameEnd + 1, versionEnd));
+        String name;
+        String version;
+        try {
+            name = decode(path.substring(PREFIX.length(), nameEnd));
+            version = decode(versionEnd < 0 ? path.substring(nameEnd + 1) : path.substring(nameEnd + 1, versionEnd));
+        } catch (IllegalArgumentException e) {
+            fail(request, null, GatewayException.badRequest("The API name or version in " + path + " is not valid URL encoding"));
+            return;
+        }
         String resourcePath = versionEnd < 0 ? "/" : path.substring(versionEnd);
         CompiledApi api = routes.current().find(name, version);
         if (api == null) {
@@ -73,7 +81,11 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
     }
 
     private void forward(Exchange exchange) {
-        forwarder.forward(exchange, err -> fail(exchange.request(), exchange, err));
+        try {
+            forwarder.forward(exchange, err -> fail(exchange.request(), exchange, err));
+        } catch (RuntimeException e) { // e.g. a request the HTTP client refuses to build: answer, never hang
+            fail(exchange.request(), exchange, e);
+        }
     }
 
     private static void fail(HttpServerRequest request, Exchange exchange, Throwable err) {

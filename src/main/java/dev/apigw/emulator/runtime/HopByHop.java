@@ -8,7 +8,8 @@ import io.vertx.core.MultiMap;
  */
 final class HopByHop {
     private static final String[] DROPPED = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-        "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host"};
+        "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
+        "expect"}; // Expect: 100-continue is answered by the gateway itself (see UpstreamForwarder)
 
     private HopByHop() {
     }
@@ -27,6 +28,15 @@ final class HopByHop {
             if (d.length() == name.length() && d.equalsIgnoreCase(name)) return true;
         }
         return false;
+    }
+
+    /**
+     * True when the client asked to close with a token list such as {@code close, X-Foo}: Vert.x only recognises a
+     * bare {@code close}, so the forwarder closes such connections itself.
+     */
+    static boolean asksToCloseInList(MultiMap headers) {
+        String connection = headers.get("Connection");
+        return connection != null && connection.indexOf(',') >= 0 && listsHeader(connection, "close");
     }
 
     /** Connection: may name further per-connection headers, which go too. */

@@ -30,7 +30,7 @@ public final class PolicyChain {
 
     private Future<Void> run(Exchange exchange, int from) {
         for (int i = from; i < policies.length; i++) {
-            Future<Void> f = policies[i].apply(exchange);
+            Future<Void> f = apply(policies[i], exchange);
             if (f.succeeded()) continue;
             if (f.failed()) return f;
             int next = i + 1;
@@ -42,5 +42,15 @@ public final class PolicyChain {
             return done.future();
         }
         return Future.succeededFuture();
+    }
+
+    /** A policy that throws instead of failing its future must not escape into the handler (the request would hang). */
+    private static Future<Void> apply(Policy policy, Exchange exchange) {
+        try {
+            Future<Void> f = policy.apply(exchange);
+            return f == null ? Future.failedFuture(new IllegalStateException(policy.id() + " returned no future")) : f;
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 }

@@ -14,9 +14,9 @@ public final class Rejection {
         if (request.path().startsWith(GatewayHandler.PREFIX)) {
             ErrorResponder.send(request, null, error);
         } else {
-            request.response().setStatusCode(503).putHeader("Content-Type", "application/json")
-                .putHeader("Connection", "close").putHeader("Retry-After", "5")
-                .end(new JsonObject().put("errorDetails", " " + error.getMessage()).encode());
+            ErrorResponder.closeAfter(request, request.response().setStatusCode(503)
+                .putHeader("Content-Type", "application/json").putHeader("Connection", "close").putHeader("Retry-After", "5")
+                .end(new JsonObject().put("errorDetails", " " + error.getMessage()).encode()));
         }
     }
 }

@@ -55,7 +55,7 @@ public final class ResourceMatcher {
                 String[] segs = split(path);
                 int literals = 0;
                 for (String s : segs) if (!isParam(s)) literals++;
-                Set<String> allowed = Set.copyOf(methods);
+                Set<String> allowed = java.util.Collections.unmodifiableSet(methods); // sorted, for Allow
                 list.add(new Template(path, segs, literals, allowed, new Match(path, allowed)));
             }
         }

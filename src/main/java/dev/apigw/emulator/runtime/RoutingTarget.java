@@ -31,6 +31,7 @@ public record RoutingTarget(boolean ssl, String host, int port, String pathPrefi
         int port = uri.getPort() > 0 ? uri.getPort() : (ssl ? 443 : 80);
         String prefix = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (at >= 0 && prefix.endsWith("/")) prefix = prefix.substring(0, prefix.length() - 1);
+        if (at < 0 && uri.getRawQuery() != null) prefix = prefix + "?" + uri.getRawQuery(); // a fixed URI keeps its query
         String m = method == null || method.isBlank() ? "CUSTOM" : method.toUpperCase(Locale.ROOT);
         String hostHeader = (ssl && port == 443) || (!ssl && port == 80) ? uri.getHost() : uri.getHost() + ":" + port;
         return new RoutingTarget(ssl, uri.getHost(), port, prefix, suffix, at >= 0, m, endpointUri, hostHeader);
@@ -40,7 +41,7 @@ public record RoutingTarget(boolean ssl, String host, int port, String pathPrefi
     public String uri(String resourcePath, String query) {
         String path = !appendResourcePath ? pathPrefix
             : pathPrefix.isEmpty() && pathSuffix.isEmpty() ? resourcePath : pathPrefix + resourcePath + pathSuffix;
-        if (path.isEmpty()) path = "/";
+        if (path.isEmpty() || path.startsWith("?")) path = "/" + path;
         return query == null || query.isEmpty() ? path : path + (path.contains("?") ? "&" : "?") + query;
     }
 

@@ -4,25 +4,25 @@ import dev.apigw.emulator.config.RuntimeConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends an exchange to its routing target and streams the answer back, both bodies piped without buffering. One
- * instance per event loop, each with its own keep-alive connection pool. Connection failures become 503, a backend
- * silent for {@code backendTimeoutMs} becomes 504.
+ * Sends an exchange to its routing target and streams the answer back, both bodies relayed without buffering. One
+ * instance per event loop, each with its own keep-alive connection pool. A backend that cannot be reached becomes
+ * 503; one silent for {@code backendTimeoutMs} after the upload ended becomes 504. Callback style rather than
+ * composed futures, because this runs for every request and each composition allocates.
  */
 public final class UpstreamForwarder {
     private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
@@ -39,9 +39,8 @@ public final class UpstreamForwarder {
     }
 
     /**
-     * Sends the exchange upstream and relays the answer. Failures before the response head was written are handed
-     * to {@code failed} as a GatewayException; later ones reset the client connection. Callback style rather than
-     * composed futures, because this runs for every request and each composition allocates.
+     * Failures before the response head was written reach {@code failed} as a GatewayException; later ones reset the
+     * connections, since a truncated body must never look complete.
      */
     public void forward(Exchange exchange, Handler<Throwable> failed) {
         HttpServerRequest in = exchange.request();
@@ -53,11 +52,10 @@ public final class UpstreamForwarder {
         RequestOptions options = new RequestOptions()
             .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
             .setSsl(target.ssl()).setHost(target.host()).setPort(target.port())
-            .setURI(target.uri(exchange.resourcePath(), in.query()))
-            .setIdleTimeout(config.backendTimeoutMs());
+            .setURI(target.uri(exchange.resourcePath(), in.query()));
         client.request(options).onComplete(ar -> {
             if (ar.succeeded()) send(exchange, in, ar.result(), target, failed);
-            else failed.handle(mapFailure(ar.cause()));
+            else failed.handle(GatewayException.upstreamUnavailable(describe(ar.cause())));
         });
     }
 
@@ -68,16 +66,32 @@ public final class UpstreamForwarder {
         headers.set(HttpHeaders.HOST, target.hostHeader());
         addForwardedHeaders(in, headers);
         exchange.upstreamHeaders().forEach(headers::set);
+        out.exceptionHandler(err -> { }); // failures reach us through out.response(); this only silences the log
+        // a client that goes away must not leave the backend exchange (and its pooled connection) half done
+        in.response().closeHandler(v -> {
+            if (!in.response().ended()) out.reset();
+        });
         boolean body = hasBody(in);
         if (body && !headers.contains(HttpHeaders.CONTENT_LENGTH)) out.setChunked(true);
         long sent = System.nanoTime();
-        (body ? out.send(in) : out.send()).onComplete(ar -> {
+        // the client's Expect was not forwarded (hop-by-hop here): invite the body now that a backend is there
+        if (body && in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) in.response().writeContinue();
+        // endOnFailure(false): a client that aborts mid-upload must reset the upstream request, not end it as if
+        // the truncated body were complete
+        Future<Void> requestSent = body ? in.pipe().endOnFailure(false).to(out) : out.end();
+        // the backend timeout runs from the end of the upload (a long upload is not a silent backend), and then
+        // also bounds silences within the response body
+        requestSent.onComplete(ar -> {
+            if (ar.succeeded()) out.idleTimeout(config.backendTimeoutMs());
+            else out.reset();
+        });
+        out.response().onComplete(ar -> {
             if (ar.failed()) {
                 failed.handle(mapFailure(ar.cause()));
                 return;
             }
             exchange.backendTime(System.nanoTime() - sent);
-            relay(exchange, in.response(), ar.result());
+            relay(exchange, in, ar.result());
         });
     }
 
@@ -95,34 +109,36 @@ public final class UpstreamForwarder {
         if (host != null) out.set(X_FORWARDED_HOST, host);
     }
 
-    private void relay(Exchange exchange, HttpServerResponse response, HttpClientResponse back) {
-        response.setStatusCode(back.statusCode());
+    private void relay(Exchange exchange, HttpServerRequest in, HttpClientResponse back) {
+        HttpServerResponse response = in.response();
+        int status = back.statusCode();
+        response.setStatusCode(status);
         if (back.statusMessage() != null) response.setStatusMessage(back.statusMessage());
         HopByHop.copy(back.headers(), response.headers());
         exchange.responseHeaders().forEach(response::putHeader);
-        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(back)) response.setChunked(true);
-        BodyRelay.start(back, response);
+        boolean unsized = !response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(in, status);
+        if (unsized) response.setChunked(true); // ignored by Vert.x for HTTP/1.0 clients
+        // HTTP/1.0 has no chunking: an unsized body can only end with the connection, even if the client asked
+        // for keep-alive (it would otherwise wait forever for the end of the body)
+        boolean close = (unsized && in.version() == HttpVersion.HTTP_1_0) || HopByHop.asksToCloseInList(in.headers());
+        if (close) response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        BodyRelay.start(back, response, close ? () -> in.connection().close() : null);
     }
 
-    /** 1xx, 204 and 304 responses and answers to HEAD carry no body, so they must not be sent chunked. */
-    private static boolean mayHaveBody(HttpClientResponse back) {
-        int status = back.statusCode();
-        return status >= 200 && status != 204 && status != 304 && back.request().getMethod() != HttpMethod.HEAD;
+    /** RFC 9110 §6.4.1: no body (so no chunked framing) for HEAD, 1xx, 204 and 304. */
+    private static boolean mayHaveBody(HttpServerRequest in, int status) {
+        return in.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
     }
 
+    /** After a connection was obtained: a timeout is a silent backend (504), anything else a lost one (503). */
     private GatewayException mapFailure(Throwable err) {
         if (err instanceof GatewayException ge) return ge;
-        if (err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout")) {
-            // a connect timeout means unreachable (503); a silent backend after connecting means 504
-            return err.getMessage() != null && err.getMessage().toLowerCase().contains("connect")
-                ? GatewayException.upstreamUnavailable(err.getMessage())
-                : GatewayException.upstreamTimeout(config.backendTimeoutMs());
-        }
-        if (err instanceof ConnectException || err instanceof UnknownHostException
-            || err.getCause() instanceof ConnectException) {
-            return GatewayException.upstreamUnavailable(err.getMessage());
-        }
-        return GatewayException.upstreamUnavailable(err.getClass().getSimpleName() + ": " + err.getMessage());
+        if (err instanceof TimeoutException) return GatewayException.upstreamTimeout(config.backendTimeoutMs());
+        return GatewayException.upstreamUnavailable(describe(err));
+    }
+
+    private static String describe(Throwable err) {
+        return err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
     }
 
     public Future<Void> close() {

@@ -33,6 +33,7 @@ public interface AssetStore {
      */
     void onChange(Handler<AssetChange> listener);
 
+
     /** A short description for the health endpoints: {@code {"type":..., "status":"green|yellow|red", ...}}. */
     Future<JsonObject> health();
 

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,11 @@ public final class EmbeddedAssetStore implements AssetStore {
             Path dir = root.resolve(type.key());
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".json")).forEach(p -> load(type, p));
+                files.forEach(p -> {
+                    String name = p.getFileName().toString();
+                    if (name.endsWith(".json")) load(type, p);
+                    else if (name.endsWith(".tmp")) discard(p);
+                });
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + dir + ": " + e.getMessage(), e);
             }
@@ -64,11 +67,23 @@ public final class EmbeddedAssetStore implements AssetStore {
             JsonObject doc = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
             String id = doc.getString("id");
             if (id != null) memory.get(type).put(id, doc);
-        } catch (IOException | DecodeException e) {
-            // only possible for a file damaged outside the gateway: atomic writes never leave one behind
+        } catch (IOException | RuntimeException e) {
+            // only possible for a file damaged outside the gateway (atomic writes never leave one behind): a
+            // hand-edited or truncated file must not stop the node from starting
             LOG.warning("skipping unreadable asset file " + file + ": " + e.getMessage());
         }
     }
+
+    /** A write interrupted by a crash (kill -9) leaves its temporary file; the stored asset is the .json beside it. */
+    private static void discard(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+            LOG.info("removed " + tmp + ", left by an interrupted write");
+        } catch (IOException e) {
+            LOG.warning("cannot remove " + tmp + ": " + e.getMessage());
+        }
+    }
+
 
     @Override
     public Future<List<JsonObject>> list(AssetType type) {

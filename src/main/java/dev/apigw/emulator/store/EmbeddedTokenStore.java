@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,13 @@ public final class EmbeddedTokenStore implements TokenStore {
     private final Map<String, JsonObject> tokens = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Handler<String>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean writing = new AtomicBoolean();
+    private final WorkerExecutor writer;
     private volatile boolean dirty;
 
     private EmbeddedTokenStore(Vertx vertx, Path file) {
         this.vertx = vertx;
         this.file = file;
+        this.writer = vertx.createSharedWorkerExecutor("apigw-token-store", 1);
     }
 
     /** Tokens under {@code <dataDir>/tokens}; call {@link #start()} before use. */
@@ -101,18 +104,26 @@ public final class EmbeddedTokenStore implements TokenStore {
         return Future.succeededFuture();
     }
 
+    /**
+     * Writes until no change is pending. The whole loop, including clearing {@code writing}, runs inside the worker
+     * task: a completion callback would be dispatched to the calling verticle's context, which a stop may already
+     * have closed, leaving {@code writing} set and the last tokens unsaved.
+     */
     private void write() {
-        dirty = false;
-        tokens.values().removeIf(EmbeddedTokenStore::expired);
-        byte[] content = new JsonObject(Map.copyOf(tokens)).encode().getBytes(StandardCharsets.UTF_8);
-        vertx.executeBlocking(() -> {
-            AtomicFiles.write(file, content);
+        writer.executeBlocking(() -> {
+            do {
+                dirty = false;
+                tokens.values().removeIf(EmbeddedTokenStore::expired);
+                byte[] content = new JsonObject(Map.copyOf(tokens)).encode().getBytes(StandardCharsets.UTF_8);
+                try {
+                    AtomicFiles.write(file, content);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "cannot write " + file, e);
+                }
+                writing.set(false);
+            } while (dirty && writing.compareAndSet(false, true));
             return null;
-        }).onComplete(ar -> {
-            if (ar.failed()) LOG.log(Level.WARNING, "cannot write " + file, ar.cause());
-            writing.set(false);
-            if (dirty && writing.compareAndSet(false, true)) write();
-        });
+        }, false);
     }
 
     /** Completes once pending writes are on disk (at most 5 s), so a clean stop loses no token. */

@@ -56,6 +56,10 @@ public final class RedisSubscriber {
             conn.exceptionHandler(err -> lost(conn, client));
             conn.endHandler(v -> lost(conn, client));
             return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).map(r -> {
+                if (closed) { // close() ran while this (re)connect was under way
+                    client.close();
+                    return (Void) null;
+                }
                 connection = conn;
                 if (wasConnected) onResync.run();
                 wasConnected = true;
