@@ -1,6 +1,7 @@
 package dev.apigw.emulator;
 
 import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.ratelimit.RateLimitService;
 import dev.apigw.emulator.store.AssetStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,8 +15,11 @@ public final class GatewayNode {
     private final EchoBackend echo;
     private final String deploymentId;
     private final int port;
+    private final RateLimitService rateLimits;
 
-    GatewayNode(Vertx vertx, AssetStore store, Redis redis, EchoBackend echo, String deploymentId, int port) {
+    GatewayNode(Vertx vertx, AssetStore store, Redis redis, EchoBackend echo, String deploymentId, int port,
+                RateLimitService rateLimits) {
+        this.rateLimits = rateLimits;
         this.vertx = vertx;
         this.store = store;
         this.redis = redis;
@@ -32,6 +36,11 @@ public final class GatewayNode {
     /** The echo backend's port, or -1 when the demo is disabled. */
     public int echoPort() {
         return echo == null ? -1 : echo.port();
+    }
+
+    /** Throttle decisions of this node: degraded state and counters (violations, decisions without Redis). */
+    public RateLimitService rateLimits() {
+        return rateLimits;
     }
 
     public AssetStore store() {

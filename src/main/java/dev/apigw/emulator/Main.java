@@ -9,6 +9,10 @@ import dev.apigw.emulator.demo.DemoApi;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.policy.ThrottlePolicyFactory;
+import dev.apigw.emulator.ratelimit.RateLimitMetrics;
+import dev.apigw.emulator.ratelimit.RateLimitService;
+import dev.apigw.emulator.runtime.PolicyFactory;
 import dev.apigw.emulator.runtime.Admission;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
@@ -79,10 +83,15 @@ public final class Main {
 
     /** Starts a gateway node on the given Vert.x instance. */
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config) {
+        return start(vertx, config, List.of());
+    }
+
+    /** Starts a gateway node that also enforces the given policy factories (tests add stand-ins for missing ones). */
+    public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, List<PolicyFactory> extraFactories) {
         Redis redis = config.usesRedis() ? Redis.createClient(vertx, new RedisOptions()
             .setConnectionString(config.redis().url()).setMaxPoolSize(config.redis().maxPoolSize())
             .setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096)) : null;
-        return openStore(vertx, config, redis).compose(store -> wire(vertx, config, store, redis)
+        return openStore(vertx, config, redis).compose(store -> wire(vertx, config, store, redis, extraFactories)
             .onFailure(err -> store.close()));
     }
 
@@ -97,14 +106,22 @@ public final class Main {
         });
     }
 
-    private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
+    private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis,
+                                            List<PolicyFactory> extraFactories) {
         RouteRegistry routes = new RouteRegistry();
-        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of()));
+        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
+        List<PolicyFactory> factories = new java.util.ArrayList<>(extraFactories);
+        factories.add(new ThrottlePolicyFactory(rateLimits));
+        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(factories));
         ApiAssets apis = new ApiAssets(store, config.compat(), config.admin().username());
         HealthChecks checks = HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
             else p.complete(Status.KO(ar.succeeded() ? ar.result() : new io.vertx.core.json.JsonObject().put("error", ar.cause().getMessage())));
         }));
+        // yellow while throttles decide without Redis (onStoreError); HealthResource folds it into the engine status
+        checks.register("rateLimit", p -> p.complete(Status.OK(new io.vertx.core.json.JsonObject()
+            .put("status", rateLimits.degraded() ? "yellow" : "green").put("degraded", rateLimits.degraded())
+            .put("onStoreError", config.rateLimit().onStoreError().name()).put("pendingHits", rateLimits.pendingHits()))));
         AdminApi admin = new AdminApi(vertx, config, store, apis, checks, () -> true);
         AtomicInteger port = new AtomicInteger();
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
@@ -114,6 +131,6 @@ public final class Main {
         return deployer.start().compose(v -> demo)
             .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set),
                 new DeploymentOptions().setInstances(config.effectiveInstances())))
-            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get()));
+            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get(), rateLimits));
     }
 }
