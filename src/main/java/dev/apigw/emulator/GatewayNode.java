@@ -1,7 +1,9 @@
 package dev.apigw.emulator;
 
 import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.metrics.Flushable;
 import dev.apigw.emulator.ratelimit.RateLimitService;
+import java.util.List;
 import dev.apigw.emulator.store.AssetStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,10 +18,14 @@ public final class GatewayNode {
     private final String deploymentId;
     private final int port;
     private final RateLimitService rateLimits;
+    private final List<Flushable> flushables;
+    private final Runnable stopSchedules;
 
     GatewayNode(Vertx vertx, AssetStore store, Redis redis, EchoBackend echo, String deploymentId, int port,
-                RateLimitService rateLimits) {
+                RateLimitService rateLimits, List<Flushable> flushables, Runnable stopSchedules) {
         this.rateLimits = rateLimits;
+        this.flushables = List.copyOf(flushables);
+        this.stopSchedules = stopSchedules;
         this.vertx = vertx;
         this.store = store;
         this.redis = redis;
@@ -43,12 +49,18 @@ public final class GatewayNode {
         return rateLimits;
     }
 
+    /** Data accumulated on this node that quiesce and shutdown publish at once (kind {@code subscription_quota}, ...). */
+    public List<Flushable> flushables() {
+        return flushables;
+    }
+
     public AssetStore store() {
         return store;
     }
 
     /** Stops serving and releases stores and clients; the Vert.x instance stays up. */
     public Future<Void> stop() {
+        stopSchedules.run();
         Future<Void> undeploy = vertx.deploymentIDs().contains(deploymentId) ? vertx.undeploy(deploymentId) : Future.succeededFuture();
         return undeploy
             .eventually(() -> echo == null ? Future.succeededFuture() : echo.stop())

@@ -9,7 +9,14 @@ import dev.apigw.emulator.demo.DemoApi;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.admin.ExtendedSettingsResource;
+import dev.apigw.emulator.admin.PlanResource;
+import dev.apigw.emulator.admin.SubscriptionUsageResource;
+import dev.apigw.emulator.metrics.Flushable;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
+import dev.apigw.emulator.quota.SubscriptionQuotas;
+import dev.apigw.emulator.quota.SubscriptionUsage;
+import dev.apigw.emulator.store.ExtendedSettings;
 import dev.apigw.emulator.ratelimit.RateLimitMetrics;
 import dev.apigw.emulator.ratelimit.RateLimitService;
 import dev.apigw.emulator.runtime.PolicyFactory;
@@ -123,14 +130,22 @@ public final class Main {
             .put("status", rateLimits.degraded() ? "yellow" : "green").put("degraded", rateLimits.degraded())
             .put("onStoreError", config.rateLimit().onStoreError().name()).put("pendingHits", rateLimits.pendingHits()))));
         AdminApi admin = new AdminApi(vertx, config, store, apis, checks, () -> true);
+        ExtendedSettings extended = new ExtendedSettings(store);
+        SubscriptionQuotas quotas = new SubscriptionQuotas(vertx, store, extended);
+        List<Flushable> flushables = List.of(quotas); // quiesce and shutdown flush these
+        admin.addResource(new PlanResource(store)::mount);
+        admin.addResource(new SubscriptionUsageResource(new SubscriptionUsage(quotas))::mount);
+        admin.addResource(new ExtendedSettingsResource(extended)::mount);
         AtomicInteger port = new AtomicInteger();
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
         Future<Void> demo = echo == null ? Future.succeededFuture()
             : echo.start(config.demo().echoHost(), config.demo().echoPort()).compose(e ->
                 DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port()));
-        return deployer.start().compose(v -> demo)
-            .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set),
+        return deployer.start().compose(v -> extended.reload()).compose(v -> demo)
+            .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set,
+                    List.of(quotas)),
                 new DeploymentOptions().setInstances(config.effectiveInstances())))
-            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get(), rateLimits));
+            .onSuccess(id -> quotas.start())
+            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get(), rateLimits, flushables, quotas::stop));
     }
 }

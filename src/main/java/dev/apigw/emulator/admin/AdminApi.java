@@ -6,6 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,6 +28,7 @@ public final class AdminApi {
     private final SearchResource search;
     private final HealthResource health;
     private final AdminAuthHandler auth;
+    private final List<BiConsumer<Router, String>> extraResources = new CopyOnWriteArrayList<>();
 
     public AdminApi(Vertx vertx, GatewayConfig config, AssetStore store, ApiAssets apiAssets, HealthChecks checks,
                     BooleanSupplier accepting) {
@@ -35,6 +39,14 @@ public final class AdminApi {
         this.search = new SearchResource(store, config.admin());
         this.health = new HealthResource(checks, accepting, config.usesRedis());
         this.auth = new AdminAuthHandler(config.admin());
+    }
+
+    /**
+     * Adds resources mounted behind admin authentication on every router built afterwards: {@code (router, base)}.
+     * Call from Main before the verticles are deployed.
+     */
+    public void addResource(BiConsumer<Router, String> mount) {
+        extraResources.add(mount);
     }
 
     /** A router for one event loop. Call from that event loop's verticle. */
@@ -49,6 +61,7 @@ public final class AdminApi {
         policies.mount(router, BASE);
         policyActions.mount(router, BASE);
         search.mount(router, BASE, FACADE);
+        extraResources.forEach(m -> m.accept(router, BASE));
         AdminFailureHandler failures = new AdminFailureHandler();
         router.route().failureHandler(failures);
         router.errorHandler(404, failures);
