@@ -14,6 +14,8 @@ import dev.apigw.emulator.admin.PlanResource;
 import dev.apigw.emulator.admin.SubscriptionUsageResource;
 import dev.apigw.emulator.metrics.Flushable;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
+import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
+import dev.apigw.emulator.quota.SubscriptionDirectory;
 import dev.apigw.emulator.quota.SubscriptionQuotas;
 import dev.apigw.emulator.quota.SubscriptionUsage;
 import dev.apigw.emulator.store.ExtendedSettings;
@@ -119,7 +121,9 @@ public final class Main {
         RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
         List<PolicyFactory> factories = new java.util.ArrayList<>(extraFactories);
         factories.add(new ThrottlePolicyFactory(rateLimits));
-        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(factories));
+        SubscriptionDirectory subscriptions = new SubscriptionDirectory(vertx, store);
+        Deployer deployer = new Deployer(vertx, store, routes,
+            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits))));
         ApiAssets apis = new ApiAssets(store, config.compat(), config.admin().username());
         HealthChecks checks = HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
@@ -141,7 +145,7 @@ public final class Main {
         Future<Void> demo = echo == null ? Future.succeededFuture()
             : echo.start(config.demo().echoHost(), config.demo().echoPort()).compose(e ->
                 DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port()));
-        return deployer.start().compose(v -> extended.reload()).compose(v -> demo)
+        return deployer.start().compose(v -> subscriptions.start()).compose(v -> extended.reload()).compose(v -> demo)
             .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set,
                     List.of(quotas)),
                 new DeploymentOptions().setInstances(config.effectiveInstances())))

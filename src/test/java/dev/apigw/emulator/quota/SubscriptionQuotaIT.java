@@ -139,6 +139,17 @@ class SubscriptionQuotaIT {
     }
 
     @Test
+    void a_subscribed_application_is_blocked_once_its_quota_is_used() {
+        subscribe("app3", plan());
+        String base = servedApi();
+        for (int i = 0; i < 4; i++) gw.anonymous().header("X-Test-App", "app3").get(base + "/get").then().statusCode(200);
+        gw.anonymous().header("X-Test-App", "app3").get(base + "/get").then().statusCode(429)
+            .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+            .body("Exception", org.hamcrest.Matchers.containsString("Quota of the subscription exceeded: 4 / 3 Minutes"));
+        for (int i = 0; i < 5; i++) gw.anonymous().header("X-Test-App", "unsubscribed").get(base + "/get").then().statusCode(200);
+    }
+
+    @Test
     void a_bad_quota_survival_interval_is_a_400() {
         gw.admin().contentType("application/json").body("{\"pgmen.quotaSurvival.interval\":\"soon\"}")
             .put("/rest/apigateway/configurations/settings").then().statusCode(400)
