@@ -2,6 +2,9 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.ApiAssets;
+import dev.apigw.emulator.admin.ExtendedSettingsResource;
+import dev.apigw.emulator.admin.PlanResource;
+import dev.apigw.emulator.admin.SubscriptionUsageResource;
 import dev.apigw.emulator.config.ConfigException;
 import dev.apigw.emulator.config.ConfigLoader;
 import dev.apigw.emulator.config.GatewayConfig;
@@ -9,23 +12,22 @@ import dev.apigw.emulator.demo.DemoApi;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
-import dev.apigw.emulator.admin.ExtendedSettingsResource;
-import dev.apigw.emulator.admin.PlanResource;
-import dev.apigw.emulator.admin.SubscriptionUsageResource;
 import dev.apigw.emulator.metrics.Flushable;
-import dev.apigw.emulator.policy.ThrottlePolicyFactory;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
+import dev.apigw.emulator.policy.ThrottlePolicyFactory;
 import dev.apigw.emulator.quota.SubscriptionDirectory;
 import dev.apigw.emulator.quota.SubscriptionQuotas;
 import dev.apigw.emulator.quota.SubscriptionUsage;
-import dev.apigw.emulator.store.ExtendedSettings;
 import dev.apigw.emulator.ratelimit.RateLimitMetrics;
 import dev.apigw.emulator.ratelimit.RateLimitService;
-import dev.apigw.emulator.runtime.PolicyFactory;
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.ExchangeObserver;
+import dev.apigw.emulator.runtime.Policy;
+import dev.apigw.emulator.runtime.PolicyFactory;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.EmbeddedAssetStore;
+import dev.apigw.emulator.store.ExtendedSettings;
 import dev.apigw.emulator.store.RedisAssetStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -36,6 +38,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -118,38 +121,72 @@ public final class Main {
     private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis,
                                             List<PolicyFactory> extraFactories) {
         RouteRegistry routes = new RouteRegistry();
-        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
-        List<PolicyFactory> factories = new java.util.ArrayList<>(extraFactories);
-        factories.add(new ThrottlePolicyFactory(rateLimits));
-        SubscriptionDirectory subscriptions = new SubscriptionDirectory(vertx, store);
-        Deployer deployer = new Deployer(vertx, store, routes,
-            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits))));
+        Traffic traffic = Traffic.create(vertx, config, store, redis);
+        List<PolicyFactory> factories = new ArrayList<>(extraFactories);
+        factories.add(new ThrottlePolicyFactory(traffic.rateLimits()));
+        Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(factories, traffic.lmtPolicies()));
         ApiAssets apis = new ApiAssets(store, config.compat(), config.admin().username());
         HealthChecks checks = HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
             else p.complete(Status.KO(ar.succeeded() ? ar.result() : new io.vertx.core.json.JsonObject().put("error", ar.cause().getMessage())));
         }));
-        // yellow while throttles decide without Redis (onStoreError); HealthResource folds it into the engine status
-        checks.register("rateLimit", p -> p.complete(Status.OK(new io.vertx.core.json.JsonObject()
-            .put("status", rateLimits.degraded() ? "yellow" : "green").put("degraded", rateLimits.degraded())
-            .put("onStoreError", config.rateLimit().onStoreError().name()).put("pendingHits", rateLimits.pendingHits()))));
+        traffic.registerHealth(checks, config);
         AdminApi admin = new AdminApi(vertx, config, store, apis, checks, () -> true);
-        ExtendedSettings extended = new ExtendedSettings(store);
-        SubscriptionQuotas quotas = new SubscriptionQuotas(vertx, store, extended);
-        List<Flushable> flushables = List.of(quotas); // quiesce and shutdown flush these
-        admin.addResource(new PlanResource(store)::mount);
-        admin.addResource(new SubscriptionUsageResource(new SubscriptionUsage(quotas))::mount);
-        admin.addResource(new ExtendedSettingsResource(extended)::mount);
+        traffic.mount(admin, store);
         AtomicInteger port = new AtomicInteger();
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
         Future<Void> demo = echo == null ? Future.succeededFuture()
             : echo.start(config.demo().echoHost(), config.demo().echoPort()).compose(e ->
                 DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port()));
-        return deployer.start().compose(v -> subscriptions.start()).compose(v -> extended.reload()).compose(v -> demo)
+        return deployer.start().compose(v -> traffic.start()).compose(v -> demo)
             .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set,
-                    List.of(quotas)),
+                    traffic.observers()),
                 new DeploymentOptions().setInstances(config.effectiveInstances())))
-            .onSuccess(id -> quotas.start())
-            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get(), rateLimits, flushables, quotas::stop));
+            .onSuccess(id -> traffic.quotas().start())
+            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get(), traffic.rateLimits(),
+                traffic.flushables(), traffic.quotas()::stop));
+    }
+
+    /**
+     * Throttling and subscription quotas: the shared rate-limit service (on the shared Redis client when there is
+     * one), the subscription directory and quota counters, and the extended settings they read.
+     */
+    private record Traffic(RateLimitService rateLimits, SubscriptionDirectory subscriptions, SubscriptionQuotas quotas,
+                           ExtendedSettings extended) {
+        static Traffic create(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
+            ExtendedSettings extended = new ExtendedSettings(store);
+            return new Traffic(new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics()),
+                new SubscriptionDirectory(vertx, store), new SubscriptionQuotas(vertx, store, extended), extended);
+        }
+
+        List<Policy> lmtPolicies() {
+            return List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits));
+        }
+
+        /** Yellow while throttles decide without Redis (onStoreError); HealthResource folds it into the engine status. */
+        void registerHealth(HealthChecks checks, GatewayConfig config) {
+            checks.register("rateLimit", p -> p.complete(Status.OK(new io.vertx.core.json.JsonObject()
+                .put("status", rateLimits.degraded() ? "yellow" : "green").put("degraded", rateLimits.degraded())
+                .put("onStoreError", config.rateLimit().onStoreError().name()).put("pendingHits", rateLimits.pendingHits()))));
+        }
+
+        void mount(AdminApi admin, AssetStore store) {
+            admin.addResource(new PlanResource(store)::mount);
+            admin.addResource(new SubscriptionUsageResource(new SubscriptionUsage(quotas))::mount);
+            admin.addResource(new ExtendedSettingsResource(extended)::mount);
+        }
+
+        Future<Void> start() {
+            return subscriptions.start().compose(v -> extended.reload());
+        }
+
+        List<ExchangeObserver> observers() {
+            return List.of(quotas);
+        }
+
+        /** What quiesce and shutdown flush (kind subscription_quota). */
+        List<Flushable> flushables() {
+            return List.of(quotas);
+        }
     }
 }
