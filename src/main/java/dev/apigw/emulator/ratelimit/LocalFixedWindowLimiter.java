@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * {@link ConcurrentHashMap#compute}, so it is atomic across event loops.
  */
 public final class LocalFixedWindowLimiter implements RateLimiter {
-    private record Window(long start, long count) {
+    private record Window(long start, long end, long count) {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -39,16 +39,16 @@ public final class LocalFixedWindowLimiter implements RateLimiter {
         long now = clock.getAsLong();
         boolean[] allowed = new boolean[1];
         Window w = windows.compute(key, (k, cur) -> {
-            Window live = cur == null || now >= cur.start + windowMillis ? new Window(now, 0) : cur;
+            Window live = cur == null || now >= cur.end ? new Window(now, now + windowMillis, 0) : cur;
             allowed[0] = force || live.count + cost <= limit;
-            return allowed[0] ? new Window(live.start, live.count + cost) : live;
+            return allowed[0] ? new Window(live.start, live.end, live.count + cost) : live;
         });
-        if (windows.size() > 10_000) purge(now, windowMillis);
-        return new Decision(allowed[0], limit, Math.max(0, limit - w.count), w.start + windowMillis - now);
+        if (windows.size() > 10_000) purge(now);
+        return new Decision(allowed[0], limit, Math.max(0, limit - w.count), w.end - now);
     }
 
     /** Drops windows that ended, so keys of clients gone away do not pile up. */
-    private void purge(long now, long windowMillis) {
-        windows.entrySet().removeIf(e -> now >= e.getValue().start + windowMillis);
+    private void purge(long now) {
+        windows.entrySet().removeIf(e -> now >= e.getValue().end);
     }
 }

@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
  * than cut at window edges. Each decision runs inside {@link ConcurrentHashMap#compute}: atomic across event loops.
  */
 public final class LocalTokenBucketLimiter implements RateLimiter {
-    private record Bucket(double tokens, long at) {
+    /** {@code fullAt}: when the bucket is full again if untouched, so it can be forgotten. */
+    private record Bucket(double tokens, long at, long fullAt) {
     }
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -42,9 +43,10 @@ public final class LocalTokenBucketLimiter implements RateLimiter {
         Bucket b = buckets.compute(key, (k, cur) -> {
             double tokens = cur == null ? limit : Math.min(limit, cur.tokens + Math.max(0, now - cur.at) * rate);
             allowed[0] = force || tokens >= cost;
-            return new Bucket(allowed[0] ? tokens - cost : tokens, now);
+            double left = allowed[0] ? tokens - cost : tokens;
+            return new Bucket(left, now, now + (long) Math.ceil((limit - left) / rate));
         });
-        if (buckets.size() > 10_000) buckets.entrySet().removeIf(e -> now - e.getValue().at > windowMillis);
+        if (buckets.size() > 10_000) buckets.entrySet().removeIf(e -> now >= e.getValue().fullAt);
         long missing = allowed[0] ? Math.max(0, (long) Math.ceil(limit - b.tokens)) : Math.max(1, (long) Math.ceil(cost - b.tokens));
         return new Decision(allowed[0], limit, Math.max(0, (long) Math.floor(b.tokens)), (long) Math.ceil(missing / rate));
     }

@@ -59,4 +59,14 @@ class LocalLimitersTest {
         assertTrue(limiter.decide("k", 10, 1000, 1, false).allowed());
         assertFalse(limiter.decide("k", 10, 1000, 1, false).allowed());
     }
+
+    @Test
+    void purging_ended_windows_keeps_longer_live_ones() {
+        LocalFixedWindowLimiter limiter = new LocalFixedWindowLimiter(now::get);
+        assertTrue(limiter.decide("hourly", 1, 3_600_000, 1, false).allowed());
+        for (int i = 0; i < 10_001; i++) limiter.decide("short" + i, 1, 1, 1, false);
+        now.addAndGet(5);
+        limiter.decide("trigger", 1, 1, 1, false);
+        assertFalse(limiter.decide("hourly", 1, 3_600_000, 1, false).allowed());
+    }
 }
