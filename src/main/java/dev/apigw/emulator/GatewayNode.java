@@ -58,12 +58,14 @@ public final class GatewayNode {
         return store;
     }
 
-    /** Stops serving and releases stores and clients; the Vert.x instance stays up. */
+    /** Stops serving, flushes accumulated counters, releases stores and clients; the Vert.x instance stays up. */
     public Future<Void> stop() {
         stopSchedules.run();
         Future<Void> undeploy = vertx.deploymentIDs().contains(deploymentId) ? vertx.undeploy(deploymentId) : Future.succeededFuture();
         return undeploy
             .eventually(() -> echo == null ? Future.succeededFuture() : echo.stop())
+            // counts taken since the last scheduled flush would otherwise be lost with the process
+            .eventually(() -> Future.join(flushables.stream().map(Flushable::flush).toList()))
             .eventually(store::close)
             .eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
     }

@@ -139,6 +139,20 @@ class SubscriptionQuotaIT {
     }
 
     @Test
+    void a_graceful_stop_flushes_counts_taken_since_the_last_interval() {
+        subscribe("app4", plan());
+        String base = servedApi();
+        gw.anonymous().header("X-Test-App", "app4").get(base + "/get").then().statusCode(200);
+        var quotas = (SubscriptionQuotas) gw.node().flushables().get(0);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (quotas.pending("app4")[0] == 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // counted when the response has ended
+        }
+        gw.restart();  // the default interval (60 s) has not passed: only the flush on stop can have saved it
+        gw.admin().get("/rest/apigateway/subscriptions/app4/usage").then().statusCode(200).body("successCount", equalTo(1));
+    }
+
+    @Test
     void a_subscribed_application_is_blocked_once_its_quota_is_used() {
         subscribe("app3", plan());
         String base = servedApi();
