@@ -33,8 +33,9 @@ public final class RateLimitService {
             primary.putAll(fallback);
             availability = null;
         } else {
-            primary.put(Algorithm.FIXED_WINDOW, new RedisFixedWindowLimiter(redis, config.redisTimeoutMs()));
-            primary.put(Algorithm.TOKEN_BUCKET, new RedisTokenBucketLimiter(redis, config.redisTimeoutMs()));
+            RedisPipelines pipelines = new RedisPipelines(redis);
+            primary.put(Algorithm.FIXED_WINDOW, new RedisFixedWindowLimiter(pipelines, config.redisTimeoutMs()));
+            primary.put(Algorithm.TOKEN_BUCKET, new RedisTokenBucketLimiter(pipelines, config.redisTimeoutMs()));
             availability = new RedisAvailability(vertx, redis, config.reconnectProbeMs(), config.redisTimeoutMs());
             availability.onRecovered(() -> pending.replay(primary, availability::markDown));
         }

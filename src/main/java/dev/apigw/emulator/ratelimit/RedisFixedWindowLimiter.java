@@ -39,6 +39,10 @@ public final class RedisFixedWindowLimiter implements RateLimiter {
     private final RedisScript script;
 
     public RedisFixedWindowLimiter(Redis redis, long timeoutMs) {
+        this(new RedisPipelines(redis), timeoutMs);
+    }
+
+    RedisFixedWindowLimiter(RedisPipelines redis, long timeoutMs) {
         this.script = new RedisScript(redis, SCRIPT, timeoutMs);
     }
 

@@ -2,7 +2,6 @@ package dev.apigw.emulator.ratelimit;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * Every round trip is bounded by the timeout; the caller sees a failed future, never a wait.
  */
 final class RedisScript {
-    private final Redis redis;
+    private final RedisPipelines redis;
     private final String source;
     private final String sha;
     private final long timeoutMs;
 
-    RedisScript(Redis redis, String source, long timeoutMs) {
+    RedisScript(RedisPipelines redis, String source, long timeoutMs) {
         this.redis = redis;
         this.source = source;
         this.sha = sha1(source);

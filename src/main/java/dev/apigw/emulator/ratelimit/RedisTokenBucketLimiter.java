@@ -42,6 +42,10 @@ public final class RedisTokenBucketLimiter implements RateLimiter {
     private final RedisScript script;
 
     public RedisTokenBucketLimiter(Redis redis, long timeoutMs) {
+        this(new RedisPipelines(redis), timeoutMs);
+    }
+
+    RedisTokenBucketLimiter(RedisPipelines redis, long timeoutMs) {
         this.script = new RedisScript(redis, SCRIPT, timeoutMs);
     }
 
