@@ -59,8 +59,11 @@ public final class RateLimitService {
         RateLimiter limiter = primary.get(algorithm);
         if (availability == null) return limiter.acquire(key, limit, windowMillis).map(d -> new Outcome(d, null));
         if (!availability.isUp()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode));
-        return limiter.acquire(key, limit, windowMillis).map(d -> new Outcome(d, null)).recover(err -> {
-            availability.markDown(err);
+        return limiter.acquire(key, limit, windowMillis).map(d -> {
+            availability.succeeded();
+            return new Outcome(d, null);
+        }).recover(err -> {
+            availability.failed(err);
             return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode));
         });
     }

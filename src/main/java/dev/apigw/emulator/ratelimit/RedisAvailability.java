@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -20,7 +21,10 @@ public final class RedisAvailability {
     private final Redis redis;
     private final long probeMs;
     private final long timeoutMs;
+    /** A few slow answers in a row are a load spike (GC, a busy CPU), not an outage: only then mark Redis down. */
+    static final int TIMEOUTS_BEFORE_DOWN = 3;
     private final AtomicBoolean up = new AtomicBoolean(true);
+    private final AtomicInteger timeoutsInARow = new AtomicInteger();
     private volatile Runnable onRecovered = () -> { };
 
     public RedisAvailability(Vertx vertx, Redis redis, long probeMs, long timeoutMs) {
@@ -38,8 +42,25 @@ public final class RedisAvailability {
         this.onRecovered = action;
     }
 
-    /** Records a failed call; the first one after a healthy period starts probing. */
+    /** Records an answered call. */
+    void succeeded() {
+        if (timeoutsInARow.get() != 0) timeoutsInARow.set(0);
+    }
+
+    /**
+     * Records a failed call: a connection failure marks Redis down at once; a timeout only when it is the
+     * {@value #TIMEOUTS_BEFORE_DOWN}th in a row (the request itself is decided without Redis either way).
+     */
+    void failed(Throwable cause) {
+        boolean timeout = cause instanceof java.util.concurrent.TimeoutException
+            || String.valueOf(cause.getMessage()).startsWith("Timeout");
+        if (timeout && timeoutsInARow.incrementAndGet() < TIMEOUTS_BEFORE_DOWN) return;
+        markDown(cause);
+    }
+
+    /** Marks Redis down; the first call after a healthy period starts probing. */
     void markDown(Throwable cause) {
+        timeoutsInARow.set(0);
         if (up.compareAndSet(true, false)) {
             LOG.warning("Redis is not answering rate-limit calls (" + cause.getMessage() + "); deciding without it");
             schedule();
