@@ -10,6 +10,7 @@ import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.runtime.Policy;
 import io.vertx.core.Future;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,11 +27,15 @@ final class ThrottlePolicy implements Policy {
     private final ThrottleRule rule;
     private final String apiId;
     private final RateLimitService limits;
+    private final LongAdder allowed;
+    private final LongAdder rejected;
 
     ThrottlePolicy(ThrottleRule rule, String apiId, RateLimitService limits) {
         this.rule = rule;
         this.apiId = apiId;
         this.limits = limits;
+        this.allowed = limits.metrics().counter(RateLimitMetrics.DECISIONS, "allowed");
+        this.rejected = limits.metrics().counter(RateLimitMetrics.DECISIONS, "rejected");
     }
 
     @Override
@@ -63,7 +68,7 @@ final class ThrottlePolicy implements Policy {
         if (d.remaining() >= 0) exchange.addResponseHeader("X-RateLimit-Remaining", Long.toString(d.remaining()));
         if (d.resetMillis() >= 0) exchange.addResponseHeader("X-RateLimit-Reset", Long.toString(d.retryAfterSeconds()));
         if (outcome.degraded() != null) exchange.addResponseHeader("X-RateLimit-Degraded", outcome.degraded().name());
-        limits.metrics().increment(RateLimitMetrics.DECISIONS, d.allowed() ? "allowed" : "rejected");
+        (d.allowed() ? allowed : rejected).increment();
         if (d.allowed()) return PASS;
         Map<String, String> retry = Map.of("Retry-After", Long.toString(d.retryAfterSeconds()));
         if (outcome.degraded() == OnStoreError.FAIL_CLOSED) {

@@ -18,7 +18,12 @@ public final class RateLimitMetrics {
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
 
     public void increment(String name, String tag) {
-        counters.computeIfAbsent(name + "|" + tag, k -> new LongAdder()).increment();
+        counter(name, tag).increment();
+    }
+
+    /** The counter itself, for hot paths that look it up once and keep it. */
+    public LongAdder counter(String name, String tag) {
+        return counters.computeIfAbsent(name + "|" + tag, k -> new LongAdder());
     }
 
     public long get(String name, String tag) {
