@@ -75,4 +75,30 @@ class RedisLimitersIT {
         assertEquals(0, added.remaining());
         assertFalse(Await.result(limiter.acquire(key, 5, 10_000)).allowed());
     }
+
+    @Test
+    void three_timeouts_in_a_row_mark_redis_down_and_a_probe_brings_it_back(Vertx vertx) {
+        RedisAvailability availability = new RedisAvailability(vertx, redis, 50, 50);
+        java.util.concurrent.atomic.AtomicBoolean recovered = new java.util.concurrent.atomic.AtomicBoolean();
+        availability.onRecovered(() -> recovered.set(true));
+        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        availability.succeeded();
+        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        assertTrue(availability.isUp(), "a success in between resets the count");
+        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        assertFalse(availability.isUp());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!recovered.get() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // poll interval
+        }
+        assertTrue(availability.isUp() && recovered.get());
+    }
+
+    @Test
+    void a_connection_failure_marks_redis_down_at_once(Vertx vertx) {
+        RedisAvailability availability = new RedisAvailability(vertx, redis, 50, 50);
+        availability.failed(new io.vertx.core.VertxException("Connection refused"));
+        assertFalse(availability.isUp());
+    }
 }
