@@ -164,6 +164,19 @@ class SubscriptionQuotaIT {
     }
 
     @Test
+    void plan_admin_needs_credentials_a_name_and_answers_404_for_unknown_ids() {
+        gw.anonymous().get("/rest/apigateway/plans").then().statusCode(401);
+        gw.anonymous().get("/rest/apigateway/subscriptions/usage").then().statusCode(401);
+        gw.admin().contentType("application/json").body("{\"description\":\"no name\"}").post("/rest/apigateway/plans")
+            .then().statusCode(400);
+        gw.admin().get("/rest/apigateway/plans/nope").then().statusCode(404)
+            .body("errorDetails", equalTo(" Unable to find the resource: nope"));
+        String id = plan();
+        gw.admin().get("/rest/apigateway/plans").then().statusCode(200).body("planResponse.id", hasItem(id));
+        gw.admin().get("/rest/apigateway/plans/" + id).then().statusCode(200).body("planResponse.policies.size()", equalTo(1));
+    }
+
+    @Test
     void a_bad_quota_survival_interval_is_a_400() {
         gw.admin().contentType("application/json").body("{\"pgmen.quotaSurvival.interval\":\"soon\"}")
             .put("/rest/apigateway/configurations/settings").then().statusCode(400)
