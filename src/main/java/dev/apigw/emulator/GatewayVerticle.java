@@ -3,6 +3,7 @@ package dev.apigw.emulator;
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.runtime.GatewayHandler;
 import dev.apigw.emulator.runtime.Rejection;
 import dev.apigw.emulator.runtime.RouteRegistry;
@@ -25,11 +26,14 @@ final class GatewayVerticle extends VerticleBase {
     private final AdminApi admin;
     private final IntConsumer boundPort;
     private final Admission admission;
+    private final List<ExchangeObserver> observers;
     private UpstreamForwarder forwarder;
     private HttpServer server;
 
-    GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission, IntConsumer boundPort) {
+    GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission, IntConsumer boundPort,
+                    List<ExchangeObserver> observers) {
         this.admission = admission;
+        this.observers = List.copyOf(observers);
         this.config = config;
         this.routes = routes;
         this.admin = admin;
@@ -39,7 +43,7 @@ final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         forwarder = new UpstreamForwarder(vertx, config.runtime());
-        GatewayHandler gateway = new GatewayHandler(routes, forwarder, List.of());
+        GatewayHandler gateway = new GatewayHandler(routes, forwarder, observers);
         Router router = admin.router(vertx);
         HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setIdleTimeout(0);
         return vertx.createHttpServer(options)

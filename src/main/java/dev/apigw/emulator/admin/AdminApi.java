@@ -6,6 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,6 +31,7 @@ public final class AdminApi {
     private final ApplicationResource applications;
     private final ApplicationLinksResource applicationLinks;
     private java.util.function.Consumer<Router> publicRoutes = r -> { };
+    private final List<BiConsumer<Router, String>> extraResources = new CopyOnWriteArrayList<>();
 
     public AdminApi(Vertx vertx, GatewayConfig config, AssetStore store, ApiAssets apiAssets, HealthChecks checks,
                     BooleanSupplier accepting) {
@@ -51,6 +55,14 @@ public final class AdminApi {
         return this;
     }
 
+    /**
+     * Adds resources mounted behind admin authentication on every router built afterwards: {@code (router, base)}.
+     * Call from Main before the verticles are deployed.
+     */
+    public void addResource(BiConsumer<Router, String> mount) {
+        extraResources.add(mount);
+    }
+
     /** A router for one event loop. Call from that event loop's verticle. */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
@@ -66,6 +78,7 @@ public final class AdminApi {
         applications.mount(router, BASE);
         applicationLinks.mount(router, BASE);
         search.mount(router, BASE, FACADE);
+        extraResources.forEach(m -> m.accept(router, BASE));
         AdminFailureHandler failures = new AdminFailureHandler();
         router.route().failureHandler(failures);
         router.errorHandler(404, failures);

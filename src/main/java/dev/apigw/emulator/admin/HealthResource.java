@@ -64,13 +64,16 @@ final class HealthResource {
         return checks.checkStatus().map(result -> {
             JsonObject store = data(result, "store");
             String storeStatus = store.getString("status", "red");
+            JsonObject rateLimit = data(result, "rateLimit");
+            String status = rateLimit.containsKey("error") ? storeStatus : worst(storeStatus, rateLimit.getString("status"));
             Runtime rt = Runtime.getRuntime();
-            JsonObject body = new JsonObject().put("status", storeStatus)
+            JsonObject body = new JsonObject().put("status", status)
                 .put("elasticsearch", new JsonObject().put("cluster_name", "apigw-emulator-" + store.getString("type", "store"))
                     .put("status", storeStatus))
                 .put("is", new JsonObject().put("status", "green")
                     .put("memory", new JsonObject().put("status", "up").put("freemem", String.valueOf(rt.freeMemory()))))
                 .put("dataStore", store);
+            if (!rateLimit.containsKey("error")) body.put("rateLimit", rateLimit);
             body.put("terracotta", redis ? new JsonObject().put("status", storeStatus).put("type", "redis")
                 : new JsonObject().put("status", "not configured"));
             return body;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The whole configuration of one gateway node, immutable and validated at start. */
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
-                            AuthConfig auth) {
+                            AuthConfig auth, RateLimitConfig rateLimit) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -25,7 +25,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             RuntimeConfig.from(r.child("runtime")),
             CompatConfig.from(r.child("compat")),
             DemoConfig.from(r.child("demo")),
-            AuthConfig.from(r.child("auth")));
+            AuthConfig.from(r.child("auth")),
+            RateLimitConfig.from(r.child("rateLimit")));
     }
 
     /** Event-loop verticle instances to deploy: the setting, or one per core when it is 0. */

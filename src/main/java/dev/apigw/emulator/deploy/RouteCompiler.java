@@ -25,9 +25,16 @@ import java.util.logging.Logger;
 public final class RouteCompiler {
     private static final Logger LOG = Logger.getLogger(RouteCompiler.class.getName());
     private final Map<String, PolicyFactory> factories = new HashMap<>();
+    private final List<Policy> lmtSystemPolicies;
 
     public RouteCompiler(List<PolicyFactory> factories) {
+        this(factories, List.of());
+    }
+
+    /** @param lmtSystemPolicies policies every API enforces at the end of stage LMT (e.g. subscription quotas) */
+    public RouteCompiler(List<PolicyFactory> factories, List<Policy> lmtSystemPolicies) {
         for (PolicyFactory f : factories) this.factories.put(f.templateKey(), f);
+        this.lmtSystemPolicies = List.copyOf(lmtSystemPolicies);
     }
 
     public RouteTable compile(AssetSnapshot assets) {
@@ -63,6 +70,7 @@ public final class RouteCompiler {
                 PolicyFactory factory = factories.get(key);
                 if (factory != null) chain.add(factory.create(action, api));
             }
+            if (stage.equals("LMT")) chain.addAll(lmtSystemPolicies);
         }
         JsonObject definition = api.getJsonObject("apiDefinition", new JsonObject());
         return new CompiledApi(api.getString("id"), api.getString("apiName"), api.getString("apiVersion"),

@@ -7,7 +7,8 @@ public enum AssetType {
     POLICY_ACTIONS("policyActions"),
     APPLICATIONS("applications"),
     WEBHOOKS("webhooks"),
-    SETTINGS("settings");
+    SETTINGS("settings"),
+    PLANS("plans");
 
     private final String key;
 

@@ -20,10 +20,12 @@ import java.util.concurrent.TimeUnit;
 public final class RedisServer implements AutoCloseable {
     private static RedisServer shared;
     private final int port;
+    private final Path aofDir;
     private Process process;
 
-    private RedisServer(int port) {
+    private RedisServer(int port, Path aofDir) {
         this.port = port;
+        this.aofDir = aofDir;
     }
 
     /** One server for the whole test JVM, started on first use. */
@@ -39,9 +41,20 @@ public final class RedisServer implements AutoCloseable {
 
     /** A private server the caller owns (stop, restart, close). */
     public static RedisServer startNew() {
-        RedisServer server = new RedisServer(freePort());
+        RedisServer server = new RedisServer(freePort(), null);
         server.start();
         return server;
+    }
+
+    /** A private server that keeps its data across {@link #stop()}/{@link #start()} (append-only file, fsync always). */
+    public static RedisServer startNewPersistent() {
+        try {
+            RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("apigw-test-redis"));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String url() {
@@ -59,8 +72,12 @@ public final class RedisServer implements AutoCloseable {
     /** Starts (or restarts) the process on the same port and waits until it answers PING. */
     public synchronized void start() {
         try {
-            process = new ProcessBuilder(List.of(binary().toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "no"))
+            List<String> persistence = aofDir == null ? List.of("--appendonly", "no")
+                : List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", aofDir.toString());
+            List<String> args = new java.util.ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
+                "--bind", "127.0.0.1", "--save", "", "--protected-mode", "no"));
+            args.addAll(persistence);
+            process = new ProcessBuilder(args)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start redis-server: " + e.getMessage(), e);

@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.apigw.emulator.runtime.PolicyFactory;
 
 /**
  * A real gateway node for tests: the built-in defaults with port 0, one event loop, a fresh data directory and no
@@ -19,11 +21,13 @@ import java.nio.file.Path;
 public final class TestGateway implements AutoCloseable {
     private final Vertx vertx;
     private final GatewayConfig config;
+    private final List<PolicyFactory> factories;
     private GatewayNode node;
 
-    private TestGateway(Vertx vertx, GatewayConfig config) {
+    private TestGateway(Vertx vertx, GatewayConfig config, List<PolicyFactory> factories) {
         this.vertx = vertx;
         this.config = config;
+        this.factories = factories;
     }
 
     public static JsonObject defaults() {
@@ -43,15 +47,20 @@ public final class TestGateway implements AutoCloseable {
 
     /** @param settings a full settings tree, usually {@link #defaults()} with changes */
     public static TestGateway start(Vertx vertx, JsonObject settings) {
-        TestGateway gw = new TestGateway(vertx, GatewayConfig.fromJson(settings));
-        gw.node = Await.result(Main.start(vertx, gw.config));
+        return start(vertx, settings, List.of());
+    }
+
+    /** @param factories extra policy factories, e.g. stand-ins for policies other engineers are building */
+    public static TestGateway start(Vertx vertx, JsonObject settings, List<PolicyFactory> factories) {
+        TestGateway gw = new TestGateway(vertx, GatewayConfig.fromJson(settings), factories);
+        gw.node = Await.result(Main.start(vertx, gw.config, factories));
         return gw;
     }
 
     /** Stops this node and starts a new one on the same settings (same data directory): a restart. */
     public TestGateway restart() {
         close();
-        node = Await.result(Main.start(vertx, config));
+        node = Await.result(Main.start(vertx, config, factories));
         return this;
     }
 

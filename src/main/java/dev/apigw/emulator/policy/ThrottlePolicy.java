@@ -1,0 +1,102 @@
+package dev.apigw.emulator.policy;
+
+import dev.apigw.emulator.config.RateLimitConfig.OnStoreError;
+import dev.apigw.emulator.ratelimit.Outcome;
+import dev.apigw.emulator.ratelimit.RateLimitMetrics;
+import dev.apigw.emulator.ratelimit.RateLimitService;
+import dev.apigw.emulator.ratelimit.RateLimiter.Decision;
+import dev.apigw.emulator.runtime.Exchange;
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.runtime.Policy;
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Traffic Optimization ({@code throttle}, stage LMT): one counter per policy action, API and consumer (all
+ * consumers together for {@code AnyConsumers}, else each listed application; a request with no application is
+ * counted by client address). Over the limit the request is rejected before the backend with the configured status,
+ * {@code Retry-After} and the {@code X-RateLimit-*} headers, which successful responses carry too.
+ */
+final class ThrottlePolicy implements Policy {
+    static final Logger LOG = Logger.getLogger(ThrottlePolicy.class.getName());
+    private static final Future<Void> PASS = Future.succeededFuture();
+
+    private final ThrottleRule rule;
+    private final String apiId;
+    private final RateLimitService limits;
+    private final LongAdder allowed;
+    private final LongAdder rejected;
+
+    ThrottlePolicy(ThrottleRule rule, String apiId, RateLimitService limits) {
+        this.rule = rule;
+        this.apiId = apiId;
+        this.limits = limits;
+        this.allowed = limits.metrics().counter(RateLimitMetrics.DECISIONS, "allowed");
+        this.rejected = limits.metrics().counter(RateLimitMetrics.DECISIONS, "rejected");
+    }
+
+    @Override
+    public String id() {
+        return "throttle";
+    }
+
+    @Override
+    public Future<Void> apply(Exchange exchange) {
+        String consumer = consumer(exchange);
+        if (consumer == null) return PASS;
+        // the whole key is one hash tag, so a limit's key never spans Redis Cluster slots
+        String key = "apigw:rl:{" + rule.actionId() + "|" + apiId + "|" + consumer + "}";
+        return limits.acquire(rule.algorithm(), key, rule.limit(), rule.windowMillis(), rule.onStoreError())
+            .compose(outcome -> decide(exchange, outcome, consumer));
+    }
+
+    /** The counter this request belongs to, or null when the action does not apply to its application. */
+    private String consumer(Exchange exchange) {
+        String app = exchange.applicationId();
+        if (rule.anyConsumer()) return "*";
+        if (app != null) return rule.consumerIds().contains(app) ? "app:" + app : null;
+        var address = exchange.request().remoteAddress();
+        return "ip:" + (address == null ? "unknown" : address.hostAddress());
+    }
+
+    private Future<Void> decide(Exchange exchange, Outcome outcome, String consumer) {
+        Decision d = outcome.decision();
+        exchange.addResponseHeader("X-RateLimit-Limit", Long.toString(d.limit()));
+        if (d.remaining() >= 0) exchange.addResponseHeader("X-RateLimit-Remaining", Long.toString(d.remaining()));
+        if (d.resetMillis() >= 0) exchange.addResponseHeader("X-RateLimit-Reset", Long.toString(d.retryAfterSeconds()));
+        if (outcome.degraded() != null) exchange.addResponseHeader("X-RateLimit-Degraded", outcome.degraded().name());
+        (d.allowed() ? allowed : rejected).increment();
+        if (d.allowed()) return PASS;
+        Map<String, String> retry = Map.of("Retry-After", Long.toString(d.retryAfterSeconds()));
+        if (outcome.degraded() == OnStoreError.FAIL_CLOSED) {
+            return Future.failedFuture(new GatewayException(503, "RATE_LIMIT_STORE_UNAVAILABLE",
+                "The rate limit store is unavailable, the request cannot be admitted", retry));
+        }
+        violation(exchange, consumer);
+        return Future.failedFuture(new GatewayException(rule.rejectStatus(), "RATE_LIMITED",
+            "Traffic Optimization policy violated: more than " + rule.limit() + " requests in " + rule.intervalText(),
+            retry));
+    }
+
+    /** One policy violation event per rejected request (D-THR), counted and sent to the configured destinations. */
+    private void violation(Exchange exchange, String consumer) {
+        limits.metrics().increment(RateLimitMetrics.VIOLATIONS, rule.actionId());
+        String text = "Policy violation: throttle " + rule.actionId() + " on API " + exchange.api().name() + " "
+            + exchange.api().version() + ", consumer " + consumer + ", limit " + rule.limit() + " per "
+            + rule.intervalText();
+        if (rule.localLog()) LOG.log(level(rule.logLevel()), text);
+        if (rule.gatewayEvents()) LOG.log(Level.FINE, "[GATEWAY event] " + text);
+    }
+
+    private static Level level(String name) {
+        return switch (name.toUpperCase()) {
+            case "ERROR", "SEVERE" -> Level.SEVERE;
+            case "WARN", "WARNING" -> Level.WARNING;
+            case "DEBUG", "FINE" -> Level.FINE;
+            default -> Level.INFO;
+        };
+    }
+}

@@ -1,0 +1,139 @@
+package dev.apigw.emulator.quota;
+
+import dev.apigw.emulator.metrics.Flushable;
+import dev.apigw.emulator.runtime.Exchange;
+import dev.apigw.emulator.runtime.ExchangeObserver;
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import dev.apigw.emulator.store.ExtendedSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Subscription quota counters (the product's {@code quotaAccumulator}): every runtime request of an identified
+ * application is counted on this node without locks, and {@link #flush()} adds the counts to the store's settings
+ * document {@code quotaAccumulator} every {@code pgmen.quotaSurvival.interval} seconds, so they survive a restart.
+ * Quiesce and shutdown call {@link #flush()} too; flushes run one after another, never overlapping.
+ */
+public final class SubscriptionQuotas implements ExchangeObserver, Flushable {
+    public static final String DOC_ID = "quotaAccumulator";
+    private static final Logger LOG = Logger.getLogger(SubscriptionQuotas.class.getName());
+
+    /** Counts since the last flush; {@code since} starts a cycle when the store has none for the application yet. */
+    private record Delta(LongAdder success, LongAdder failure, long since) {
+        Delta() {
+            this(new LongAdder(), new LongAdder(), System.currentTimeMillis());
+        }
+    }
+
+    private final Vertx vertx;
+    private final AssetStore store;
+    private final ExtendedSettings settings;
+    private final Map<String, Delta> deltas = new ConcurrentHashMap<>();
+    private Future<Integer> lastFlush = Future.succeededFuture(0);
+    private volatile boolean stopped;
+    private volatile long lastFlushAt = System.currentTimeMillis();
+
+    public SubscriptionQuotas(Vertx vertx, AssetStore store, ExtendedSettings settings) {
+        this.vertx = vertx;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    @Override
+    public void completed(Exchange exchange, int status) {
+        String app = exchange.applicationId();
+        if (app == null) return;
+        Delta d = deltas.computeIfAbsent(app, k -> new Delta());
+        (status >= 200 && status < 400 ? d.success : d.failure).increment();
+    }
+
+    @Override
+    public String kind() {
+        return "subscription_quota";
+    }
+
+    /** Adds every count taken since the last flush to the store; completes with the number of applications written. */
+    @Override
+    public synchronized Future<Integer> flush() {
+        lastFlush = lastFlush.transform(ar -> persist());
+        return lastFlush;
+    }
+
+    private Future<Integer> persist() {
+        Map<String, long[]> taken = new java.util.HashMap<>();
+        deltas.forEach((app, d) -> {
+            long s = d.success.sumThenReset();
+            long f = d.failure.sumThenReset();
+            if (s + f > 0) taken.put(app, new long[] {s, f, d.since});
+        });
+        if (taken.isEmpty()) return Future.succeededFuture(0);
+        long now = System.currentTimeMillis();
+        return store.get(AssetType.SETTINGS, DOC_ID).compose(doc -> {
+            JsonObject counters = doc == null ? new JsonObject() : doc.getJsonObject("counters", new JsonObject());
+            return Future.all(taken.keySet().stream().map(app -> SubscriptionUsage.quotaFor(store, app)
+                    .otherwise((PlanQuota) null).map(q -> {
+                        long[] n = taken.get(app);
+                        QuotaCycle cur = QuotaCycle.fromJson(counters.getJsonObject(app));
+                        if (cur == null) cur = new QuotaCycle(n[2], 0, 0);
+                        counters.put(app, cur.at(now, q == null ? 0 : q.intervalMillis()).plus(n[0], n[1]).toJson());
+                        return null;
+                    })).toList())
+                .compose(v -> store.put(AssetType.SETTINGS, DOC_ID, new JsonObject().put("counters", counters)));
+        }).map(v -> taken.size()).onFailure(err -> {
+            LOG.log(Level.WARNING, "subscription quota flush failed; counts kept for the next one", err);
+            taken.forEach((app, n) -> {
+                Delta d = deltas.computeIfAbsent(app, k -> new Delta());
+                d.success.add(n[0]);
+                d.failure.add(n[1]);
+            });
+        });
+    }
+
+    /** Counts of this node not yet flushed: {success, failure, since (ms, or -1)}. */
+    long[] pending(String app) {
+        Delta d = deltas.get(app);
+        return d == null ? new long[] {0, 0, -1} : new long[] {d.success.sum(), d.failure.sum(), d.since};
+    }
+
+    AssetStore store() {
+        return store;
+    }
+
+    /**
+     * Starts the periodic flush. A one-second tick compares the time since the last flush with the setting, so a
+     * changed interval applies within a second.
+     */
+    public void start() {
+        vertx.setTimer(1_000, id -> {
+            if (stopped) return;
+            long now = System.currentTimeMillis();
+            if (now - lastFlushAt < intervalMillis()) {
+                start();
+                return;
+            }
+            lastFlushAt = now;
+            flush().onComplete(ar -> {
+                if (!stopped) start();
+            });
+        });
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    private long intervalMillis() {
+        try {
+            return Math.max(1, Long.parseLong(settings.get(ExtendedSettings.QUOTA_SURVIVAL_INTERVAL).trim())) * 1000;
+        } catch (RuntimeException e) {
+            return 60_000;
+        }
+    }
+}

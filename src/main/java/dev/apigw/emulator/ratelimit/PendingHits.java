@@ -1,0 +1,38 @@
+package dev.apigw.emulator.ratelimit;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Requests admitted while Redis was away, per limit, waiting to be added to Redis when it answers again (so a limit
+ * shared by nodes still sees them). Shared by every event loop; a replay that fails puts its hits back.
+ */
+final class PendingHits {
+    private record Limit(Algorithm algorithm, String key, long limit, long windowMillis) {
+    }
+
+    private final Map<Limit, LongAdder> hits = new ConcurrentHashMap<>();
+
+    void add(Algorithm algorithm, String key, long limit, long windowMillis) {
+        hits.computeIfAbsent(new Limit(algorithm, key, limit, windowMillis), k -> new LongAdder()).increment();
+    }
+
+    long total() {
+        return hits.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Sends every pending count with {@link RateLimiter#record}; failures are kept for the next recovery. */
+    void replay(Map<Algorithm, RateLimiter> limiters, Consumer<Throwable> onFailure) {
+        for (Limit l : hits.keySet()) {
+            LongAdder adder = hits.remove(l);
+            long n = adder == null ? 0 : adder.sumThenReset();
+            if (n == 0) continue;
+            limiters.get(l.algorithm()).record(l.key(), l.limit(), l.windowMillis(), n).onFailure(err -> {
+                hits.computeIfAbsent(l, k -> new LongAdder()).add(n);
+                onFailure.accept(err);
+            });
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.apigw.emulator.ratelimit;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
+
+/**
+ * Fixed windows in Redis, the webMethods throttle semantics, shared by every node: one hash per limit key holding
+ * the window's start and count. One Lua script per decision reads Redis {@code TIME} (never a node's clock), opens a
+ * new window when the last one ended, counts the request if it fits and sets the expiry: one atomic round trip.
+ * Callers pass keys with a {@code {hash tag}} so a limit never spans cluster slots.
+ */
+public final class RedisFixedWindowLimiter implements RateLimiter {
+    static final String SCRIPT = """
+        redis.replicate_commands()
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local limit = tonumber(ARGV[1])
+        local window = tonumber(ARGV[2])
+        local cost = tonumber(ARGV[3])
+        local force = ARGV[4] == '1'
+        local cur = redis.call('HMGET', KEYS[1], 's', 'c')
+        local start = tonumber(cur[1])
+        local count = tonumber(cur[2]) or 0
+        if start == nil or now >= start + window then
+          start = now
+          count = 0
+        end
+        local allowed = 0
+        if force or count + cost <= limit then
+          count = count + cost
+          allowed = 1
+          redis.call('HSET', KEYS[1], 's', start, 'c', count)
+          redis.call('PEXPIREAT', KEYS[1], start + window + 1000)
+        end
+        return {allowed, count, start + window - now}
+        """;
+
+    private final RedisScript script;
+
+    public RedisFixedWindowLimiter(Redis redis, long timeoutMs) {
+        this(new RedisPipelines(redis), timeoutMs);
+    }
+
+    RedisFixedWindowLimiter(RedisPipelines redis, long timeoutMs) {
+        this.script = new RedisScript(redis, SCRIPT, timeoutMs);
+    }
+
+    @Override
+    public Future<Decision> acquire(String key, long limit, long windowMillis) {
+        return script.run(key, limit, windowMillis, 1, 0).map(r -> decision(r, limit));
+    }
+
+    @Override
+    public Future<Decision> record(String key, long limit, long windowMillis, long hits) {
+        return script.run(key, limit, windowMillis, hits, 1).map(r -> decision(r, limit));
+    }
+
+    private static Decision decision(Response r, long limit) {
+        long count = r.get(1).toLong();
+        return new Decision(r.get(0).toInteger() == 1, limit, Math.max(0, limit - count), Math.max(0, r.get(2).toLong()));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.apigw.emulator.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apigw.emulator.support.Await;
+import dev.apigw.emulator.support.RedisServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class RedisLimitersIT {
+    Redis redis;
+
+    @BeforeEach
+    void connect(Vertx vertx) {
+        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(RedisServer.sharedUrl())
+            .setMaxPoolSize(16).setMaxPoolWaiting(4096));
+    }
+
+    @AfterEach
+    void close() {
+        redis.close();
+    }
+
+    private static long admitted(RateLimiter limiter, String key, int n, long limit) {
+        List<Future<RateLimiter.Decision>> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) all.add(limiter.acquire(key, limit, 60_000));
+        return Await.result(Future.all(all)).<RateLimiter.Decision>list().stream().filter(RateLimiter.Decision::allowed).count();
+    }
+
+    @Test
+    void fixed_window_admits_exactly_the_limit_of_1000_concurrent_calls() {
+        assertEquals(100, admitted(new RedisFixedWindowLimiter(redis, 5_000), RedisServer.randomKey("{rl}"), 1000, 100));
+    }
+
+    @Test
+    void token_bucket_admits_exactly_the_capacity_of_1000_concurrent_calls() {
+        // 100 tokens refilling over an hour: the burst is the capacity, refill adds nothing in the test's time
+        assertEquals(100, admitted(new RedisTokenBucketLimiter(redis, 5_000), RedisServer.randomKey("{rl}"), 1000, 100));
+    }
+
+    @Test
+    void reloads_the_script_after_a_script_flush() {
+        RedisFixedWindowLimiter limiter = new RedisFixedWindowLimiter(redis, 5_000);
+        String key = RedisServer.randomKey("{rl}");
+        assertTrue(Await.result(limiter.acquire(key, 2, 60_000)).allowed());
+        Await.result(redis.send(Request.cmd(Command.SCRIPT).arg("FLUSH")));
+        RateLimiter.Decision second = Await.result(limiter.acquire(key, 2, 60_000));
+        assertTrue(second.allowed());
+        assertEquals(0, second.remaining());
+        assertFalse(Await.result(limiter.acquire(key, 2, 60_000)).allowed());
+    }
+
+    @Test
+    void reports_remaining_and_reset_from_redis_time() {
+        RedisFixedWindowLimiter limiter = new RedisFixedWindowLimiter(redis, 5_000);
+        String key = RedisServer.randomKey("{rl}");
+        RateLimiter.Decision d = Await.result(limiter.acquire(key, 5, 10_000));
+        assertEquals(4, d.remaining());
+        assertTrue(d.resetMillis() > 9_000 && d.resetMillis() <= 10_000, "reset " + d.resetMillis());
+        RateLimiter.Decision added = Await.result(limiter.record(key, 5, 10_000, 7));
+        assertEquals(0, added.remaining());
+        assertFalse(Await.result(limiter.acquire(key, 5, 10_000)).allowed());
+    }
+
+    @Test
+    void three_timeouts_in_a_row_mark_redis_down_and_a_probe_brings_it_back(Vertx vertx) {
+        RedisAvailability availability = new RedisAvailability(vertx, redis, 50, 50);
+        java.util.concurrent.atomic.AtomicBoolean recovered = new java.util.concurrent.atomic.AtomicBoolean();
+        availability.onRecovered(() -> recovered.set(true));
+        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        availability.succeeded();
+        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        assertTrue(availability.isUp(), "a success in between resets the count");
+        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        assertFalse(availability.isUp());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!recovered.get() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // poll interval
+        }
+        assertTrue(availability.isUp() && recovered.get());
+    }
+
+    @Test
+    void a_connection_failure_marks_redis_down_at_once(Vertx vertx) {
+        RedisAvailability availability = new RedisAvailability(vertx, redis, 50, 50);
+        availability.failed(new io.vertx.core.VertxException("Connection refused"));
+        assertFalse(availability.isUp());
+    }
+}
