@@ -3,12 +3,14 @@ package dev.apigw.emulator;
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.runtime.GatewayHandler;
 import dev.apigw.emulator.runtime.Rejection;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.runtime.UpstreamForwarder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -25,11 +27,20 @@ final class GatewayVerticle extends VerticleBase {
     private final AdminApi admin;
     private final IntConsumer boundPort;
     private final Admission admission;
+    private final List<ExchangeObserver> observers;
+    private final int listenPort;
     private UpstreamForwarder forwarder;
     private HttpServer server;
 
     GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission, IntConsumer boundPort) {
+        this(config, routes, admin, admission, List.of(), config.port(), boundPort);
+    }
+
+    GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission,
+                    List<ExchangeObserver> observers, int listenPort, IntConsumer boundPort) {
         this.admission = admission;
+        this.observers = List.copyOf(observers);
+        this.listenPort = listenPort;
         this.config = config;
         this.routes = routes;
         this.admin = admin;
@@ -39,7 +50,7 @@ final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         forwarder = new UpstreamForwarder(vertx, config.runtime());
-        GatewayHandler gateway = new GatewayHandler(routes, forwarder, List.of());
+        GatewayHandler gateway = new GatewayHandler(routes, forwarder, observers);
         Router router = admin.router(vertx);
         HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setIdleTimeout(0);
         return vertx.createHttpServer(options)
@@ -49,10 +60,13 @@ final class GatewayVerticle extends VerticleBase {
                     return;
                 }
                 req.response().endHandler(v -> admission.exit()); // also runs when the connection drops mid-response
+                req.response().headersEndHandler(v -> {
+                    if (admission.closeConnections()) req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                });
                 if (req.path().startsWith(GatewayHandler.PREFIX)) gateway.handle(req);
                 else router.handle(req);
             })
-            .listen(config.port(), config.host())
+            .listen(listenPort, config.host())
             .onSuccess(s -> {
                 server = s;
                 boundPort.accept(s.actualPort());

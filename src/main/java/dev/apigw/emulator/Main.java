@@ -9,15 +9,22 @@ import dev.apigw.emulator.demo.DemoApi;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
-import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.metrics.NoopFlushable;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.EmbeddedAssetStore;
+import dev.apigw.emulator.store.EmbeddedMetricsStore;
+import dev.apigw.emulator.store.MetricsStore;
+import dev.apigw.emulator.store.RedisMetricsStore;
 import dev.apigw.emulator.store.RedisAssetStore;
-import io.vertx.core.DeploymentOptions;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -45,11 +52,17 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Vertx vertx = Vertx.vertx();
-        start(vertx, config).onSuccess(node -> {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = config.ops().vertxHttpMetrics()
+            ? Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry)).build()
+            : Vertx.vertx();
+        start(vertx, config, registry).onSuccess(node -> {
+            node.exited().onSuccess(bounce -> exit(vertx, bounce));
             LOG.info("apigw-emulator listening on " + config.host() + ":" + node.port()
                 + (config.usesRedis() ? " (Redis store)" : " (embedded store in " + config.dataDir().toAbsolutePath() + ")"));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnExit(vertx, node), "apigw-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnExit(vertx, node,
+                config.ops().shutdownDrainTimeoutMs()), "apigw-shutdown"));
         }).onFailure(err -> {
             System.err.println("apigw-emulator failed to start: " + err.getMessage());
             vertx.close();
@@ -66,23 +79,36 @@ public final class Main {
         return Files.isRegularFile(dflt) ? dflt : null;
     }
 
-    /** Runs on the JVM's shutdown-hook thread, never an event loop, so waiting here blocks nothing that serves. */
-    private static void stopOnExit(Vertx vertx, GatewayNode node) {
+    /** After a shutdown call: closes Vert.x and exits; status 3 asks a supervisor to restart us ({@code bounce}). */
+    private static void exit(Vertx vertx, boolean bounce) {
+        vertx.close().onComplete(ar -> new Thread(() -> System.exit(bounce ? 3 : 0), "apigw-exit").start());
+    }
+
+    /**
+     * SIGTERM: drain in-flight requests and flush, then stop. Runs on the JVM's shutdown-hook thread, never an event
+     * loop, so waiting here blocks nothing that serves.
+     */
+    private static void stopOnExit(Vertx vertx, GatewayNode node, long drainTimeoutMs) {
         CountDownLatch done = new CountDownLatch(1);
-        node.stop().eventually(vertx::close).onComplete(ar -> done.countDown());
+        node.shutdown(drainTimeoutMs).eventually(node::stop).eventually(vertx::close).onComplete(ar -> done.countDown());
         try {
-            done.await(30, TimeUnit.SECONDS);
+            done.await(drainTimeoutMs + 30_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Starts a gateway node on the given Vert.x instance. */
+    /** Starts a gateway node on the given Vert.x instance, with its own metrics registry. */
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config) {
+        return start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** Starts a gateway node; {@code registry} also holds Vert.x's HTTP meters when Vert.x was built with it. */
+    public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, PrometheusMeterRegistry registry) {
         Redis redis = config.usesRedis() ? Redis.createClient(vertx, new RedisOptions()
             .setConnectionString(config.redis().url()).setMaxPoolSize(config.redis().maxPoolSize())
             .setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096)) : null;
-        return openStore(vertx, config, redis).compose(store -> wire(vertx, config, store, redis)
+        return openStore(vertx, config, redis).compose(store -> wire(vertx, config, store, redis, registry)
             .onFailure(err -> store.close()));
     }
 
@@ -97,7 +123,12 @@ public final class Main {
         });
     }
 
-    private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
+    private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis,
+                                            PrometheusMeterRegistry registry) {
+        MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
+            : new RedisMetricsStore(redis, config.redis().commandTimeoutMs());
+        // subscription_quota: a placeholder until the throttle and quota issue's flushable is wired here
+        Operations ops = new Operations(vertx, config, store, published, registry, new NoopFlushable("subscription_quota"));
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of()));
         ApiAssets apis = new ApiAssets(store, config.compat(), config.admin().username());
@@ -105,15 +136,22 @@ public final class Main {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
             else p.complete(Status.KO(ar.succeeded() ? ar.result() : new io.vertx.core.json.JsonObject().put("error", ar.cause().getMessage())));
         }));
-        AdminApi admin = new AdminApi(vertx, config, store, apis, checks, () -> true);
+        AdminApi admin = new AdminApi(vertx, config, store, apis, checks, ops.quiesce::accepting);
+        ops.mount(vertx, admin);
         AtomicInteger port = new AtomicInteger();
+        MainPort mainPort = new MainPort(vertx, config.effectiveInstances(), onPort ->
+            new GatewayVerticle(config, routes, admin, ops.quiesce, ops.observers(), onPort, port::set));
+        ops.quiesce.attach(mainPort);
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
         Future<Void> demo = echo == null ? Future.succeededFuture()
             : echo.start(config.demo().echoHost(), config.demo().echoPort()).compose(e ->
                 DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port()));
-        return deployer.start().compose(v -> demo)
-            .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set),
-                new DeploymentOptions().setInstances(config.effectiveInstances())))
-            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get()));
+        return deployer.start().compose(v -> demo).compose(v -> ops.start())
+            .compose(v -> mainPort.start(config.port(), port))
+            .map(v -> {
+                ops.started(mainPort.port());
+                return new GatewayNode(vertx, store, redis, echo, mainPort, ops);
+            })
+            .onFailure(err -> ops.close());
     }
 }

@@ -6,7 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The design-time REST API under {@code /rest/apigateway} (and the UI facade under {@code /rest/facade/apigateway}):
@@ -25,6 +28,7 @@ public final class AdminApi {
     private final SearchResource search;
     private final HealthResource health;
     private final AdminAuthHandler auth;
+    private final List<Consumer<Router>> extensions = new CopyOnWriteArrayList<>();
 
     public AdminApi(Vertx vertx, GatewayConfig config, AssetStore store, ApiAssets apiAssets, HealthChecks checks,
                     BooleanSupplier accepting) {
@@ -37,6 +41,18 @@ public final class AdminApi {
         this.auth = new AdminAuthHandler(config.admin());
     }
 
+    /**
+     * Adds routes mounted right after authentication and before the built-in resources (quiesce's design-time
+     * block must see every write first). Call before the first {@link #router}.
+     */
+    public void extend(Consumer<Router> mount) {
+        extensions.add(mount);
+    }
+
+    public AdminAuthHandler auth() {
+        return auth;
+    }
+
     /** A router for one event loop. Call from that event loop's verticle. */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
@@ -45,6 +61,7 @@ public final class AdminApi {
         health.mount(router, BASE);
         router.route(BASE + "/*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
+        extensions.forEach(mount -> mount.accept(router));
         apis.mount(router, BASE);
         policies.mount(router, BASE);
         policyActions.mount(router, BASE);

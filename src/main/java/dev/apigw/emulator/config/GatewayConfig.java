@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /** The whole configuration of one gateway node, immutable and validated at start. */
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
-                            RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo) {
+                            RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
+                            OpsConfig ops) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -23,7 +24,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             RedisConfig.from(r.child("redis")),
             RuntimeConfig.from(r.child("runtime")),
             CompatConfig.from(r.child("compat")),
-            DemoConfig.from(r.child("demo")));
+            DemoConfig.from(r.child("demo")),
+            OpsConfig.from(r));
     }
 
     /** Event-loop verticle instances to deploy: the setting, or one per core when it is 0. */
