@@ -119,6 +119,17 @@ class DesignTimeQuiesceIT {
     }
 
     @Test
+    void server_started_is_sent_when_the_node_starts() {
+        JsonObject hook = new JsonObject().put("config", new JsonObject().put("url", "http://127.0.0.1:" + receiver.actualPort() + "/"))
+            .put("events", new io.vertx.core.json.JsonArray().add("apigateway:server:started")).put("active", true);
+        gw.admin().contentType("application/json").body(hook.encode()).post("/rest/apigateway/webhooks").then().statusCode(201);
+        gw.restart();
+        Poll.until("server started, delivered after one retry", () -> received.size() >= 2);
+        assertEquals("apigateway:server:started", received.get(1).getJsonObject("body").getString("event"));
+        assertEquals(gw.port(), received.get(1).getJsonObject("body").getJsonObject("data").getInteger("port"));
+    }
+
+    @Test
     void webhook_crud_follows_the_product_shapes() {
         gw.admin().get("/rest/apigateway/webhooks").then().statusCode(404);
         gw.admin().contentType("application/json").body("{\"config\":{\"url\":\"http://x\"}}").post("/rest/apigateway/webhooks")
