@@ -40,6 +40,8 @@ import java.util.logging.Logger;
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
+    private static volatile boolean signalled;
+
     private Main() {
     }
 
@@ -81,6 +83,7 @@ public final class Main {
 
     /** After a shutdown call: closes Vert.x and exits; status 3 asks a supervisor to restart us ({@code bounce}). */
     private static void exit(Vertx vertx, boolean bounce) {
+        if (signalled) return; // the JVM is already exiting (SIGTERM): the shutdown hook finishes the job
         vertx.close().onComplete(ar -> new Thread(() -> System.exit(bounce ? 3 : 0), "apigw-exit").start());
     }
 
@@ -89,6 +92,7 @@ public final class Main {
      * loop, so waiting here blocks nothing that serves.
      */
     private static void stopOnExit(Vertx vertx, GatewayNode node, long drainTimeoutMs) {
+        signalled = true;
         CountDownLatch done = new CountDownLatch(1);
         node.shutdown(drainTimeoutMs).eventually(node::stop).eventually(vertx::close).onComplete(ar -> done.countDown());
         try {
