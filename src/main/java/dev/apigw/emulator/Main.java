@@ -19,6 +19,7 @@ import dev.apigw.emulator.store.RedisMetricsStore;
 import dev.apigw.emulator.store.RedisAssetStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -107,12 +108,16 @@ public final class Main {
         return start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    /** Starts a gateway node; {@code registry} also holds Vert.x's HTTP meters when Vert.x was built with it. */
+    /**
+     * Starts a gateway node; {@code registry} also holds Vert.x's HTTP meters when Vert.x was built with it. Call it
+     * from outside any verticle: the node deploys its verticles from the calling context (see quiesce.Contexts).
+     */
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, PrometheusMeterRegistry registry) {
         Redis redis = config.usesRedis() ? Redis.createClient(vertx, new RedisOptions()
             .setConnectionString(config.redis().url()).setMaxPoolSize(config.redis().maxPoolSize())
             .setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096)) : null;
-        return openStore(vertx, config, redis).compose(store -> wire(vertx, config, store, redis, registry)
+        Context home = vertx.getOrCreateContext(); // a context of no verticle: see quiesce.Contexts
+        return openStore(vertx, config, redis).compose(store -> wire(vertx, home, config, store, redis, registry)
             .onFailure(err -> store.close()));
     }
 
@@ -127,12 +132,12 @@ public final class Main {
         });
     }
 
-    private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis,
+    private static Future<GatewayNode> wire(Vertx vertx, Context home, GatewayConfig config, AssetStore store, Redis redis,
                                             PrometheusMeterRegistry registry) {
         MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
             : new RedisMetricsStore(redis, config.redis().commandTimeoutMs());
         // subscription_quota: a placeholder until the throttle and quota issue's flushable is wired here
-        Operations ops = new Operations(vertx, config, store, published, registry, new NoopFlushable("subscription_quota"));
+        Operations ops = new Operations(vertx, home, config, store, published, registry, new NoopFlushable("subscription_quota"));
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = new Deployer(vertx, store, routes, new RouteCompiler(List.of()));
         ApiAssets apis = new ApiAssets(store, config.compat(), config.admin().username());
@@ -143,7 +148,7 @@ public final class Main {
         AdminApi admin = new AdminApi(vertx, config, store, apis, checks, ops.quiesce::accepting);
         ops.mount(vertx, admin);
         AtomicInteger port = new AtomicInteger();
-        MainPort mainPort = new MainPort(vertx, config.effectiveInstances(), onPort ->
+        MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances(), onPort ->
             new GatewayVerticle(config, routes, admin, ops.quiesce, ops.observers(), onPort, port::set));
         ops.quiesce.attach(mainPort);
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;

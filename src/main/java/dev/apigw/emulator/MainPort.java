@@ -1,6 +1,8 @@
 package dev.apigw.emulator;
 
+import dev.apigw.emulator.quiesce.Contexts;
 import dev.apigw.emulator.quiesce.MainListener;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,8 +21,12 @@ final class MainPort implements MainListener {
     private volatile String deploymentId;
     private int port;
 
-    MainPort(Vertx vertx, int instances, IntFunction<GatewayVerticle> factory) {
+    private final Context home;
+
+    /** @param home a context that belongs to no verticle (see {@link Contexts}) */
+    MainPort(Vertx vertx, Context home, int instances, IntFunction<GatewayVerticle> factory) {
         this.vertx = vertx;
+        this.home = home;
         this.instances = instances;
         this.factory = factory;
     }
@@ -39,7 +45,8 @@ final class MainPort implements MainListener {
         return chain(() -> {
             String id = deploymentId;
             deploymentId = null;
-            return id == null || !vertx.deploymentIDs().contains(id) ? Future.succeededFuture() : vertx.undeploy(id);
+            return id == null || !vertx.deploymentIDs().contains(id) ? Future.succeededFuture()
+                : Contexts.on(home, () -> vertx.undeploy(id));
         });
     }
 
@@ -49,7 +56,7 @@ final class MainPort implements MainListener {
     }
 
     private Future<Void> deploy(int onPort) {
-        return vertx.deployVerticle(() -> factory.apply(onPort), new DeploymentOptions().setInstances(instances))
+        return Contexts.on(home, () -> vertx.deployVerticle(() -> factory.apply(onPort), new DeploymentOptions().setInstances(instances)))
             .onSuccess(id -> {
                 synchronized (this) {
                     deploymentId = id;

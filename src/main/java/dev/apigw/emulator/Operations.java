@@ -20,6 +20,7 @@ import dev.apigw.emulator.store.MetricsStore;
 import dev.apigw.emulator.webhook.WebhookDispatcher;
 import dev.apigw.emulator.webhook.WebhookResource;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -45,8 +46,8 @@ final class Operations {
     private final Promise<Boolean> exitRequested = Promise.promise();
 
     /** @param quota the {@code subscription_quota} flushable (the throttle and quota issue's, or a placeholder) */
-    Operations(Vertx vertx, GatewayConfig config, AssetStore store, MetricsStore published, PrometheusMeterRegistry registry,
-               Flushable quota) {
+    Operations(Vertx vertx, Context home, GatewayConfig config, AssetStore store, MetricsStore published,
+               PrometheusMeterRegistry registry, Flushable quota) {
         this.ops = config.ops();
         this.meters = new GatewayMeters(registry);
         this.performance = new PerformanceMetrics(vertx, published, ops.publishIntervalSeconds() * 1000L);
@@ -56,7 +57,7 @@ final class Operations {
         List<Flushable> flushables = List.of(performance, license, quota);
         this.webhooks = new WebhookDispatcher(vertx, store, ops.webhookMaxAttempts(), ops.webhookInitialBackoffMs(),
             ops.webhookTimeoutMs());
-        this.quiescePort = new QuiescePort(vertx, ops.quiesceHost());
+        this.quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
         this.quiesce = new QuiesceController(vertx, flushables, webhooks::emit, quiescePort::ready,
             ops.drainTimeoutMs(), ops.keepListening());
         this.shutdown = new ShutdownController(quiesce, bounce -> {

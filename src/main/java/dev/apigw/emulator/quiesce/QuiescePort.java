@@ -1,8 +1,10 @@
 package dev.apigw.emulator.quiesce;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
@@ -27,10 +29,41 @@ public final class QuiescePort {
     private final Map<String, Port> byAlias = new ConcurrentHashMap<>();
     private volatile Handler<HttpServerRequest> handler;
     private volatile String quiesceAlias;
-    private volatile HttpServer server;
+    private volatile Listening server;
 
-    public QuiescePort(Vertx vertx, String host) {
+    /**
+     * The quiesce port's server, deployed as its own verticle: a server created on a main-port event loop (where the
+     * set-up calls run) would be closed with that verticle when the main port closes.
+     */
+    private static final class Listening extends VerticleBase {
+        private final int number;
+        private final String host;
+        private final Handler<HttpServerRequest> handler;
+        private volatile HttpServer http;
+        private volatile String deploymentId;
+
+        Listening(int number, String host, Handler<HttpServerRequest> handler) {
+            this.number = number;
+            this.host = host;
+            this.handler = handler;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer().requestHandler(handler).listen(number, host).onSuccess(s -> http = s);
+        }
+
+        int actualPort() {
+            return http.actualPort();
+        }
+    }
+
+    private final Context home;
+
+    /** @param home a context that belongs to no verticle (see {@link Contexts}) */
+    public QuiescePort(Vertx vertx, Context home, String host) {
         this.vertx = vertx;
+        this.home = home;
         this.host = host;
     }
 
@@ -71,24 +104,30 @@ public final class QuiescePort {
 
     /** The bound quiesce port, or -1. */
     public int actualPort() {
-        HttpServer s = server;
+        Listening s = server;
         return s == null ? -1 : s.actualPort();
     }
 
     private Future<Void> listenIfReady() {
         Port port = quiesceAlias == null ? null : byAlias.get(quiesceAlias);
         if (port == null || !port.enabled()) return Future.succeededFuture();
-        HttpServer old = server;
-        if (old != null && (old.actualPort() == port.number() || port.number() == 0)) return Future.succeededFuture();
+        Listening old = server;
+        if (old != null && old.actualPort() == port.number()) return Future.succeededFuture();
         server = null;
-        Future<Void> closed = old == null ? Future.succeededFuture() : old.close();
-        return closed.compose(v -> vertx.createHttpServer().requestHandler(req -> handler.handle(req))
-            .listen(port.number(), host)).onSuccess(s -> server = s).mapEmpty();
+        Listening next = new Listening(port.number(), host, req -> handler.handle(req));
+        return undeploy(old).compose(v -> Contexts.on(home, () -> vertx.deployVerticle(next))).onSuccess(id -> {
+            next.deploymentId = id;
+            server = next;
+        }).mapEmpty();
     }
 
     public Future<Void> close() {
-        HttpServer s = server;
+        Listening s = server;
         server = null;
-        return s == null ? Future.succeededFuture() : s.close();
+        return undeploy(s);
+    }
+
+    private Future<Void> undeploy(Listening s) {
+        return s == null || s.deploymentId == null ? Future.succeededFuture() : Contexts.on(home, () -> vertx.undeploy(s.deploymentId));
     }
 }

@@ -129,6 +129,12 @@ class QuiesceAllIT {
                 .put("/invoke/wm.server.quiesce/setQuiescePort").then().statusCode(400);
             plain.admin().contentType("application/json").body("{\"port\":\"abc\",\"portAlias\":\"X\"}")
                 .post("/rest/apigateway/ports").then().statusCode(400);
+            // the port set up from a main-port event loop must outlive the main port's verticles
+            plain.admin().contentType("application/json").body(QUIESCE_ALL).put("/rest/apigateway/quiescemode").then().statusCode(200);
+            Poll.until("quiesced", () -> plain.node().quiesce().state() == QuiesceState.QUIESCED);
+            RestAssured.given().port(free).get("/rest/apigateway/health").then().statusCode(503);
+            admin(RestAssured.given().port(free)).post("/invoke/wm.server.quiesce/setActiveMode").then().statusCode(200);
+            plain.anonymous().get("/rest/apigateway/health").then().statusCode(200);
         }
     }
 
