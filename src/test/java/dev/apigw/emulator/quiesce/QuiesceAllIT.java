@@ -139,6 +139,27 @@ class QuiesceAllIT {
     }
 
     @Test
+    void keep_listening_answers_503_with_connection_close_once_quiesced_and_the_drain_timeout_bounds_the_wait(Vertx vertx) {
+        JsonObject settings = TestGateway.defaults().put("quiescePort", Poll.freePort())
+            .put("quiesce", new JsonObject().put("drainTimeoutMs", 300).put("keepListening", true));
+        try (TestGateway keep = TestGateway.start(vertx, settings)) {
+            TestApis.registerActive(keep, "Slow", "1.0", "http://127.0.0.1:" + echo.port(), "/delay/{ms}");
+            Future<Integer> tooSlow = client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
+                    .setPort(keep.port()).setURI("/gateway/Slow/1.0/delay/3000"))
+                .compose(req -> req.send()).compose(resp -> resp.body().map(b -> resp.statusCode()));
+            Poll.until("in flight", () -> keep.node().quiesce().inFlight() == 1);
+            keep.admin().contentType("application/json").body(QUIESCE_ALL).put("/rest/apigateway/quiescemode").then().statusCode(200);
+            Poll.until("quiesced after the drain timeout", () -> keep.node().quiesce().state() == QuiesceState.QUIESCED);
+            assertEquals(1, (int) keep.node().quiesce().view().getJsonObject("receipt").getJsonObject("phases")
+                .getJsonObject("drained").getInteger("inFlight"), "the drain gave up on the 3 s request");
+            keep.anonymous().get("/gateway/Slow/1.0/delay/1").then().statusCode(503).header("Connection", "close")
+                .body("Exception", containsString("quiesce"));
+            keep.anonymous().get("/rest/apigateway/health").then().statusCode(503);
+            assertEquals(200, Await.result(tooSlow), "still answered: the listener was kept");
+        }
+    }
+
+    @Test
     void disabling_quiesce_all_through_the_api_is_refused() {
         gw.admin().contentType("application/json").body("{\"enable\":false,\"block\":\"all\"}")
             .put("/rest/apigateway/quiescemode").then().statusCode(400).body("errorDetails", containsString("setActiveMode"));
