@@ -88,7 +88,8 @@ public final class QuiesceController implements Admission {
 
     /** The body of {@code GET /rest/apigateway/quiescemode}: settings, status and the receipt of the last run. */
     public JsonObject view() {
-        JsonObject out = settings.copy().put("status", status).put("failureReason", failureReason)
+        // the PUT answers status null (the product's "not yet known"); GET spells it out
+        JsonObject out = settings.copy().put("status", status == null ? "in progress" : status).put("failureReason", failureReason)
             .put("state", state.get().name()).put("inFlight", inFlight.get());
         return out.put("receipt", receipt.toJson());
     }

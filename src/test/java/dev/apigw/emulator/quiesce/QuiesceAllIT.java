@@ -59,6 +59,7 @@ class QuiesceAllIT {
         gw.admin().contentType("application/json").body(QUIESCE_ALL).put("/rest/apigateway/quiescemode")
             .then().statusCode(200).body("block", equalTo("all")).body("status", equalTo(null));
         Poll.until("draining", () -> gw.node().quiesce().state() == QuiesceState.DRAINING);
+        assertEquals("in progress", gw.node().quiesce().view().getString("status"));
         int refused = Await.result(status("/gateway/Slow/1.0/get").recover(err -> Future.succeededFuture(-1)));
         assertTrue(refused == 503 || refused == -1, "new request answered " + refused);
 
