@@ -129,6 +129,7 @@ public final class QuiesceController implements Admission {
 
     /** Shutdown: flush everything, then drain up to the timeout (0 = do not wait). Completes when both are done. */
     public Future<Void> quiesceForShutdown(long drainTimeoutMs) {
+        long gen;
         synchronized (this) {
             if (!state.get().blocksAll()) {
                 settings = new JsonObject().put("enable", true).put("block", "all").put("flush", new JsonArray(QuiesceRequest.KINDS));
@@ -136,9 +137,9 @@ public final class QuiesceController implements Admission {
                 receipt.reset();
                 state.set(QuiesceState.FLUSHING);
             }
-            generation++;
+            gen = ++generation;
         }
-        return sequence.flushThenDrain(QuiesceRequest.KINDS, drainTimeoutMs, true)
+        return sequence.flushThenDrain(gen, QuiesceRequest.KINDS, drainTimeoutMs, true)
             .transform(ar -> sequence.finalFlush(QuiesceRequest.KINDS)
                 .transform(f -> ar.succeeded() ? (Future<Void>) f : Future.<Void>failedFuture(ar.cause())));
     }

@@ -46,7 +46,7 @@ final class QuiesceSequence {
     }
 
     void runAll(long gen, List<String> kinds, QuiesceState previous) {
-        flushThenDrain(kinds, drainTimeoutMs, false).compose(v -> finalFlush(kinds)).onComplete(ar -> {
+        flushThenDrain(gen, kinds, drainTimeoutMs, false).compose(v -> finalFlush(kinds)).onComplete(ar -> {
             if (!controller.current(gen)) return;
             if (ar.failed()) {
                 // nothing was blocked yet: back to where we were, so the operator can fix the store and retry
@@ -64,14 +64,14 @@ final class QuiesceSequence {
     }
 
     /** Flushes, then (only if every flush succeeded, unless {@code drainAnyway}) drains. Fails with the flush errors. */
-    Future<Void> flushThenDrain(List<String> kinds, long timeoutMs, boolean drainAnyway) {
+    Future<Void> flushThenDrain(long gen, List<String> kinds, long timeoutMs, boolean drainAnyway) {
         receipt.phase("requested", new JsonObject().put("inFlight", controller.inFlight()));
         Future<Void> flushed = flush(kinds);
         if (drainAnyway) {
-            return flushed.transform(f -> startDrain(timeoutMs)
+            return flushed.transform(f -> startDrain(gen, timeoutMs)
                 .compose(d -> f.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(f.cause())));
         }
-        return flushed.compose(v -> startDrain(timeoutMs));
+        return flushed.compose(v -> startDrain(gen, timeoutMs));
     }
 
     /**
@@ -82,7 +82,9 @@ final class QuiesceSequence {
         return flush(kinds).onSuccess(v -> receipt.phase("finalFlush", new JsonObject()));
     }
 
-    private Future<Void> startDrain(long timeoutMs) {
+    private Future<Void> startDrain(long gen, long timeoutMs) {
+        // setActiveMode while flushing: the node is active again, so this quiesce must not start refusing requests
+        if (!controller.current(gen)) return Future.failedFuture("superseded by setActiveMode");
         receipt.phase("flushed", new JsonObject());
         controller.enter(QuiesceState.DRAINING);
         receipt.phase("draining", new JsonObject().put("inFlight", controller.inFlight()));
