@@ -10,6 +10,7 @@ import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.runtime.UpstreamForwarder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -27,13 +28,19 @@ final class GatewayVerticle extends VerticleBase {
     private final IntConsumer boundPort;
     private final Admission admission;
     private final List<ExchangeObserver> observers;
+    private final int listenPort;
     private UpstreamForwarder forwarder;
     private HttpServer server;
 
-    GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission, IntConsumer boundPort,
-                    List<ExchangeObserver> observers) {
+    GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission, IntConsumer boundPort) {
+        this(config, routes, admin, admission, List.of(), config.port(), boundPort);
+    }
+
+    GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission,
+                    List<ExchangeObserver> observers, int listenPort, IntConsumer boundPort) {
         this.admission = admission;
         this.observers = List.copyOf(observers);
+        this.listenPort = listenPort;
         this.config = config;
         this.routes = routes;
         this.admin = admin;
@@ -53,10 +60,13 @@ final class GatewayVerticle extends VerticleBase {
                     return;
                 }
                 req.response().endHandler(v -> admission.exit()); // also runs when the connection drops mid-response
+                req.response().headersEndHandler(v -> {
+                    if (admission.closeConnections()) req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                });
                 if (req.path().startsWith(GatewayHandler.PREFIX)) gateway.handle(req);
                 else router.handle(req);
             })
-            .listen(config.port(), config.host())
+            .listen(listenPort, config.host())
             .onSuccess(s -> {
                 server = s;
                 boundPort.accept(s.actualPort());

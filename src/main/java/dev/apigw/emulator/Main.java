@@ -3,9 +3,6 @@ package dev.apigw.emulator;
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.ApiAssets;
 import dev.apigw.emulator.auth.AuthModule;
-import dev.apigw.emulator.admin.ExtendedSettingsResource;
-import dev.apigw.emulator.admin.PlanResource;
-import dev.apigw.emulator.admin.SubscriptionUsageResource;
 import dev.apigw.emulator.config.ConfigException;
 import dev.apigw.emulator.config.ConfigLoader;
 import dev.apigw.emulator.config.GatewayConfig;
@@ -15,28 +12,27 @@ import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
-import dev.apigw.emulator.metrics.Flushable;
-import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
-import dev.apigw.emulator.quota.SubscriptionDirectory;
-import dev.apigw.emulator.quota.SubscriptionQuotas;
-import dev.apigw.emulator.quota.SubscriptionUsage;
-import dev.apigw.emulator.ratelimit.RateLimitMetrics;
-import dev.apigw.emulator.ratelimit.RateLimitService;
-import dev.apigw.emulator.runtime.Admission;
 import dev.apigw.emulator.runtime.ExchangeObserver;
-import dev.apigw.emulator.runtime.Policy;
 import dev.apigw.emulator.runtime.PolicyFactory;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.EmbeddedAssetStore;
-import dev.apigw.emulator.store.ExtendedSettings;
+import dev.apigw.emulator.store.EmbeddedMetricsStore;
+import dev.apigw.emulator.store.MetricsStore;
 import dev.apigw.emulator.store.RedisAssetStore;
-import io.vertx.core.DeploymentOptions;
+import dev.apigw.emulator.store.RedisMetricsStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Files;
@@ -52,6 +48,8 @@ import java.util.logging.Logger;
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
+    private static volatile boolean signalled;
+
     private Main() {
     }
 
@@ -64,11 +62,17 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Vertx vertx = Vertx.vertx();
-        start(vertx, config).onSuccess(node -> {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = config.ops().vertxHttpMetrics()
+            ? Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry)).build()
+            : Vertx.vertx();
+        start(vertx, config, registry, List.of()).onSuccess(node -> {
+            node.exited().onSuccess(bounce -> exit(vertx, bounce));
             LOG.info("apigw-emulator listening on " + config.host() + ":" + node.port()
                 + (config.usesRedis() ? " (Redis store)" : " (embedded store in " + config.dataDir().toAbsolutePath() + ")"));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnExit(vertx, node), "apigw-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnExit(vertx, node,
+                config.ops().shutdownDrainTimeoutMs()), "apigw-shutdown"));
         }).onFailure(err -> {
             System.err.println("apigw-emulator failed to start: " + err.getMessage());
             vertx.close();
@@ -85,37 +89,55 @@ public final class Main {
         return Files.isRegularFile(dflt) ? dflt : null;
     }
 
-    /**
-     * Runs on the JVM's shutdown-hook thread, never an event loop, so waiting here blocks nothing that serves. The
-     * two steps are awaited separately: a callback chained onto the node's futures would be dispatched to an event
-     * loop that {@code vertx.close()} has already stopped, and would never run.
-     */
-    private static void stopOnExit(Vertx vertx, GatewayNode node) {
-        await(node.stop(), 30);
-        await(vertx.close(), 10);
+    /** After a shutdown call: closes Vert.x and exits; status 3 asks a supervisor to restart us ({@code bounce}). */
+    private static void exit(Vertx vertx, boolean bounce) {
+        if (signalled) return; // the JVM is already exiting (SIGTERM): the shutdown hook finishes the job
+        vertx.close().onComplete(ar -> new Thread(() -> System.exit(bounce ? 3 : 0), "apigw-exit").start());
     }
 
-    private static void await(Future<?> future, int seconds) {
+    /**
+     * SIGTERM: drain in-flight requests and flush, then stop. Runs on the JVM's shutdown-hook thread, never an event
+     * loop, so waiting here blocks nothing that serves. The steps are awaited separately: a callback chained onto the
+     * node's futures would be dispatched to an event loop that {@code vertx.close()} has already stopped.
+     */
+    private static void stopOnExit(Vertx vertx, GatewayNode node, long drainTimeoutMs) {
+        signalled = true;
+        await(node.shutdown(drainTimeoutMs).eventually(node::stop), drainTimeoutMs + 30_000);
+        await(vertx.close(), 10_000);
+    }
+
+    private static void await(Future<?> future, long millis) {
         CountDownLatch done = new CountDownLatch(1);
         future.onComplete(ar -> done.countDown());
         try {
-            done.await(seconds, TimeUnit.SECONDS);
+            done.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Starts a gateway node on the given Vert.x instance. */
+    /** Starts a gateway node on the given Vert.x instance, with its own metrics registry. */
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config) {
-        return start(vertx, config, List.of());
+        return start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of());
     }
 
-    /** Starts a gateway node that also enforces the given policy factories (tests add stand-ins for missing ones). */
+    /** Starts a gateway node that also enforces the given policy factories (tests add stand-ins). */
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, List<PolicyFactory> extraFactories) {
+        return start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), extraFactories);
+    }
+
+    /**
+     * Starts a gateway node; {@code registry} also holds Vert.x's HTTP meters when Vert.x was built with it. Call it
+     * from outside any verticle: the node deploys its verticles from the calling context (see quiesce.Contexts).
+     */
+    public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, PrometheusMeterRegistry registry,
+                                            List<PolicyFactory> extraFactories) {
         Redis redis = config.usesRedis() ? Redis.createClient(vertx, new RedisOptions()
             .setConnectionString(config.redis().url()).setMaxPoolSize(config.redis().maxPoolSize())
             .setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096)) : null;
-        return openStore(vertx, config, redis).compose(store -> wire(vertx, config, store, redis, extraFactories)
+        Context home = vertx.getOrCreateContext(); // a context of no verticle: see quiesce.Contexts
+        return openStore(vertx, config, redis).compose(store -> wire(vertx, home, config, store, redis, registry,
+                extraFactories)
             .onFailure(err -> store.close()));
     }
 
@@ -130,11 +152,14 @@ public final class Main {
         });
     }
 
-    private static Future<GatewayNode> wire(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis,
-                                            List<PolicyFactory> extraFactories) {
-        RouteRegistry routes = new RouteRegistry();
+    private static Future<GatewayNode> wire(Vertx vertx, Context home, GatewayConfig config, AssetStore store, Redis redis,
+                                            PrometheusMeterRegistry registry, List<PolicyFactory> extraFactories) {
         AuthModule auth = AuthModule.create(vertx, config, store, redis);
         Traffic traffic = Traffic.create(vertx, config, store, redis);
+        MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
+            : new RedisMetricsStore(redis, config.redis().commandTimeoutMs());
+        Operations ops = new Operations(vertx, home, config, store, published, registry, traffic.quotas());
+        RouteRegistry routes = new RouteRegistry();
         List<PolicyFactory> factories = new ArrayList<>(extraFactories);
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(auth.identifyFactory());
@@ -143,67 +168,37 @@ public final class Main {
         // admin writes answer only once the route table has them (see AppliedAssetStore)
         AssetStore adminStore = new AppliedAssetStore(store, deployer);
         ApiAssets apis = new ApiAssets(adminStore, config.compat(), config.admin().username());
-        HealthChecks checks = HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
-            if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
-            else p.complete(Status.KO(ar.succeeded() ? ar.result() : new io.vertx.core.json.JsonObject().put("error", ar.cause().getMessage())));
-        }));
+        HealthChecks checks = storeHealth(vertx, store);
         traffic.registerHealth(checks, config);
-        AdminApi admin = new AdminApi(vertx, config, adminStore, apis, checks, () -> true).withPublicRoutes(auth::mountPublic);
+        AdminApi admin = new AdminApi(vertx, config, adminStore, apis, checks, ops.quiesce::accepting)
+            .withPublicRoutes(auth::mountPublic);
+        ops.mount(vertx, admin);
         traffic.mount(admin, adminStore);
+        List<ExchangeObserver> observers = new ArrayList<>(ops.observers());
+        observers.addAll(traffic.observers());
         AtomicInteger port = new AtomicInteger();
+        MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances(), onPort ->
+            new GatewayVerticle(config, routes, admin, ops.quiesce, observers, onPort, port::set));
+        ops.quiesce.attach(mainPort);
         EchoBackend echo = config.demo().enabled() ? new EchoBackend(vertx) : null;
         Future<Void> demo = echo == null ? Future.succeededFuture()
             : echo.start(config.demo().echoHost(), config.demo().echoPort()).compose(e ->
                 DemoApi.ensure(vertx, apis, config.demo().echoHost(), e.port(), config.demo().echoPort() == 0));
         return auth.start().compose(v -> deployer.start()).compose(v -> traffic.start()).compose(v -> demo)
-            .compose(v -> vertx.deployVerticle(() -> new GatewayVerticle(config, routes, admin, Admission.OPEN, port::set,
-                    traffic.observers()),
-                new DeploymentOptions().setInstances(config.effectiveInstances())))
-            .onSuccess(id -> traffic.quotas().start())
-            .map(id -> new GatewayNode(vertx, store, redis, echo, id, port.get(), traffic.rateLimits(),
-                traffic.flushables(), traffic.quotas()::stop).alsoClose(auth::close));
+            .compose(v -> ops.start())
+            .compose(v -> mainPort.start(config.port(), port))
+            .map(v -> {
+                traffic.quotas().start();
+                ops.started(mainPort.port());
+                return new GatewayNode(vertx, store, redis, echo, mainPort, ops, traffic, auth::close);
+            })
+            .onFailure(err -> ops.close());
     }
 
-    /**
-     * Throttling and subscription quotas: the shared rate-limit service (on the shared Redis client when there is
-     * one), the subscription directory and quota counters, and the extended settings they read.
-     */
-    private record Traffic(RateLimitService rateLimits, SubscriptionDirectory subscriptions, SubscriptionQuotas quotas,
-                           ExtendedSettings extended) {
-        static Traffic create(Vertx vertx, GatewayConfig config, AssetStore store, Redis redis) {
-            ExtendedSettings extended = new ExtendedSettings(store);
-            return new Traffic(new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics()),
-                new SubscriptionDirectory(vertx, store), new SubscriptionQuotas(vertx, store, extended), extended);
-        }
-
-        List<Policy> lmtPolicies() {
-            return List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits));
-        }
-
-        /** Yellow while throttles decide without Redis (onStoreError); HealthResource folds it into the engine status. */
-        void registerHealth(HealthChecks checks, GatewayConfig config) {
-            checks.register("rateLimit", p -> p.complete(Status.OK(new io.vertx.core.json.JsonObject()
-                .put("status", rateLimits.degraded() ? "yellow" : "green").put("degraded", rateLimits.degraded())
-                .put("onStoreError", config.rateLimit().onStoreError().name()).put("pendingHits", rateLimits.pendingHits()))));
-        }
-
-        void mount(AdminApi admin, AssetStore store) {
-            admin.addResource(new PlanResource(store)::mount);
-            admin.addResource(new SubscriptionUsageResource(new SubscriptionUsage(quotas))::mount);
-            admin.addResource(new ExtendedSettingsResource(extended)::mount);
-        }
-
-        Future<Void> start() {
-            return subscriptions.start().compose(v -> extended.reload());
-        }
-
-        List<ExchangeObserver> observers() {
-            return List.of(quotas);
-        }
-
-        /** What quiesce and shutdown flush (kind subscription_quota). */
-        List<Flushable> flushables() {
-            return List.of(quotas);
-        }
+    private static HealthChecks storeHealth(Vertx vertx, AssetStore store) {
+        return HealthChecks.create(vertx).register("store", 2_000, p -> store.health().onComplete(ar -> {
+            if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
+            else p.complete(Status.KO(ar.succeeded() ? ar.result() : new JsonObject().put("error", ar.cause().getMessage())));
+        }));
     }
 }

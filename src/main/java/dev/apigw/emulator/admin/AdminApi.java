@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The design-time REST API under {@code /rest/apigateway} (and the UI facade under {@code /rest/facade/apigateway}):
@@ -32,6 +33,7 @@ public final class AdminApi {
     private final ApplicationLinksResource applicationLinks;
     private java.util.function.Consumer<Router> publicRoutes = r -> { };
     private final List<BiConsumer<Router, String>> extraResources = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Router>> extensions = new CopyOnWriteArrayList<>();
 
     public AdminApi(Vertx vertx, GatewayConfig config, AssetStore store, ApiAssets apiAssets, HealthChecks checks,
                     BooleanSupplier accepting) {
@@ -63,6 +65,18 @@ public final class AdminApi {
         extraResources.add(mount);
     }
 
+    /**
+     * Adds routes mounted right after authentication and before the built-in resources (quiesce's design-time
+     * block must see every write first). Call before the first {@link #router}.
+     */
+    public void extend(Consumer<Router> mount) {
+        extensions.add(mount);
+    }
+
+    public AdminAuthHandler auth() {
+        return auth;
+    }
+
     /** A router for one event loop. Call from that event loop's verticle. */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
@@ -72,6 +86,7 @@ public final class AdminApi {
         publicRoutes.accept(router);
         router.route(BASE + "/*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
+        extensions.forEach(mount -> mount.accept(router));
         apis.mount(router, BASE);
         policies.mount(router, BASE);
         policyActions.mount(router, BASE);

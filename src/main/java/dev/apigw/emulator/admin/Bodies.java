@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Request-body and query helpers shared by the admin resources; bad input becomes a 400, never a 500. */
-final class Bodies {
+public final class Bodies {
     private Bodies() {
     }
 
     /** The body as a JSON object, or a 400 naming what is wrong with it. */
-    static JsonObject json(RoutingContext ctx) {
+    public static JsonObject json(RoutingContext ctx) {
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) throw GatewayException.invalidPayload("the request body is empty");
         Object parsed;
@@ -53,7 +53,7 @@ final class Bodies {
         }
     }
 
-    static void ok(RoutingContext ctx, int status, JsonObject body) {
+    public static void ok(RoutingContext ctx, int status, JsonObject body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 }

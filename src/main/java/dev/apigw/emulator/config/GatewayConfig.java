@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The whole configuration of one gateway node, immutable and validated at start. */
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
-                            AuthConfig auth, RateLimitConfig rateLimit) {
+                            AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -26,7 +26,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             CompatConfig.from(r.child("compat")),
             DemoConfig.from(r.child("demo")),
             AuthConfig.from(r.child("auth")),
-            RateLimitConfig.from(r.child("rateLimit")));
+            RateLimitConfig.from(r.child("rateLimit")),
+            OpsConfig.from(r));
     }
 
     /** Event-loop verticle instances to deploy: the setting, or one per core when it is 0. */

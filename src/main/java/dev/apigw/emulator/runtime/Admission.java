@@ -12,6 +12,11 @@ public interface Admission {
     /** Counts an admitted request out, once, when its response has ended. */
     void exit();
 
+    /** True while responses should carry {@code Connection: close} (draining), so keep-alive clients move off. */
+    default boolean closeConnections() {
+        return false;
+    }
+
     Admission OPEN = new Admission() {
         @Override
         public boolean tryEnter() {

@@ -1,0 +1,87 @@
+package dev.apigw.emulator.metrics;
+
+import dev.apigw.emulator.store.MetricsStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
+import java.util.logging.Logger;
+
+/**
+ * A {@link Flushable} that publishes its accumulated records to the {@link MetricsStore} every interval. A flush
+ * (quiesce, shutdown) publishes at once and restarts the interval, as the product "resets the scheduler".
+ * Accumulation is lock-free in subclasses; the timer is the only shared mutable part and is guarded by this.
+ */
+public abstract class ScheduledPublisher implements Flushable {
+    private static final Logger LOG = Logger.getLogger(ScheduledPublisher.class.getName());
+
+    private final Vertx vertx;
+    private final MetricsStore store;
+    private volatile long intervalMs;
+    private volatile BiConsumer<String, Integer> published = (k, n) -> { };
+    private final Queue<JsonObject> unpublished = new ConcurrentLinkedQueue<>();
+    private long timer = -1;
+    private Instant intervalStart = Instant.now();
+
+    protected ScheduledPublisher(Vertx vertx, MetricsStore store, long intervalMs) {
+        this.vertx = vertx;
+        this.store = store;
+        this.intervalMs = intervalMs;
+    }
+
+    /** Told (kind, records) after each successful publication: the Micrometer flush counters. */
+    public void onPublished(BiConsumer<String, Integer> listener) {
+        this.published = listener;
+    }
+
+    public synchronized void start() {
+        schedule();
+    }
+
+    public synchronized void stop() {
+        if (timer >= 0) vertx.cancelTimer(timer);
+        timer = -1;
+    }
+
+    public long intervalMs() {
+        return intervalMs;
+    }
+
+    /** Changes the interval; the current one restarts with the new length. */
+    public synchronized void interval(long ms) {
+        intervalMs = ms;
+        if (timer >= 0) schedule();
+    }
+
+    @Override
+    public Future<Integer> flush() {
+        Instant start;
+        Instant end = Instant.now();
+        synchronized (this) {
+            start = intervalStart;
+            intervalStart = end;
+            if (timer >= 0) schedule();
+        }
+        List<JsonObject> records = new ArrayList<>();
+        for (JsonObject r; (r = unpublished.poll()) != null; ) records.add(r);
+        records.addAll(drain(start, end));
+        return store.append(kind(), records).map(v -> {
+            published.accept(kind(), records.size());
+            return records.size();
+        }).onFailure(err -> unpublished.addAll(records)); // the store is down: retried with the next publication
+    }
+
+    /** Takes everything accumulated since the last publication (resetting it) as records for the interval. */
+    protected abstract List<JsonObject> drain(Instant start, Instant end);
+
+    private void schedule() {
+        if (timer >= 0) vertx.cancelTimer(timer);
+        timer = vertx.setTimer(intervalMs, t -> flush().onFailure(err ->
+            LOG.warning(kind() + " publication failed, kept for the next one: " + err.getMessage())));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.apigw.emulator.webhook;
+
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Sends events to the active webhooks subscribed to them: an HTTP POST of
+ * {@code {"id","event","timestamp","source":"apigw-emulator","data":{...}}} with the webhook's headers and Basic
+ * credentials. A delivery that fails (connection error or non-2xx) is retried after a back-off that doubles from
+ * {@code initialBackoffMs}, up to {@code maxAttempts}. {@link #emit} returns at once; nothing waits on a delivery.
+ */
+public final class WebhookDispatcher {
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+
+    private final Vertx vertx;
+    private final AssetStore store;
+    private final WebClient client;
+    private final int maxAttempts;
+    private final long initialBackoffMs;
+
+    public WebhookDispatcher(Vertx vertx, AssetStore store, int maxAttempts, long initialBackoffMs, long timeoutMs) {
+        this.vertx = vertx;
+        this.store = store;
+        this.maxAttempts = maxAttempts;
+        this.initialBackoffMs = initialBackoffMs;
+        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) timeoutMs)
+            .setIdleTimeout((int) timeoutMs).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    public void emit(String event, JsonObject data) {
+        JsonObject body = new JsonObject().put("id", UUID.randomUUID().toString()).put("event", event)
+            .put("timestamp", Instant.now().toString()).put("source", "apigw-emulator").put("data", data);
+        Buffer payload = body.toBuffer();
+        store.list(AssetType.WEBHOOKS).onSuccess(hooks -> {
+            for (JsonObject hook : hooks) {
+                if (Boolean.TRUE.equals(hook.getBoolean("active")) && hook.getJsonArray("events").contains(event)) {
+                    deliver(hook, event, payload, 1);
+                }
+            }
+        }).onFailure(err -> LOG.warning("webhooks for " + event + " not sent, store unavailable: " + err.getMessage()));
+    }
+
+    private void deliver(JsonObject hook, String event, Buffer payload, int attempt) {
+        JsonObject cfg = hook.getJsonObject("config");
+        HttpRequest<Buffer> req = client.postAbs(cfg.getString("url")).putHeader("Content-Type", "application/json");
+        cfg.getJsonObject("headers", new JsonObject()).forEach(h -> req.putHeader(h.getKey(), String.valueOf(h.getValue())));
+        String user = cfg.getString("username");
+        if (user != null && !user.isEmpty()) req.basicAuthentication(user, cfg.getString("password", ""));
+        req.sendBuffer(payload).onComplete(ar -> {
+            if (ar.succeeded() && ar.result().statusCode() / 100 == 2) return;
+            String why = ar.succeeded() ? "status " + ar.result().statusCode() : ar.cause().getMessage();
+            if (attempt >= maxAttempts) {
+                LOG.warning("webhook " + hook.getString("id") + " gave up on " + event + " after " + attempt + " attempts: " + why);
+                return;
+            }
+            long delay = initialBackoffMs << Math.min(attempt - 1, 20);
+            vertx.setTimer(delay, t -> deliver(hook, event, payload, attempt + 1));
+        });
+    }
+
+    public void close() {
+        client.close();
+    }
+}
