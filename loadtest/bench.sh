@@ -3,9 +3,10 @@
 # Vert.x-core pass-through proxy), in ONE interleaved run on pinned cores (5 rounds, medians, paired ratios).
 #
 #   loadtest/bench.sh routing    gateway (routing only) vs the Vert.x floor proxy vs nginx      (issue 2)
-#   loadtest/bench.sh apikey     API with Identify & Authorize by API key vs the same gateway without (issue 3)
-#   loadtest/bench.sh bearer     API with Identify & Authorize by OAuth2 token vs without             (issue 3)
-#   loadtest/bench.sh throttle   API with a never-tripping Redis throttle vs without                  (issue 4)
+#   loadtest/bench.sh auth       APIs with Identify & Authorize by API key and by OAuth2 token vs the same gateway
+#                                without identification, one run                                     (issue 3)
+#   loadtest/bench.sh throttle   API with a never-tripping Redis throttle vs without, plus Redis calls per
+#                                request from INFO commandstats                                      (issue 4)
 #
 # Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>).
 # The gateway is started by the harness (-g), pinned to the system-under-test CPU, with a config made here;
@@ -30,7 +31,10 @@ trap cleanup EXIT
 REDIS_URL=""
 if [ "$MODE" = throttle ]; then
   command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; }
-  redis-server --port 18379 --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 & REDIS_PID=$!
+  # Redis shares the load generator's CPU (the harness pins the gateway alone on the first allowed CPU)
+  CPU1=$(taskset -cp $$ | sed 's/.*: //' | tr ',' '\n' | tail -1 | sed 's/.*-//')
+  taskset -c "$CPU1" redis-server --port 18379 --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 & REDIS_PID=$!
+  sleep 0.5
   REDIS_URL=redis://127.0.0.1:18379
 fi
 cat > "$WORK/gateway.yaml" <<YAML
@@ -58,10 +62,14 @@ PLAIN=$(register echo); activate "$PLAIN"
 HEADERS=()
 URLS=("$GW/gateway/echo/1.0/")
 if [ "$MODE" != routing ]; then
-  # the policy variant of the same gateway; mode-specific setup lives in loadtest/bench-policies.sh
+  command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
+  # the policy variants on the same gateway; mode-specific setup lives in loadtest/bench-policies.sh
   source "$PWD/loadtest/bench-policies.sh"
-  setup_"$MODE"   # sets POLICY_URL and HEADERS
-  URLS=("$POLICY_URL" "$GW/gateway/echo/1.0/")
+  setup_"$MODE"   # sets POLICY_URLS and HEADERS
+  URLS=("${POLICY_URLS[@]}" "$GW/gateway/echo/1.0/")
+  if [ "$MODE" = throttle ]; then
+    mkdir -p "$OUT"; count_redis_calls "${POLICY_URLS[0]}" 18379 2000 | tee "$OUT/redis-commandstats.txt"
+  fi
 fi
 kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""
 
@@ -76,8 +84,19 @@ if [ "$MODE" = routing ]; then
   "$BENCH/baseline.sh" -A -r "$ROUNDS" -o "$OUT" -p "$REF" -g "$JAVA_CMD" \
     "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/"
 else
+  # throughput ratios only: the paced and c=1 phases are skipped to keep the run short
   REDIS_WATCH_PORT=$([ "$MODE" = throttle ] && echo 18379 || true) \
-    "$BENCH/baseline.sh" -A -r "$ROUNDS" -o "$OUT" "${HARGS[@]}" -g "$JAVA_CMD" "${URLS[@]}"
+    "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" "${HARGS[@]}" -g "$JAVA_CMD" "${URLS[@]}"
+  # paired per-round ratio of each policy route over the plain route (the last URL)
+  python3 - "$OUT/rounds.tsv" "${#URLS[@]}" <<'PY' | tee "$OUT/policy-ratios.env"
+import csv, statistics, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t") if r["phase"] == "tput"]
+n = int(sys.argv[2]); plain = f"gw{n}"
+rps = {(r["round"], r["target"]): float(r["rps"]) for r in rows}
+for i in range(1, n):
+    ratios = [rps[(rd, f"gw{i}")] / rps[(rd, plain)] for (rd, t) in rps if t == plain and (rd, f"gw{i}") in rps]
+    print(f"gw{i}_over_{plain}_rps_paired_median={statistics.median(ratios):.3f}")
+PY
 fi
 log "results in $OUT (ratios.env, summary.tsv)"
 cat "$OUT/ratios.env"
