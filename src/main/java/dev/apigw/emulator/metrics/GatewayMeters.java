@@ -1,5 +1,6 @@
 package dev.apigw.emulator.metrics;
 
+import dev.apigw.emulator.runtime.CompiledApi;
 import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import io.micrometer.core.instrument.Counter;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class GatewayMeters implements ExchangeObserver {
     private final PrometheusMeterRegistry registry;
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, ApiTimers> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
 
     public GatewayMeters(PrometheusMeterRegistry registry) {
@@ -40,12 +41,47 @@ public final class GatewayMeters implements ExchangeObserver {
 
     @Override
     public void completed(Exchange exchange, int status) {
-        String method = exchange.request().method().name();
-        String statusClass = status <= 0 ? "none" : (status / 100) + "xx";
-        String api = exchange.api().name() + "/" + exchange.api().version();
-        Timer timer = timers.computeIfAbsent(api + '\n' + method + '\n' + statusClass, k -> Timer.builder("gateway.requests")
-            .tag("api", api).tag("method", method).tag("status", statusClass).register(registry));
-        timer.record(System.nanoTime() - exchange.startNanos(), TimeUnit.NANOSECONDS);
+        ApiTimers api = timers.get(exchange.api().id());
+        if (api == null) api = timers.computeIfAbsent(exchange.api().id(), id -> new ApiTimers(exchange.api()));
+        api.timer(exchange.request().method().name(), status).record(System.nanoTime() - exchange.startNanos(),
+            TimeUnit.NANOSECONDS);
+        if (exchange.backendNanos() >= 0) api.backend.record(exchange.backendNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The timers of one API, by method and status class, created on first use. Looked up per request by index, not
+     * by a composed string key, since this runs for every request.
+     */
+    private final class ApiTimers {
+        private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "OTHER"};
+        private final String api;
+        private final Timer[] byMethodAndStatus = new Timer[METHODS.length * 6];
+        /** The HTTP client side: time to the backend's response head. */
+        private final Timer backend;
+
+        ApiTimers(CompiledApi api) {
+            this.api = api.name() + "/" + api.version();
+            this.backend = Timer.builder("gateway.backend").tag("api", this.api)
+                .description("Time from sending a request to the backend to its response head").register(registry);
+        }
+
+        Timer timer(String method, int status) {
+            int m = methodIndex(method);
+            int s = status <= 0 ? 0 : Math.min(Math.max(status / 100, 1), 5); // 0 = no response
+            Timer t = byMethodAndStatus[m * 6 + s];
+            if (t == null) {
+                // a benign race: two threads may build the same timer; Micrometer returns the one registered
+                t = Timer.builder("gateway.requests").tag("api", api).tag("method", METHODS[m])
+                    .tag("status", s == 0 ? "none" : s + "xx").register(registry);
+                byMethodAndStatus[m * 6 + s] = t;
+            }
+            return t;
+        }
+
+        private static int methodIndex(String method) {
+            for (int i = 0; i < METHODS.length - 1; i++) if (METHODS[i].equals(method)) return i;
+            return METHODS.length - 1;
+        }
     }
 
     /** Counts records (or counters) published or flushed for a kind. */

@@ -86,7 +86,8 @@ class QuiesceAllIT {
             .body("total", equalTo(50));
         gw.admin().get("/rest/apigateway/metrics/published?kind=license_metrics").then().statusCode(200)
             .body("total", equalTo(50));
-        gw.anonymous().get("/metrics").then().statusCode(200).body(containsString("gateway_requests_seconds_count"));
+        gw.anonymous().get("/metrics").then().statusCode(200).body(containsString("gateway_requests_seconds_count"))
+            .body(containsString("gateway_backend_seconds_count"));
     }
 
     @Test

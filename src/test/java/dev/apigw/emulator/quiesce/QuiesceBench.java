@@ -4,7 +4,13 @@ import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.metrics.PerformanceMetrics;
 import dev.apigw.emulator.runtime.CompiledApi;
 import dev.apigw.emulator.runtime.Exchange;
+import dev.apigw.emulator.quota.SubscriptionQuotas;
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import dev.apigw.emulator.store.EmbeddedAssetStore;
 import dev.apigw.emulator.store.EmbeddedMetricsStore;
+import dev.apigw.emulator.store.ExtendedSettings;
+import dev.apigw.emulator.store.RedisAssetStore;
 import dev.apigw.emulator.store.MetricsStore;
 import dev.apigw.emulator.store.RedisMetricsStore;
 import dev.apigw.emulator.support.Await;
@@ -12,6 +18,7 @@ import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.RedisServer;
 import dev.apigw.emulator.support.TestApis;
 import dev.apigw.emulator.support.TestGateway;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -55,6 +62,11 @@ public final class QuiesceBench {
             flush(vertx, "embedded", new EmbeddedMetricsStore(vertx, Files.createTempDirectory("apigw-bench")), records);
             Redis redis = Redis.createClient(vertx, System.getProperty("redisUrl", RedisServer.sharedUrl()));
             flush(vertx, "redis", new RedisMetricsStore(redis, 10_000), records);
+            quotaFlush(vertx, "embedded", EmbeddedAssetStore.open(vertx, Files.createTempDirectory("apigw-bench-assets")), records);
+            String url = System.getProperty("redisUrl", RedisServer.sharedUrl());
+            RedisAssetStore shared = new RedisAssetStore(vertx, redis, url, 10_000);
+            Await.result(shared.start());
+            quotaFlush(vertx, "redis", shared, records);
         } finally {
             Await.result(vertx.close());
             System.exit(0); // the shared embedded Redis, if one was started, must not keep the JVM alive
@@ -112,6 +124,38 @@ public final class QuiesceBench {
                 calls.add(new Call(start, now(), ar.succeeded() ? ar.result() : -1));
                 if (ar.succeeded() && ar.result() == 200) loop(client, port, delayMs, calls, running);
             });
+    }
+
+    /**
+     * The {@code subscription_quota} flushable itself: {@code n} applications subscribed to one plan with a quota,
+     * one counted request each, then one timed flush (each application's plan read, one counters document written).
+     */
+    static void quotaFlush(Vertx vertx, String name, AssetStore store, int n) {
+        String run = java.util.UUID.randomUUID().toString();
+        Await.result(store.put(AssetType.PLANS, "plan-" + run, new JsonObject().put("name", "Bench")
+            .put("quota", new JsonObject().put("value", 1_000_000).put("interval", "1").put("intervalUnit", "hours"))));
+        List<Future<Void>> apps = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            apps.add(store.put(AssetType.APPLICATIONS, "app-" + run + "-" + i, new JsonObject().put("name", "app" + i)
+                .put("planId", "plan-" + run)));
+        }
+        Await.result(Future.all(apps));
+        SubscriptionQuotas quotas = new SubscriptionQuotas(vertx, store, new ExtendedSettings(store));
+        CompiledApi api = new CompiledApi("api", "Api", "1.0", null, null, null);
+        for (int round = 0; round < 2; round++) { // the first round warms up class loading, JIT and the store
+            for (int i = 0; i < n; i++) {
+                Exchange exchange = new Exchange(null, api, "/");
+                exchange.identify("app-" + run + "-" + i, "app" + i);
+                quotas.completed(exchange, 200);
+            }
+            long t0 = System.nanoTime();
+            int written = Await.result(quotas.flush());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (round == 1) {
+                System.out.printf("quota-flush-%s: %d subscription quota counters written in %d ms %s%n", name, written, ms,
+                    ms < 1_000 && written == n ? "PASS" : "FAIL");
+            }
+        }
     }
 
     /** Accumulates one request for each of {@code n} APIs, then times one flush of them all to the store. */
