@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One Lua script run by its SHA1 ({@code EVALSHA}, one round trip). When Redis answers {@code NOSCRIPT} (restarted,
@@ -37,7 +36,7 @@ final class RedisScript {
     }
 
     private Future<Response> send(Request request) {
-        return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS);
+        return redis.send(request, timeoutMs);
     }
 
     private static Request request(Command cmd, String script, String key, Object[] args) {
