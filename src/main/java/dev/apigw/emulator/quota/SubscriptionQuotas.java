@@ -9,6 +9,8 @@ import dev.apigw.emulator.store.ExtendedSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,6 +25,7 @@ import java.util.logging.Logger;
  */
 public final class SubscriptionQuotas implements ExchangeObserver, Flushable {
     public static final String DOC_ID = "quotaAccumulator";
+    private static final int LOOKUP_CHUNK = 500;
     private static final Logger LOG = Logger.getLogger(SubscriptionQuotas.class.getName());
 
     /** Counts since the last flush; {@code since} starts a cycle when the store has none for the application yet. */
@@ -77,15 +80,21 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable {
         long now = System.currentTimeMillis();
         return store.get(AssetType.SETTINGS, DOC_ID).compose(doc -> {
             JsonObject counters = doc == null ? new JsonObject() : doc.getJsonObject("counters", new JsonObject());
-            return Future.all(taken.keySet().stream().map(app -> SubscriptionUsage.quotaFor(store, app)
+            // plan look-ups in bounded chunks: 10,000 applications at once would overflow the Redis client's queue
+            List<String> apps = new ArrayList<>(taken.keySet());
+            Future<Void> chain = Future.succeededFuture();
+            for (int from = 0; from < apps.size(); from += LOOKUP_CHUNK) {
+                List<String> part = apps.subList(from, Math.min(from + LOOKUP_CHUNK, apps.size()));
+                chain = chain.compose(v -> Future.all(part.stream().map(app -> SubscriptionUsage.quotaFor(store, app)
                     .otherwise((PlanQuota) null).map(q -> {
                         long[] n = taken.get(app);
                         QuotaCycle cur = QuotaCycle.fromJson(counters.getJsonObject(app));
                         if (cur == null) cur = new QuotaCycle(n[2], 0, 0);
                         counters.put(app, cur.at(now, q == null ? 0 : q.intervalMillis()).plus(n[0], n[1]).toJson());
                         return null;
-                    })).toList())
-                .compose(v -> store.put(AssetType.SETTINGS, DOC_ID, new JsonObject().put("counters", counters)));
+                    })).toList()).mapEmpty());
+            }
+            return chain.compose(v -> store.put(AssetType.SETTINGS, DOC_ID, new JsonObject().put("counters", counters)));
         }).map(v -> taken.size()).onFailure(err -> {
             LOG.log(Level.WARNING, "subscription quota flush failed; counts kept for the next one", err);
             taken.forEach((app, n) -> {

@@ -60,13 +60,18 @@ public final class QuiesceBench {
         try {
             quiesceUnderLoad(vertx, concurrency, delayMs);
             flush(vertx, "embedded", new EmbeddedMetricsStore(vertx, Files.createTempDirectory("apigw-bench")), records);
-            Redis redis = Redis.createClient(vertx, System.getProperty("redisUrl", RedisServer.sharedUrl()));
+            // the gateway's own client options (Main): a pool with a 4096-deep wait queue
+            Redis redis = Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
+                .setConnectionString(System.getProperty("redisUrl", RedisServer.sharedUrl()))
+                .setMaxPoolSize(16).setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096));
             flush(vertx, "redis", new RedisMetricsStore(redis, 10_000), records);
             quotaFlush(vertx, "embedded", EmbeddedAssetStore.open(vertx, Files.createTempDirectory("apigw-bench-assets")), records);
             String url = System.getProperty("redisUrl", RedisServer.sharedUrl());
             RedisAssetStore shared = new RedisAssetStore(vertx, redis, url, 10_000);
             Await.result(shared.start());
             quotaFlush(vertx, "redis", shared, records);
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace(); // System.exit below would otherwise hide why the bench stopped
         } finally {
             Await.result(vertx.close());
             System.exit(0); // the shared embedded Redis, if one was started, must not keep the JVM alive
@@ -134,12 +139,14 @@ public final class QuiesceBench {
         String run = java.util.UUID.randomUUID().toString();
         Await.result(store.put(AssetType.PLANS, "plan-" + run, new JsonObject().put("name", "Bench")
             .put("quota", new JsonObject().put("value", 1_000_000).put("interval", "1").put("intervalUnit", "hours"))));
-        List<Future<Void>> apps = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            apps.add(store.put(AssetType.APPLICATIONS, "app-" + run + "-" + i, new JsonObject().put("name", "app" + i)
-                .put("planId", "plan-" + run)));
+        for (int from = 0; from < n; from += 1000) { // set-up in chunks: the client's wait queue is bounded
+            List<Future<Void>> apps = new java.util.ArrayList<>();
+            for (int i = from; i < Math.min(n, from + 1000); i++) {
+                apps.add(store.put(AssetType.APPLICATIONS, "app-" + run + "-" + i, new JsonObject().put("name", "app" + i)
+                    .put("planId", "plan-" + run)));
+            }
+            Await.result(Future.all(apps));
         }
-        Await.result(Future.all(apps));
         SubscriptionQuotas quotas = new SubscriptionQuotas(vertx, store, new ExtendedSettings(store));
         CompiledApi api = new CompiledApi("api", "Api", "1.0", null, null, null);
         for (int round = 0; round < 2; round++) { // the first round warms up class loading, JIT and the store
