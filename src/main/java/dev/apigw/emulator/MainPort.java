@@ -58,6 +58,7 @@ final class MainPort implements MainListener {
     private Future<Void> deploy(int onPort) {
         return Contexts.on(home, () -> vertx.deployVerticle(() -> factory.apply(onPort), new DeploymentOptions().setInstances(instances)))
             .onSuccess(id -> {
+                // one field, read by close() from another thread; a monitor held for an assignment only
                 synchronized (this) {
                     deploymentId = id;
                 }

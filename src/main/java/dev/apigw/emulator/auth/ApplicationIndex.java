@@ -4,15 +4,13 @@ import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.store.AssetChange;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
-import io.vertx.core.Context;
+import dev.apigw.emulator.store.CoalescingRebuild;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,50 +23,32 @@ import java.util.logging.Logger;
 public final class ApplicationIndex {
     private static final Logger LOG = Logger.getLogger(ApplicationIndex.class.getName());
     private final AssetStore store;
-    private final Context context;
     private volatile Snapshot current = Snapshot.EMPTY;
-    private boolean running;
-    private boolean again;
+    private final CoalescingRebuild rebuilds;
 
     public ApplicationIndex(Vertx vertx, AssetStore store) {
         this.store = store;
-        this.context = vertx.getOrCreateContext();
+        this.rebuilds = new CoalescingRebuild(vertx, "application index", this::rebuild);
         store.onChange(change -> {
-            if (change.type() == null || change.type() == AssetType.APPLICATIONS) context.runOnContext(v -> request());
+            if (change.type() == null || change.type() == AssetType.APPLICATIONS) rebuilds.request();
         });
     }
 
-    /** The first build; completes once a snapshot is in place. */
+    /** The first build; completes once the view is in place. */
     public Future<Void> start() {
-        Promise<Void> first = Promise.promise();
-        context.runOnContext(v -> rebuild().onComplete(first));
-        return first.future();
+        return rebuilds.start();
     }
 
     public Snapshot current() {
         return current;
     }
 
-    private void request() {
-        if (running) {
-            again = true;
-            return;
-        }
-        rebuild();
-    }
-
     private Future<Void> rebuild() {
-        running = true;
-        again = false;
         Future<Void> done = store.list(AssetType.APPLICATIONS).map(apps -> {
             current = Snapshot.of(apps);
             return (Void) null;
         });
-        return done.onComplete(ar -> context.runOnContext(v -> {
-            if (ar.failed()) LOG.log(Level.WARNING, "application index rebuild failed; keeping the previous one", ar.cause());
-            running = false;
-            if (again) rebuild();
-        }));
+        return done;
     }
 
     /** One consistent view of all applications. */

@@ -62,6 +62,7 @@ public abstract class ScheduledPublisher implements Flushable {
     public Future<Integer> flush() {
         Instant start;
         Instant end = Instant.now();
+        // a few field swaps, never I/O: the scheduler and a quiesce flush may race on different event loops
         synchronized (this) {
             start = intervalStart;
             intervalStart = end;

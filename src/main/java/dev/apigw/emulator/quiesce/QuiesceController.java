@@ -130,6 +130,7 @@ public final class QuiesceController implements Admission {
     /** Shutdown: flush everything, then drain up to the timeout (0 = do not wait). Completes when both are done. */
     public Future<Void> quiesceForShutdown(long drainTimeoutMs) {
         long gen;
+        // state changes of the controller are short and I/O-free; the monitor only orders concurrent admin calls
         synchronized (this) {
             if (!state.get().blocksAll()) {
                 settings = new JsonObject().put("enable", true).put("block", "all").put("flush", new JsonArray(QuiesceRequest.KINDS));

@@ -2,17 +2,14 @@ package dev.apigw.emulator.quota;
 
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
-import io.vertx.core.Context;
+import dev.apigw.emulator.store.CoalescingRebuild;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Which application is subscribed to which plan quota, for the runtime: an immutable map swapped after any change
@@ -20,21 +17,18 @@ import java.util.logging.Logger;
  * context; changes during a rebuild cause one more.
  */
 public final class SubscriptionDirectory {
-    private static final Logger LOG = Logger.getLogger(SubscriptionDirectory.class.getName());
     private final AssetStore store;
-    private final Context context;
     private final AtomicReference<Map<String, PlanQuota>> quotas = new AtomicReference<>(Map.of());
-    private boolean running;
-    private boolean again;
+    private final CoalescingRebuild rebuilds;
 
     public SubscriptionDirectory(Vertx vertx, AssetStore store) {
         this.store = store;
-        this.context = vertx.getOrCreateContext();
+        this.rebuilds = new CoalescingRebuild(vertx, "subscription directory", this::rebuild);
         store.onChange(change -> {
             AssetType t = change.type();
             if (t == null || t == AssetType.APPLICATIONS || t == AssetType.PLANS || t == AssetType.POLICIES
                 || t == AssetType.POLICY_ACTIONS) {
-                context.runOnContext(v -> request());
+                rebuilds.request();
             }
         });
     }
@@ -44,24 +38,12 @@ public final class SubscriptionDirectory {
         return quotas.get().get(applicationId);
     }
 
-    /** The first build; completes when the map is in place. */
+    /** The first build; completes once the view is in place. */
     public Future<Void> start() {
-        Promise<Void> first = Promise.promise();
-        context.runOnContext(v -> rebuild().onComplete(first));
-        return first.future();
-    }
-
-    private void request() {
-        if (running) {
-            again = true;
-            return;
-        }
-        rebuild();
+        return rebuilds.start();
     }
 
     private Future<Void> rebuild() {
-        running = true;
-        again = false;
         return Future.all(store.list(AssetType.APPLICATIONS), store.list(AssetType.PLANS)).compose(all -> {
             List<JsonObject> apps = all.resultAt(0);
             List<JsonObject> plans = all.resultAt(1);
@@ -76,10 +58,6 @@ public final class SubscriptionDirectory {
                 quotas.set(Map.copyOf(next));
                 return (Void) null;
             });
-        }).onComplete(ar -> context.runOnContext(v -> {
-            if (ar.failed()) LOG.log(Level.WARNING, "subscription directory rebuild failed; keeping the previous one", ar.cause());
-            running = false;
-            if (again) rebuild();
-        }));
+        });
     }
 }

@@ -1,0 +1,53 @@
+package dev.apigw.emulator.store;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps an in-memory view of the store up to date: runs an asynchronous rebuild on one context of its own, one at a
+ * time; requests that arrive during a rebuild cause exactly one more, so a burst of changes coalesces. A failed
+ * rebuild is logged and the previous view stays in place. {@link #request()} may be called from any thread.
+ */
+public final class CoalescingRebuild {
+    private static final Logger LOG = Logger.getLogger(CoalescingRebuild.class.getName());
+    private final Context context;
+    private final String what;
+    private final Supplier<Future<Void>> build;
+    private boolean running;
+    private boolean again;
+
+    public CoalescingRebuild(Vertx vertx, String what, Supplier<Future<Void>> build) {
+        this.context = vertx.getOrCreateContext();
+        this.what = what;
+        this.build = build;
+    }
+
+    /** The first build; completes once the view is in place. */
+    public Future<Void> start() {
+        Promise<Void> first = Promise.promise();
+        context.runOnContext(v -> run().onComplete(first));
+        return first.future();
+    }
+
+    public void request() {
+        context.runOnContext(v -> {
+            if (running) again = true;
+            else run();
+        });
+    }
+
+    private Future<Void> run() {
+        running = true;
+        again = false;
+        return build.get().onComplete(ar -> context.runOnContext(v -> {
+            if (ar.failed()) LOG.log(Level.WARNING, what + " rebuild failed; keeping the previous one", ar.cause());
+            running = false;
+            if (again) run();
+        }));
+    }
+}
