@@ -147,10 +147,12 @@ public final class QuiesceController implements Admission {
 
     /** {@code setActiveMode}: opens the main port again and lifts every block. */
     public Future<Void> activate() {
+        // short, I/O-free state changes; the monitor orders them against a quiesce started from another event loop
         synchronized (this) {
             generation++; // a quiesce still running stops at its next step
         }
         return sequence.reopen().onSuccess(v -> {
+            // same monitor, same reason: three field writes, never a wait on I/O
             synchronized (this) {
                 state.set(QuiesceState.ACTIVE);
                 settings = settings.copy().put("enable", false);

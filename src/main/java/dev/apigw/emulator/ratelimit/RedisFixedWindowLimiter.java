@@ -1,6 +1,5 @@
 package dev.apigw.emulator.ratelimit;
 
-import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Response;
 
@@ -10,7 +9,7 @@ import io.vertx.redis.client.Response;
  * new window when the last one ended, counts the request if it fits and sets the expiry: one atomic round trip.
  * Callers pass keys with a {@code {hash tag}} so a limit never spans cluster slots.
  */
-public final class RedisFixedWindowLimiter implements RateLimiter {
+public final class RedisFixedWindowLimiter extends RedisScriptLimiter {
     static final String SCRIPT = """
         redis.replicate_commands()
         local t = redis.call('TIME')
@@ -36,27 +35,16 @@ public final class RedisFixedWindowLimiter implements RateLimiter {
         return {allowed, count, start + window - now}
         """;
 
-    private final RedisScript script;
-
     public RedisFixedWindowLimiter(Redis redis, long timeoutMs) {
         this(new RedisPipelines(redis), timeoutMs);
     }
 
     RedisFixedWindowLimiter(RedisPipelines redis, long timeoutMs) {
-        this.script = new RedisScript(redis, SCRIPT, timeoutMs);
+        super(redis, SCRIPT, timeoutMs);
     }
 
     @Override
-    public Future<Decision> acquire(String key, long limit, long windowMillis) {
-        return script.run(key, limit, windowMillis, 1, 0).map(r -> decision(r, limit));
-    }
-
-    @Override
-    public Future<Decision> record(String key, long limit, long windowMillis, long hits) {
-        return script.run(key, limit, windowMillis, hits, 1).map(r -> decision(r, limit));
-    }
-
-    private static Decision decision(Response r, long limit) {
+    Decision decision(Response r, long limit) {
         long count = r.get(1).toLong();
         return new Decision(r.get(0).toInteger() == 1, limit, Math.max(0, limit - count), Math.max(0, r.get(2).toLong()));
     }

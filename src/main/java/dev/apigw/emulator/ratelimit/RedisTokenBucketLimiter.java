@@ -1,6 +1,5 @@
 package dev.apigw.emulator.ratelimit;
 
-import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Response;
 
@@ -9,7 +8,7 @@ import io.vertx.redis.client.Response;
  * counted. The bucket holds {@code limit} tokens and refills at {@code limit / windowMillis} per ms. One Lua script
  * per decision, on Redis {@code TIME}; the reply is {@code {allowed, tokens left, ms until reset}}.
  */
-public final class RedisTokenBucketLimiter implements RateLimiter {
+public final class RedisTokenBucketLimiter extends RedisScriptLimiter {
     static final String SCRIPT = """
         redis.replicate_commands()
         local t = redis.call('TIME')
@@ -39,27 +38,16 @@ public final class RedisTokenBucketLimiter implements RateLimiter {
         return {allowed, math.floor(math.max(0, tokens)), math.ceil(wait)}
         """;
 
-    private final RedisScript script;
-
     public RedisTokenBucketLimiter(Redis redis, long timeoutMs) {
         this(new RedisPipelines(redis), timeoutMs);
     }
 
     RedisTokenBucketLimiter(RedisPipelines redis, long timeoutMs) {
-        this.script = new RedisScript(redis, SCRIPT, timeoutMs);
+        super(redis, SCRIPT, timeoutMs);
     }
 
     @Override
-    public Future<Decision> acquire(String key, long limit, long windowMillis) {
-        return script.run(key, limit, windowMillis, 1, 0).map(r -> decision(r, limit));
-    }
-
-    @Override
-    public Future<Decision> record(String key, long limit, long windowMillis, long hits) {
-        return script.run(key, limit, windowMillis, hits, 1).map(r -> decision(r, limit));
-    }
-
-    private static Decision decision(Response r, long limit) {
+    Decision decision(Response r, long limit) {
         return new Decision(r.get(0).toInteger() == 1, limit, r.get(1).toLong(), r.get(2).toLong());
     }
 }
