@@ -1,18 +1,20 @@
 package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
+import dev.apigw.emulator.admin.AdminErrors;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.ErrorResponder;
 import dev.apigw.emulator.runtime.ExchangeObserver;
+import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.runtime.GatewayHandler;
-import dev.apigw.emulator.runtime.Rejection;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.runtime.UpstreamForwarder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -25,25 +27,20 @@ final class GatewayVerticle extends VerticleBase {
     private final GatewayConfig config;
     private final RouteRegistry routes;
     private final AdminApi admin;
-    private final IntConsumer boundPort;
     private final Admission admission;
     private final List<ExchangeObserver> observers;
     private final int listenPort;
+    private final IntConsumer boundPort;
     private UpstreamForwarder forwarder;
-    private HttpServer server;
-
-    GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission, IntConsumer boundPort) {
-        this(config, routes, admin, admission, List.of(), config.port(), boundPort);
-    }
 
     GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission,
                     List<ExchangeObserver> observers, int listenPort, IntConsumer boundPort) {
-        this.admission = admission;
-        this.observers = List.copyOf(observers);
-        this.listenPort = listenPort;
         this.config = config;
         this.routes = routes;
         this.admin = admin;
+        this.admission = admission;
+        this.observers = List.copyOf(observers);
+        this.listenPort = listenPort;
         this.boundPort = boundPort;
     }
 
@@ -56,7 +53,7 @@ final class GatewayVerticle extends VerticleBase {
         return vertx.createHttpServer(options)
             .requestHandler(req -> {
                 if (!admission.tryEnter()) {
-                    Rejection.notAccepting(req);
+                    refuse(req);
                     return;
                 }
                 req.response().endHandler(v -> admission.exit()); // also runs when the connection drops mid-response
@@ -67,10 +64,17 @@ final class GatewayVerticle extends VerticleBase {
                 else router.handle(req);
             })
             .listen(listenPort, config.host())
-            .onSuccess(s -> {
-                server = s;
-                boundPort.accept(s.actualPort());
-            });
+            .onSuccess(s -> boundPort.accept(s.actualPort()));
+    }
+
+    /** Quiescing or shutting down: 503 in the family's shape, and the connection closed so clients move on. */
+    private static void refuse(HttpServerRequest req) {
+        if (req.path().startsWith(GatewayHandler.PREFIX)) {
+            ErrorResponder.send(req, null, GatewayException.quiesced());
+        } else {
+            req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            ErrorResponder.closeAfter(req, AdminErrors.send(req.response(), GatewayException.quiesced()));
+        }
     }
 
     @Override

@@ -1,39 +1,54 @@
 package dev.apigw.emulator;
 
-import dev.apigw.emulator.quiesce.Contexts;
+import dev.apigw.emulator.lifecycle.Contexts;
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.quiesce.MainListener;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.function.IntFunction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The main port's verticles as one listener: closing undeploys them (their HttpServers stop listening), opening
  * deploys them again on the port first bound. Transitions are serialised, so close/open races cannot leave two
  * deployments.
+ *
+ * <p>The port exists before what it serves: the quiesce sequence that closes it is called from the admin API it
+ * serves. So, like a Vert.x {@code HttpServer}, it is given its verticles when it starts serving
+ * ({@link #serving}); the quiesce sequence only sees it as a {@link MainListener}.
  */
 final class MainPort implements MainListener {
+    /** Builds one event loop's verticle for a port; it reports the port it bound. */
+    interface VerticleFactory {
+        GatewayVerticle create(int port, IntConsumer bound);
+    }
+
     private final Vertx vertx;
-    private final IntFunction<GatewayVerticle> factory;
+    private final Context home;
     private final int instances;
+    private final AtomicInteger bound = new AtomicInteger();
+    private volatile Supplier<Future<String>> deploy;
     private Future<Void> last = Future.succeededFuture();
     private volatile String deploymentId;
-    private int port;
-
-    private final Context home;
+    private volatile int port;
 
     /** @param home a context that belongs to no verticle (see {@link Contexts}) */
-    MainPort(Vertx vertx, Context home, int instances, IntFunction<GatewayVerticle> factory) {
+    MainPort(Vertx vertx, Context home, int instances) {
         this.vertx = vertx;
         this.home = home;
         this.instances = instances;
-        this.factory = factory;
     }
 
-    /** First deployment on the configured port; remembers the port actually bound. */
-    synchronized Future<Void> start(int configuredPort, java.util.concurrent.atomic.AtomicInteger bound) {
-        return chain(() -> deploy(configuredPort).onSuccess(v -> port = bound.get()));
+    /** The part of the node's life that listens on {@code configuredPort} (0 = any free port) with these verticles. */
+    Lifecycle serving(VerticleFactory factory, int configuredPort) {
+        return Lifecycle.of("main port", () -> {
+            deploy = () -> vertx.deployVerticle(() -> factory.create(port == 0 ? configuredPort : port, bound::set),
+                new DeploymentOptions().setInstances(instances));
+            return open().onSuccess(v -> port = bound.get());
+        }, this::close);
     }
 
     int port() {
@@ -52,20 +67,12 @@ final class MainPort implements MainListener {
 
     @Override
     public synchronized Future<Void> open() {
-        return chain(() -> deploymentId != null ? Future.succeededFuture() : deploy(port));
+        return chain(() -> deploymentId != null || deploy == null ? Future.succeededFuture()
+            : Contexts.on(home, deploy).onSuccess(id -> deploymentId = id).mapEmpty());
     }
 
-    private Future<Void> deploy(int onPort) {
-        return Contexts.on(home, () -> vertx.deployVerticle(() -> factory.apply(onPort), new DeploymentOptions().setInstances(instances)))
-            .onSuccess(id -> {
-                // one field, read by close() from another thread; a monitor held for an assignment only
-                synchronized (this) {
-                    deploymentId = id;
-                }
-            }).mapEmpty();
-    }
-
-    private Future<Void> chain(java.util.function.Supplier<Future<Void>> step) {
+    /** Serialises transitions; the monitor guards one field swap, never a wait. */
+    private Future<Void> chain(Supplier<Future<Void>> step) {
         Future<Void> next = last.transform(ar -> step.get());
         last = next;
         return next;

@@ -1,103 +1,77 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.config.GatewayConfig;
-import dev.apigw.emulator.store.AssetStore;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The design-time REST API under {@code /rest/apigateway} (and the UI facade under {@code /rest/facade/apigateway}):
- * one router per event loop, built from resources shared by all of them. Health answers without credentials; every
- * other admin call needs the administrator's Basic credentials.
+ * Every HTTP resource of the node outside the runtime path: the design-time REST API under {@code /rest/apigateway}
+ * (and the UI facade under {@code /rest/facade/apigateway}), the public services, {@code /metrics}, and what the
+ * quiesce port serves. Built once from {@link AdminServices}; {@link #router} gives each event loop its router.
+ * Health, metrics and the public services answer without credentials; everything else needs the administrator's.
  */
 public final class AdminApi {
     public static final String BASE = "/rest/apigateway";
     public static final String FACADE = "/rest/facade/apigateway";
     private static final long BODY_LIMIT = 64L * 1024 * 1024;
 
-    private final GatewayConfig config;
-    private final ApiResource apis;
-    private final PolicyResource policies;
-    private final PolicyActionResource policyActions;
-    private final SearchResource search;
-    private final HealthResource health;
+    private final Path uploads;
     private final AdminAuthHandler auth;
-    private final ApplicationResource applications;
-    private final ApplicationLinksResource applicationLinks;
-    private java.util.function.Consumer<Router> publicRoutes = r -> { };
-    private final List<BiConsumer<Router, String>> extraResources = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Router>> extensions = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Router>> open;
+    private final List<Consumer<Router>> guarded;
+    private final QuiescePortRouter quiescePort;
 
-    public AdminApi(Vertx vertx, GatewayConfig config, AssetStore store, ApiAssets apiAssets, HealthChecks checks,
-                    BooleanSupplier accepting) {
-        this.config = config;
-        this.apis = new ApiResource(apiAssets, new ApiInputReader(vertx, new DefinitionImporter(vertx)));
-        this.policies = new PolicyResource(store);
-        this.policyActions = new PolicyActionResource(store);
-        this.search = new SearchResource(store, config.admin());
-        this.health = new HealthResource(checks, accepting, config.usesRedis());
-        this.auth = new AdminAuthHandler(config.admin());
-        this.applications = new ApplicationResource(store, config.admin().username());
-        this.applicationLinks = new ApplicationLinksResource(store);
+    public AdminApi(Vertx vertx, AdminServices s) {
+        this.uploads = s.config().dataDir().resolve("uploads");
+        this.auth = new AdminAuthHandler(s.config().admin());
+        HealthResource health = new HealthResource(s.health(), () -> s.quiesce().snapshot().state().admits(),
+            s.config().usesRedis());
+        MetricsResource metrics = new MetricsResource(s.meters(), s.published(), s.destination());
+        QuiesceResource quiesce = new QuiesceResource(s.quiesce(), s.admission(), s.sequence(), s.quiescePort());
+        QuiescePortResource ports = new QuiescePortResource(s.quiesce(), s.sequence(), s.quiescePort());
+        this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports);
+        this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic));
+        open.addAll(s.publicRoutes());
+        this.guarded = List.of(
+            new DesignTimeGuard(s.quiesce())::mount, // sees every write before any resource
+            quiesce::mount, ports::mount, metrics::mount,
+            new WebhookResource(s.store())::mount,
+            new ShutdownResource(s.shutdown())::mount,
+            new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()))::mount,
+            new PolicyResource(s.store())::mount,
+            new PolicyActionResource(s.store())::mount,
+            new ApplicationResource(s.store(), s.config().admin().username())::mount,
+            new ApplicationLinksResource(s.store())::mount,
+            new SearchResource(s.store(), s.config().admin())::mount,
+            new PlanResource(s.store())::mount,
+            new SubscriptionUsageResource(s.usage())::mount,
+            new ExtendedSettingsResource(s.extended())::mount);
     }
 
-    /**
-     * Routes that answer without administrator credentials (the OAuth2 and JWT endpoints under {@code /invoke} and
-     * {@code /rest/pub}); mounted before the admin authentication. Set once, before the verticles start.
-     */
-    public AdminApi withPublicRoutes(java.util.function.Consumer<Router> mounter) {
-        this.publicRoutes = mounter;
-        return this;
-    }
-
-    /**
-     * Adds resources mounted behind admin authentication on every router built afterwards: {@code (router, base)}.
-     * Call from Main before the verticles are deployed.
-     */
-    public void addResource(BiConsumer<Router, String> mount) {
-        extraResources.add(mount);
-    }
-
-    /**
-     * Adds routes mounted right after authentication and before the built-in resources (quiesce's design-time
-     * block must see every write first). Call before the first {@link #router}.
-     */
-    public void extend(Consumer<Router> mount) {
-        extensions.add(mount);
-    }
-
-    public AdminAuthHandler auth() {
-        return auth;
-    }
-
-    /** A router for one event loop. Call from that event loop's verticle. */
+    /** A router for one event loop. */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route("/rest/*").handler(BodyHandler.create(config.dataDir().resolve("uploads").toString())
+        router.route("/rest/*").handler(BodyHandler.create(uploads.toString())
             .setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true));
-        health.mount(router, BASE);
-        publicRoutes.accept(router);
+        open.forEach(mount -> mount.accept(router));
         router.route(BASE + "/*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
-        extensions.forEach(mount -> mount.accept(router));
-        apis.mount(router, BASE);
-        policies.mount(router, BASE);
-        policyActions.mount(router, BASE);
-        applications.mount(router, BASE);
-        applicationLinks.mount(router, BASE);
-        search.mount(router, BASE, FACADE);
-        extraResources.forEach(m -> m.accept(router, BASE));
-        AdminFailureHandler failures = new AdminFailureHandler();
-        router.route().failureHandler(failures);
-        router.errorHandler(404, failures);
-        router.errorHandler(405, failures);
+        router.route(QuiescePortResource.INVOKE + "/*").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(auth);
+        guarded.forEach(mount -> mount.accept(router));
+        AdminErrors errors = new AdminErrors();
+        router.route().failureHandler(errors);
+        router.errorHandler(404, errors);
+        router.errorHandler(405, errors);
         return router;
+    }
+
+    /** The quiesce port's request handler. */
+    public Handler<HttpServerRequest> quiescePortHandler() {
+        return quiescePort.handler();
     }
 }

@@ -1,5 +1,8 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.ImportedDefinition;
+import dev.apigw.emulator.catalog.DefinitionImporter;
+import dev.apigw.emulator.catalog.ApiInput;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -19,7 +20,8 @@ final class ApiResource {
         this.reader = reader;
     }
 
-    void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         router.post(base + "/apis").handler(this::create);
         router.get(base + "/apis").handler(this::list);
         router.delete(base + "/apis").handler(this::deleteMany);

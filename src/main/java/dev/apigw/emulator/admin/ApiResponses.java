@@ -1,10 +1,8 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 
 /** The {@code apiResponse} wrapper of the APIs resource, for successes and its own error shape. */
 final class ApiResponses {
@@ -27,12 +25,6 @@ final class ApiResponses {
 
     static JsonObject missing(String id) {
         return new JsonObject().put("responseStatus", "NOT_FOUND").put("errorReason", "Api with ID " + id + "does not exists");
-    }
-
-    /** 404 in the resource's own shape, as the product answers it. */
-    static GatewayException notFound(String id) {
-        return new GatewayException(404, "API_NOT_FOUND", "Api with ID " + id + " does not exist", Map.of(),
-            new JsonObject().put("apiResponse", missing(id)));
     }
 
     /** Every version of the API's name, as {@code [{versionNumber, apiId}]}. */

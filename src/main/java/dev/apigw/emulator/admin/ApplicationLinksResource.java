@@ -22,7 +22,8 @@ final class ApplicationLinksResource {
         this.store = store;
     }
 
-    void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         router.get(base + "/applications/:id/apis").handler(this::apis);
         router.post(base + "/applications/:id/apis").handler(this::register);
         router.put(base + "/applications/:id/apis").handler(this::register);

@@ -31,7 +31,8 @@ final class ApplicationResource {
         this.owner = owner;
     }
 
-    void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         router.get(base + "/applications").handler(this::list);
         router.post(base + "/applications").handler(this::create);
         router.delete(base + "/applications").handler(this::deleteMany);

@@ -12,14 +12,15 @@ import io.vertx.ext.web.RoutingContext;
  * shape ({@code preferredSettings.extendedKeys}, only changed keys) or a flat {@code {"key":"value"}} map; values
  * are stored as strings.
  */
-public final class ExtendedSettingsResource {
+final class ExtendedSettingsResource {
     private final ExtendedSettings settings;
 
-    public ExtendedSettingsResource(ExtendedSettings settings) {
+    ExtendedSettingsResource(ExtendedSettings settings) {
         this.settings = settings;
     }
 
-    public void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         for (String path : new String[] {"/configurations/settings", "/configurations/extended"}) {
             router.get(base + path).handler(this::get);
             router.put(base + path).handler(this::put);

@@ -27,7 +27,8 @@ final class HealthResource {
         this.redis = redis;
     }
 
-    void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         router.get(base + "/health").handler(this::readiness);
         router.get(base + "/health/admin").handler(ctx -> respond(ctx, this::admin));
         router.get(base + "/health/engine").handler(ctx -> respond(ctx, this::engine));

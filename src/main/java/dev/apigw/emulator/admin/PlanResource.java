@@ -17,14 +17,15 @@ import java.util.UUID;
  * unless given, as the product does; a throttle action enforced by the quota policy defines the quota. An inline
  * {@code quota: {"value","interval","intervalUnit"}} is accepted as a shortcut.
  */
-public final class PlanResource {
+final class PlanResource {
     private final AssetStore store;
 
-    public PlanResource(AssetStore store) {
+    PlanResource(AssetStore store) {
         this.store = store;
     }
 
-    public void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         router.get(base + "/plans").handler(this::list);
         router.post(base + "/plans").handler(this::create);
         router.get(base + "/plans/:planId").handler(this::get);

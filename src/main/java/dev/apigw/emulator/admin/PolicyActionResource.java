@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.AssetShapes;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.model.PolicyActions;
@@ -25,7 +26,8 @@ final class PolicyActionResource {
         this.store = store;
     }
 
-    void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         router.get(base + "/policyActions").handler(this::list);
         router.post(base + "/policyActions").handler(this::create);
         router.get(base + "/policyActions/:id").handler(this::get);

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.AssetShapes;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -24,7 +25,8 @@ final class PolicyResource {
         this.store = store;
     }
 
-    void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         router.get(base + "/policies").handler(this::list);
         router.post(base + "/policies").handler(this::create);
         router.get(base + "/policies/:id").handler(this::get);

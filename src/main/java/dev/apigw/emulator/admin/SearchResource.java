@@ -27,7 +27,9 @@ final class SearchResource {
         this.admin = admin;
     }
 
-    void mount(Router router, String base, String facade) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
+        String facade = AdminApi.FACADE;
         router.post(base + "/search").handler(ctx -> search(ctx, false));
         router.post(base + "/search/_count").handler(ctx -> search(ctx, true));
         router.post(facade + "/searchApis").handler(this::facadeSearch);

@@ -9,14 +9,15 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /subscriptions/usage} (a bare JSON array, as in S-MON) and {@code GET /subscriptions/{applicationId}/usage}
  * (one usage object; 404 when the application is unknown or not subscribed to a plan with a quota).
  */
-public final class SubscriptionUsageResource {
+final class SubscriptionUsageResource {
     private final SubscriptionUsage usage;
 
-    public SubscriptionUsageResource(SubscriptionUsage usage) {
+    SubscriptionUsageResource(SubscriptionUsage usage) {
         this.usage = usage;
     }
 
-    public void mount(Router router, String base) {
+    void mount(Router router) {
+        String base = AdminApi.BASE;
         router.get(base + "/subscriptions/usage").handler(this::all);
         router.get(base + "/subscriptions/:applicationId/usage").handler(this::one);
     }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.auth;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.store.AssetChange;
 import dev.apigw.emulator.store.AssetStore;
@@ -11,7 +12,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every application, indexed by the credentials that identify it, so identification makes no store round trip.
@@ -20,8 +22,8 @@ import java.util.logging.Logger;
  * through Redis pub/sub, another's), coalescing bursts like the Deployer. If a rebuild fails the previous snapshot
  * stays.
  */
-public final class ApplicationIndex {
-    private static final Logger LOG = Logger.getLogger(ApplicationIndex.class.getName());
+public final class ApplicationIndex implements Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationIndex.class);
     private final AssetStore store;
     private volatile Snapshot current = Snapshot.EMPTY;
     private final CoalescingRebuild rebuilds;
@@ -35,6 +37,7 @@ public final class ApplicationIndex {
     }
 
     /** The first build; completes once the view is in place. */
+    @Override
     public Future<Void> start() {
         return rebuilds.start();
     }
@@ -93,7 +96,7 @@ public final class ApplicationIndex {
                 JsonObject claims = new JsonObject(json);
                 return claims.isEmpty() ? null : new ClaimRule(claims, app);
             } catch (RuntimeException e) {
-                LOG.warning("application " + app.id() + " has a jwtClaims identifier that is not a JSON object; ignored");
+                LOG.warn("application {} has a jwtClaims identifier that is not a JSON object; ignored", app.id());
                 return null;
             }
         }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.auth;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.config.AuthConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,15 +14,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keys of external JWT issuers, fetched from the configured JWKS URLs and cached in one immutable JWTAuth. A token
  * whose {@code kid} is unknown triggers a refetch (at most one per second, so forged kids cannot hammer the
  * issuers) and one retry: this is how issuer key rotation is picked up. Shared by all event loops.
  */
-public final class ExternalJwks {
-    private static final Logger LOG = Logger.getLogger(ExternalJwks.class.getName());
+public final class ExternalJwks implements Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ExternalJwks.class);
     private static final long MIN_REFRESH_MS = 1_000;
     private final Vertx vertx;
     private final AuthConfig config;
@@ -51,6 +53,7 @@ public final class ExternalJwks {
     }
 
     /** First fetch; never fails the start (an unreachable issuer is retried on the first token it signed). */
+    @Override
     public Future<Void> start() {
         return isEmpty() ? Future.succeededFuture() : refresh().otherwiseEmpty();
     }
@@ -73,7 +76,7 @@ public final class ExternalJwks {
             fetches.add(client.getAbs(url).timeout(5_000).send().map(r -> {
                 if (r.statusCode() != 200) throw new IllegalStateException("JWKS " + url + " answered " + r.statusCode());
                 return r.bodyAsJsonObject();
-            }).onFailure(err -> LOG.warning("cannot fetch JWKS " + url + ": " + err.getMessage())));
+            }).onFailure(err -> LOG.warn("cannot fetch JWKS {}: {}", url, err.getMessage())));
         }
         return Future.join(fetches).transform(ar -> {
             JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(validation(config));

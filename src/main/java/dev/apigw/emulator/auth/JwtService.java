@@ -1,6 +1,8 @@
 package dev.apigw.emulator.auth;
 
 import dev.apigw.emulator.config.AuthConfig;
+import dev.apigw.emulator.lifecycle.Lifecycle;
+import dev.apigw.emulator.store.AssetStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -19,31 +21,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * issuers ({@link ExternalJwks}), with vertx-auth-jwt. Shared by all event loops; the JWTAuth instances are
  * immutable once built. Verification rejects {@code alg: none} and any token that does not parse.
  */
-public final class JwtService implements JwtVerifier {
+public final class JwtService implements JwtVerifier, Lifecycle {
     private static final int MAX_CACHED = 100_000;
+    private final Vertx vertx;
     private final AuthConfig config;
-    private final JwtKeys keys;
-    private final JWTAuth own;
+    private final AssetStore store;
     private final ExternalJwks external;
+    /** The key pair and the verifier built from it: loaded once by {@link #start()}, before the node serves. */
+    private volatile Signing signing;
+
+    private record Signing(JwtKeys keys, JWTAuth own) {
+    }
     /** Verified JWTs until they expire, so a client reusing its JWT costs one map lookup, not an RSA check. */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     private record Verified(JsonObject claims, long expMillis) {
     }
 
-    public JwtService(Vertx vertx, AuthConfig config, JwtKeys keys, ExternalJwks external) {
+    public JwtService(Vertx vertx, AuthConfig config, AssetStore store, ExternalJwks external) {
+        this.vertx = vertx;
         this.config = config;
-        this.keys = keys;
+        this.store = store;
         this.external = external;
-        JWTAuthOptions options = new JWTAuthOptions()
-            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("RS256").setId(JwtKeys.KID).setBuffer(keys.privatePem()))
-            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("RS256").setId(JwtKeys.KID).setBuffer(keys.publicPem()))
-            .setJWTOptions(ExternalJwks.validation(config).setIssuer(config.jwtIssuer()));
-        this.own = JWTAuth.create(vertx, options);
+    }
+
+    /** Loads the signing key pair from the store (generating it on the first start of a cluster). */
+    @Override
+    public Future<Void> start() {
+        return JwtKeys.loadOrCreate(vertx, store).map(k -> {
+            JWTAuthOptions options = new JWTAuthOptions()
+                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("RS256").setId(JwtKeys.KID).setBuffer(k.privatePem()))
+                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("RS256").setId(JwtKeys.KID).setBuffer(k.publicPem()))
+                .setJWTOptions(ExternalJwks.validation(config).setIssuer(config.jwtIssuer()));
+            signing = new Signing(k, JWTAuth.create(vertx, options));
+            return null;
+        });
     }
 
     public JsonObject jwks() {
-        return new JsonObject().put("keys", new JsonArray().add(keys.jwk()));
+        return new JsonObject().put("keys", new JsonArray().add(signing.keys().jwk()));
     }
 
     /** A signed JWT naming the application in {@code app_id}; {@code subject} is who asked for it. */
@@ -52,7 +68,7 @@ public final class JwtService implements JwtVerifier {
         JsonObject claims = new JsonObject().put("sub", subject).put("app_id", app.id()).put("app_name", app.name())
             .put("client_id", app.clientId()).put("nbf", now);
         if (!config.jwtRequiredAudience().isEmpty()) claims.put("aud", config.jwtRequiredAudience());
-        return own.generateToken(claims, new JWTOptions().setAlgorithm("RS256").setIssuer(config.jwtIssuer())
+        return signing.own().generateToken(claims, new JWTOptions().setAlgorithm("RS256").setIssuer(config.jwtIssuer())
             .setExpiresInSeconds((int) config.jwtTtlSeconds()).setHeader(new JsonObject().put("kid", JwtKeys.KID)));
     }
 
@@ -83,7 +99,7 @@ public final class JwtService implements JwtVerifier {
         String alg = header.getString("alg", "");
         if (alg.isEmpty() || alg.equalsIgnoreCase("none") || alg.startsWith("HS")) return Future.succeededFuture(null);
         String kid = header.getString("kid");
-        if (JwtKeys.KID.equals(kid) || kid == null && external.isEmpty()) return claims(own, jwt);
+        if (JwtKeys.KID.equals(kid) || kid == null && external.isEmpty()) return claims(signing.own(), jwt);
         return external.verify(jwt, kid);
     }
 

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local OAuth2 authorization server: {@code POST /invoke/pub.apigateway.oauth2/getAccessToken}
@@ -24,7 +24,7 @@ final class OAuthEndpoints {
     static final String TOKEN = "/invoke/pub.apigateway.oauth2/getAccessToken";
     static final String INTROSPECT = "/invoke/pub.oauth/introspectToken";
     static final String REVOKE = "/invoke/pub.oauth/revokeToken";
-    private static final Logger LOG = Logger.getLogger(OAuthEndpoints.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthEndpoints.class);
 
     private final ApplicationIndex index;
     private final TokenService tokens;
@@ -128,7 +128,7 @@ final class OAuthEndpoints {
     }
 
     private static void unavailable(RoutingContext ctx, Throwable err) {
-        LOG.log(Level.WARNING, "token store unavailable: " + err.getMessage());
+        LOG.warn("token store unavailable: {}", err.getMessage());
         ctx.response().putHeader("Retry-After", "1");
         error(ctx, 503, "temporarily_unavailable", "The token store is unavailable");
     }

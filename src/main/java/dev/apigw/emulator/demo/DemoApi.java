@@ -1,9 +1,9 @@
 package dev.apigw.emulator.demo;
 
-import dev.apigw.emulator.admin.ApiAssets;
-import dev.apigw.emulator.admin.ApiInput;
-import dev.apigw.emulator.admin.DefinitionImporter;
-import dev.apigw.emulator.admin.ImportedDefinition;
+import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.catalog.ApiInput;
+import dev.apigw.emulator.catalog.DefinitionImporter;
+import dev.apigw.emulator.catalog.ImportedDefinition;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -12,7 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.regex.Pattern;
 
 /**
@@ -24,31 +25,32 @@ import java.util.regex.Pattern;
 public final class DemoApi {
     public static final String NAME = "EchoAPI";
     public static final String VERSION = "1.0";
-    private static final Logger LOG = Logger.getLogger(DemoApi.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DemoApi.class);
 
     private DemoApi() {
     }
 
     /** @param ephemeral whether the configured echo port was 0 (the bound port changes at every start) */
-    public static Future<Void> ensure(Vertx vertx, ApiAssets apis, String echoHost, int echoPort, boolean ephemeral) {
+    public static Future<Void> ensure(Vertx vertx, ApiAssets apis, DefinitionImporter importer, String echoHost,
+                                      int echoPort, boolean ephemeral) {
         String echoUrl = "http://" + echoHost + ":" + echoPort;
         return apis.all().compose(all -> {
             Optional<JsonObject> existing = all.stream()
                 .filter(a -> NAME.equals(a.getString("apiName")) && VERSION.equals(a.getString("apiVersion"))).findFirst();
-            if (existing.isEmpty()) return register(vertx, apis, echoUrl);
+            if (existing.isEmpty()) return register(vertx, apis, importer, echoUrl);
             if (ephemeral && pointsAtOtherEchoPort(existing.get(), echoHost, echoUrl)) {
-                return definition(vertx, echoUrl).compose(def -> apis.update(existing.get().getString("id"), input(def)))
-                    .onSuccess(api -> LOG.info("demo API " + NAME + " " + VERSION + " re-pointed to " + echoUrl)).mapEmpty();
+                return definition(vertx, importer, echoUrl).compose(def -> apis.update(existing.get().getString("id"), input(def)))
+                    .onSuccess(api -> LOG.info("demo API {} {} re-pointed to {}", NAME, VERSION, echoUrl)).mapEmpty();
             }
             return Future.succeededFuture();
         });
     }
 
-    private static Future<Void> register(Vertx vertx, ApiAssets apis, String echoUrl) {
-        return definition(vertx, echoUrl)
+    private static Future<Void> register(Vertx vertx, ApiAssets apis, DefinitionImporter importer, String echoUrl) {
+        return definition(vertx, importer, echoUrl)
             .compose(def -> apis.create(input(def)))
             .compose(api -> apis.setActive(api.getString("id"), true))
-            .onSuccess(api -> LOG.info("demo API " + NAME + " " + VERSION + " registered, routed to " + echoUrl))
+            .onSuccess(api -> LOG.info("demo API {} {} registered, routed to {}", NAME, VERSION, echoUrl))
             .mapEmpty();
     }
 
@@ -62,11 +64,11 @@ public final class DemoApi {
         return new ApiInput(NAME, VERSION, def.description(), def);
     }
 
-    private static Future<ImportedDefinition> definition(Vertx vertx, String echoUrl) {
+    private static Future<ImportedDefinition> definition(Vertx vertx, DefinitionImporter importer, String echoUrl) {
         // the template is a jar resource: read it off the event loop
         return vertx.executeBlocking(DemoApi::template)
             .map(t -> t.replace("http://127.0.0.1:9091", echoUrl))
-            .compose(text -> new DefinitionImporter(vertx).parse(text));
+            .compose(importer::parse);
     }
 
     private static String template() {

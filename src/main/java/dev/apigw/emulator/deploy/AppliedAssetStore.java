@@ -51,8 +51,14 @@ public final class AppliedAssetStore implements AssetStore {
         return store.health();
     }
 
+    /** The store underneath is a part of the node on its own; this view starts and stops nothing. */
     @Override
-    public Future<Void> close() {
-        return store.close();
+    public Future<Void> start() {
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> stop() {
+        return Future.succeededFuture();
     }
 }

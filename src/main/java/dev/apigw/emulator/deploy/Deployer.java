@@ -1,5 +1,6 @@
 package dev.apigw.emulator.deploy;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
@@ -9,16 +10,16 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@link RouteRegistry} in step with the store: after any asset change (this node's or, through Redis,
  * another's) it reloads the assets and swaps in a freshly compiled table. Runs on one context of its own; changes
  * arriving during a rebuild cause exactly one more rebuild, so bursts of writes coalesce.
  */
-public final class Deployer {
-    private static final Logger LOG = Logger.getLogger(Deployer.class.getName());
+public final class Deployer implements Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
     private final AssetStore store;
     private final RouteRegistry registry;
     private final RouteCompiler compiler;
@@ -45,6 +46,7 @@ public final class Deployer {
     }
 
     /** The first build; completes when the table is in place. */
+    @Override
     public Future<Void> start() {
         Promise<Void> first = Promise.promise();
         context.runOnContext(v -> rebuild().onComplete(first));
@@ -84,7 +86,7 @@ public final class Deployer {
                 return (Void) null;
             });
         return done.onComplete(ar -> context.runOnContext(v -> {
-            if (ar.failed()) LOG.log(Level.WARNING, "route table rebuild failed; keeping the previous one", ar.cause());
+            if (ar.failed()) LOG.warn("route table rebuild failed; keeping the previous one", ar.cause());
             running = false;
             // a failed rebuild releases its waiters too: the write itself is stored, and blocking the admin call
             // would not make the table any newer

@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles design-time assets into a {@link RouteTable}: for every active API, its resources, the enforced policy
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
  * Policy actions with a templateKey no factory knows are kept in the store but not enforced.
  */
 public final class RouteCompiler {
-    private static final Logger LOG = Logger.getLogger(RouteCompiler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RouteCompiler.class);
     private final Map<String, PolicyFactory> factories = new HashMap<>();
     private final List<Policy> lmtSystemPolicies;
 
@@ -49,8 +50,7 @@ public final class RouteCompiler {
             } catch (RuntimeException e) {
                 // one unusable API (a bad endpoint, a malformed action stored by an older version or another node)
                 // must not stop every other API from deploying, nor freeze the table at its previous state
-                LOG.warning("API " + api.getString("apiName") + " " + api.getString("apiVersion")
-                    + " cannot be served: " + e.getMessage());
+                LOG.warn("API {} {} cannot be served: {}", api.getString("apiName"), api.getString("apiVersion"), e.getMessage());
             }
         }
         return new RouteTable(table);
@@ -104,7 +104,7 @@ public final class RouteCompiler {
             return RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null),
                 PolicyActions.value(params, "method", "CUSTOM"));
         } catch (IllegalArgumentException e) {
-            LOG.warning("routing action " + action.getString("id") + " is not usable: " + e.getMessage());
+            LOG.warn("routing action {} is not usable: {}", action.getString("id"), e.getMessage());
             return null;
         }
     }

@@ -23,20 +23,17 @@ public final class GatewayMeters implements ExchangeObserver {
     private final Map<String, ApiTimers> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
 
-    public GatewayMeters(PrometheusMeterRegistry registry) {
+    /** Registers the gauges read at scrape time: requests in flight and the quiesce state (its ordinal). */
+    public GatewayMeters(PrometheusMeterRegistry registry, Supplier<Number> inFlight, Supplier<Enum<?>> quiesceState) {
         this.registry = registry;
-    }
-
-    public PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
-    /** Registers gauges read at scrape time: requests in flight and the quiesce state (ordinal and name). */
-    public void gauges(Supplier<Number> inFlight, Supplier<Enum<?>> quiesceState) {
         Gauge.builder("gateway.inflight", () -> inFlight.get().doubleValue())
             .description("Requests admitted on the main port and not yet answered").register(registry);
         Gauge.builder("gateway.quiesce.state", () -> quiesceState.get().ordinal())
             .description("0 ACTIVE, 1 DESIGNTIME_BLOCKED, 2 FLUSHING, 3 DRAINING, 4 QUIESCED").register(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.store.MetricsStore;
 import io.vertx.core.Vertx;
+import java.util.function.BiConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ public final class LicenseMetrics extends ScheduledPublisher implements Exchange
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public LicenseMetrics(Vertx vertx, MetricsStore store, long intervalMs) {
-        super(vertx, store, intervalMs);
+    public LicenseMetrics(Vertx vertx, MetricsStore store, long intervalMs, BiConsumer<String, Integer> published) {
+        super(vertx, store, intervalMs, published);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.store.MetricsStore;
 import io.vertx.core.Vertx;
+import java.util.function.BiConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ public final class PerformanceMetrics extends ScheduledPublisher implements Exch
 
     private final Map<String, ApiStats> stats = new ConcurrentHashMap<>();
 
-    public PerformanceMetrics(Vertx vertx, MetricsStore store, long intervalMs) {
-        super(vertx, store, intervalMs);
+    public PerformanceMetrics(Vertx vertx, MetricsStore store, long intervalMs, BiConsumer<String, Integer> published) {
+        super(vertx, store, intervalMs, published);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.metrics;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.store.MetricsStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,42 +11,51 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Flushable} that publishes its accumulated records to the {@link MetricsStore} every interval. A flush
  * (quiesce, shutdown) publishes at once and restarts the interval, as the product "resets the scheduler".
  * Accumulation is lock-free in subclasses; the timer is the only shared mutable part and is guarded by this.
  */
-public abstract class ScheduledPublisher implements Flushable {
-    private static final Logger LOG = Logger.getLogger(ScheduledPublisher.class.getName());
+public abstract class ScheduledPublisher implements Flushable, Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledPublisher.class);
 
     private final Vertx vertx;
     private final MetricsStore store;
     private volatile long intervalMs;
-    private volatile BiConsumer<String, Integer> published = (k, n) -> { };
+    private final BiConsumer<String, Integer> published;
     private final Queue<JsonObject> unpublished = new ConcurrentLinkedQueue<>();
     private long timer = -1;
     private Instant intervalStart = Instant.now();
 
-    protected ScheduledPublisher(Vertx vertx, MetricsStore store, long intervalMs) {
+    /** @param published told (kind, records) after each successful publication: the Micrometer flush counters */
+    protected ScheduledPublisher(Vertx vertx, MetricsStore store, long intervalMs, BiConsumer<String, Integer> published) {
         this.vertx = vertx;
         this.store = store;
         this.intervalMs = intervalMs;
+        this.published = published;
     }
 
-    /** Told (kind, records) after each successful publication: the Micrometer flush counters. */
-    public void onPublished(BiConsumer<String, Integer> listener) {
-        this.published = listener;
+    @Override
+    public Future<Void> start() {
+        // a timer id swap, never a wait: the scheduler, a quiesce flush and an interval change may race
+        synchronized (this) {
+            schedule();
+        }
+        return Future.succeededFuture();
     }
 
-    public synchronized void start() {
-        schedule();
-    }
-
-    public synchronized void stop() {
-        if (timer >= 0) vertx.cancelTimer(timer);
-        timer = -1;
+    /** Stops the schedule and publishes what was counted since the last publication (kept if that fails). */
+    @Override
+    public Future<Void> stop() {
+        // same monitor, same reason as start()
+        synchronized (this) {
+            if (timer >= 0) vertx.cancelTimer(timer);
+            timer = -1;
+        }
+        return flush().<Void>mapEmpty().otherwiseEmpty();
     }
 
     public long intervalMs() {
@@ -83,6 +93,6 @@ public abstract class ScheduledPublisher implements Flushable {
     private void schedule() {
         if (timer >= 0) vertx.cancelTimer(timer);
         timer = vertx.setTimer(intervalMs, t -> flush().onFailure(err ->
-            LOG.warning(kind() + " publication failed, kept for the next one: " + err.getMessage())));
+            LOG.warn("{} publication failed, kept for the next one: {}", kind(), err.getMessage())));
     }
 }

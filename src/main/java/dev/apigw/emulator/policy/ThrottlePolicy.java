@@ -11,8 +11,9 @@ import dev.apigw.emulator.runtime.Policy;
 import io.vertx.core.Future;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.event.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Traffic Optimization ({@code throttle}, stage LMT): one counter per policy action, API and consumer (all
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
  * {@code Retry-After} and the {@code X-RateLimit-*} headers, which successful responses carry too.
  */
 final class ThrottlePolicy implements Policy {
-    static final Logger LOG = Logger.getLogger(ThrottlePolicy.class.getName());
+    static final Logger LOG = LoggerFactory.getLogger(ThrottlePolicy.class);
     private static final Future<Void> PASS = Future.succeededFuture();
 
     private final ThrottleRule rule;
@@ -87,15 +88,15 @@ final class ThrottlePolicy implements Policy {
         String text = "Policy violation: throttle " + rule.actionId() + " on API " + exchange.api().name() + " "
             + exchange.api().version() + ", consumer " + consumer + ", limit " + rule.limit() + " per "
             + rule.intervalText();
-        if (rule.localLog()) LOG.log(level(rule.logLevel()), text);
-        if (rule.gatewayEvents()) LOG.log(Level.FINE, "[GATEWAY event] " + text);
+        if (rule.localLog()) LOG.atLevel(level(rule.logLevel())).log(text);
+        if (rule.gatewayEvents()) LOG.debug("[GATEWAY event] {}", text);
     }
 
     private static Level level(String name) {
-        return switch (name.toUpperCase()) {
-            case "ERROR", "SEVERE" -> Level.SEVERE;
-            case "WARN", "WARNING" -> Level.WARNING;
-            case "DEBUG", "FINE" -> Level.FINE;
+        return switch (name.toUpperCase(java.util.Locale.ROOT)) {
+            case "ERROR", "SEVERE" -> Level.ERROR;
+            case "WARN", "WARNING" -> Level.WARN;
+            case "DEBUG", "FINE" -> Level.DEBUG;
             default -> Level.INFO;
         };
     }

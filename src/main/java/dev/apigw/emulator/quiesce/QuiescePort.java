@@ -1,5 +1,7 @@
 package dev.apigw.emulator.quiesce;
 
+import dev.apigw.emulator.lifecycle.Contexts;
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -15,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code POST /rest/apigateway/ports}, enabled through {@code PUT /ports/enable}, and the one named by
  * {@code setQuiescePort}. The quiesce port listens while it is both enabled and chosen; it is what a quiesced node
  * still answers on. Kept in memory per node (ports are node settings in the product, too). Thread-safe.
+ *
+ * <p>The port exists before what it serves (the admin resources that set it up need it), so, like a Vert.x
+ * {@code HttpServer}, it is given its request handler when it starts serving: {@link #serving}.
  */
 public final class QuiescePort {
     /** A port definition: its alias, number and whether it is enabled. */
@@ -67,9 +72,17 @@ public final class QuiescePort {
         this.host = host;
     }
 
-    /** The requests the quiesce port serves; set once before anything listens. */
-    public void handler(Handler<HttpServerRequest> handler) {
+    /**
+     * The part of the node's life that serves {@code handler} on the quiesce port: at start it binds the configured
+     * port ({@code configuredPort} &gt; 0, alias QuiescePort), at stop it closes whatever listens.
+     */
+    public Lifecycle serving(Handler<HttpServerRequest> handler, int configuredPort) {
         this.handler = handler;
+        return Lifecycle.of("quiesce port", () -> {
+            if (configuredPort <= 0) return Future.succeededFuture();
+            define("QuiescePort", configuredPort);
+            return enable(byAlias("QuiescePort")).compose(v -> choose("QuiescePort"));
+        }, this::close);
     }
 
     /** Creates a port definition; false when the alias or number is taken. */

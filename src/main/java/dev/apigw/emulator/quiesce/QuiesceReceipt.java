@@ -1,43 +1,38 @@
 package dev.apigw.emulator.quiesce;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the last quiesce did and when (beyond the real product): a timestamp per phase and, per flushed kind, how
- * many records or counters were written. Written by the quiesce sequence, read by GET on any event loop, hence
- * synchronized.
+ * What the last quiesce did and when (beyond the real product): a timestamp per phase with its facts (for example
+ * requests still in flight) and, per flushed kind, how many records or counters were written. Immutable: every
+ * change makes a new receipt, so a reader always sees one consistent version inside a {@link QuiesceSnapshot}.
  */
-final class QuiesceReceipt {
-    private final Map<String, JsonObject> phases = new LinkedHashMap<>();
-    private final Map<String, JsonObject> flushes = new LinkedHashMap<>();
+public record QuiesceReceipt(Map<String, Phase> phases, Map<String, Flush> flushes) {
+    public static final QuiesceReceipt EMPTY = new QuiesceReceipt(Map.of(), Map.of());
 
-    synchronized void reset() {
-        phases.clear();
-        flushes.clear();
+    /** One phase: when it began, and what was true then. */
+    public record Phase(Instant at, Map<String, Object> facts) {
     }
 
-    /** Records that a phase began now, with extra facts (e.g. requests still in flight). */
-    synchronized void phase(String name, JsonObject facts) {
-        phases.put(name, facts.copy().put("at", Instant.now().toString()));
+    /** The flushes of one kind in this quiesce: records written in all, how many flushes, the last error if any. */
+    public record Flush(String kind, int count, int flushes, Instant at, String error) {
+    }
+
+    public QuiesceReceipt withPhase(String name, Map<String, Object> facts) {
+        Map<String, Phase> next = new LinkedHashMap<>(phases);
+        next.put(name, new Phase(Instant.now(), Map.copyOf(facts)));
+        return new QuiesceReceipt(Collections.unmodifiableMap(next), flushes);
     }
 
     /** Adds a flush of one kind; the final flush after the drain adds to the first one's count. */
-    synchronized void flushed(String kind, int count, Throwable error) {
-        JsonObject entry = flushes.computeIfAbsent(kind, k -> new JsonObject().put("kind", k).put("count", 0).put("flushes", 0));
-        entry.put("count", entry.getInteger("count") + (error == null ? count : 0))
-            .put("flushes", entry.getInteger("flushes") + 1).put("at", Instant.now().toString());
-        if (error != null) entry.put("error", error.getMessage());
-    }
-
-    synchronized JsonObject toJson() {
-        JsonObject p = new JsonObject();
-        phases.forEach((k, v) -> p.put(k, v.copy()));
-        JsonArray f = new JsonArray();
-        flushes.values().forEach(e -> f.add(e.copy()));
-        return new JsonObject().put("phases", p).put("flushed", f);
+    public QuiesceReceipt withFlush(String kind, int count, String error) {
+        Flush old = flushes.getOrDefault(kind, new Flush(kind, 0, 0, null, null));
+        Map<String, Flush> next = new LinkedHashMap<>(flushes);
+        next.put(kind, new Flush(kind, old.count() + (error == null ? count : 0), old.flushes() + 1, Instant.now(),
+            error == null ? old.error() : error));
+        return new QuiesceReceipt(phases, Collections.unmodifiableMap(next));
     }
 }

@@ -1,71 +1,95 @@
 package dev.apigw.emulator.quiesce;
 
 import dev.apigw.emulator.metrics.Flushable;
+import dev.apigw.emulator.quiesce.QuiesceMachine.Transition;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The asynchronous steps of a quiesce for all: (a) flush the selected kinds, (b)+(c) refuse new requests and wait
- * for those in flight up to the drain timeout, (d) close the main listener (unless configured to keep answering
- * 503), (e) emit {@code migration:quiesce:all:completed}. Each step is timestamped in the receipt.
+ * Drives a quiesce through the machine and the admission counter: (a) flush the selected kinds, (b)+(c) refuse new
+ * requests and wait for those in flight up to the drain timeout, flush once more what finished meanwhile, (d) close
+ * the main listener (unless configured to keep answering 503), (e) emit {@code migration:quiesce:all:completed}.
+ * Each step is timestamped in the receipt. Shutdown runs the same flush and drain.
  */
-final class QuiesceSequence {
-    private static final Logger LOG = Logger.getLogger(QuiesceSequence.class.getName());
+public final class QuiesceSequence {
+    private static final Logger LOG = LoggerFactory.getLogger(QuiesceSequence.class);
 
     private final Vertx vertx;
-    private final QuiesceController controller;
+    private final QuiesceMachine machine;
+    private final AdmissionCounter admission;
     private final List<Flushable> flushables;
     private final GatewayEvents events;
-    private final QuiesceReceipt receipt;
+    private final MainListener listener;
     private final long drainTimeoutMs;
     private final boolean keepListening;
-    private volatile MainListener listener = MainListener.NONE;
 
-    QuiesceSequence(Vertx vertx, QuiesceController controller, List<Flushable> flushables, GatewayEvents events,
-                    QuiesceReceipt receipt, long drainTimeoutMs, boolean keepListening) {
+    public QuiesceSequence(Vertx vertx, QuiesceMachine machine, AdmissionCounter admission, List<Flushable> flushables,
+                           GatewayEvents events, MainListener listener, long drainTimeoutMs, boolean keepListening) {
         this.vertx = vertx;
-        this.controller = controller;
+        this.machine = machine;
+        this.admission = admission;
         this.flushables = List.copyOf(flushables);
         this.events = events;
-        this.receipt = receipt;
+        this.listener = listener;
         this.drainTimeoutMs = drainTimeoutMs;
         this.keepListening = keepListening;
     }
 
-    void attach(MainListener listener) {
-        this.listener = listener;
+    /** Applies a {@code PUT /quiescemode}; a quiesce for all then runs on its own and the answer returns at once. */
+    public Transition request(QuiesceRequest request, boolean quiescePortReady) {
+        QuiesceSnapshot before = machine.snapshot();
+        Transition t = machine.request(request, quiescePortReady);
+        if (!t.applied()) return t;
+        if (request.all()) runAll(t.snapshot().generation(), request.flush(), before.state());
+        else if (request.enable()) events.emit(GatewayEvents.QUIESCE_DESIGNTIME, QuiesceReport.json(t.snapshot(), admission.inFlight()));
+        return t;
     }
 
-    void designTimeCompleted(JsonObject view) {
-        events.emit(GatewayEvents.QUIESCE_DESIGNTIME, view);
-    }
-
-    void runAll(long gen, List<String> kinds, QuiesceState previous) {
+    private void runAll(long gen, List<String> kinds, QuiesceState previous) {
         flushThenDrain(gen, kinds, drainTimeoutMs, false).compose(v -> finalFlush(kinds)).onComplete(ar -> {
-            if (!controller.current(gen)) return;
+            if (!machine.isCurrent(gen)) return;
             if (ar.failed()) {
                 // nothing was blocked yet: back to where we were, so the operator can fix the store and retry
-                controller.fail(previous, ar.cause().getMessage());
+                machine.failed(gen, previous, ar.cause().getMessage());
                 return;
             }
             (keepListening ? Future.<Void>succeededFuture() : listener.close()).onComplete(closed -> {
-                if (!controller.current(gen)) return;
-                controller.enter(QuiesceState.QUIESCED);
-                receipt.phase("quiesced", new JsonObject().put("listening", keepListening || closed.failed()));
-                controller.succeed();
-                events.emit(GatewayEvents.QUIESCE_ALL, controller.view());
+                machine.phase("quiesced", Map.of("listening", keepListening || closed.failed()));
+                if (machine.quiesced(gen)) {
+                    LOG.info("quiesce all completed; only the quiesce port answers");
+                    events.emit(GatewayEvents.QUIESCE_ALL, QuiesceReport.json(machine.snapshot(), admission.inFlight()));
+                }
             });
         });
     }
 
+    /**
+     * Shutdown: flush everything, then drain up to {@code timeoutMs} (0 = do not wait), then flush again. Completes
+     * when all is done; fails (after draining anyway) when a flush failed.
+     */
+    public Future<Void> shutdown(long timeoutMs) {
+        long gen = machine.beginShutdown().generation();
+        LOG.info("shutdown: no longer accepting new requests");
+        return flushThenDrain(gen, QuiesceRequest.KINDS, timeoutMs, true)
+            .transform(ar -> finalFlush(QuiesceRequest.KINDS)
+                .transform(f -> ar.succeeded() ? (Future<Void>) f : Future.<Void>failedFuture(ar.cause())));
+    }
+
+    /** {@code setActiveMode}: opens the main port again and lifts every block. */
+    public Future<Void> activate() {
+        long gen = machine.activating(); // a quiesce still running stops at its next step
+        return listener.open().onSuccess(v -> machine.activated(gen));
+    }
+
     /** Flushes, then (only if every flush succeeded, unless {@code drainAnyway}) drains. Fails with the flush errors. */
-    Future<Void> flushThenDrain(long gen, List<String> kinds, long timeoutMs, boolean drainAnyway) {
-        receipt.phase("requested", new JsonObject().put("inFlight", controller.inFlight()));
+    private Future<Void> flushThenDrain(long gen, List<String> kinds, long timeoutMs, boolean drainAnyway) {
+        machine.phase("requested", Map.of("inFlight", admission.inFlight()));
         Future<Void> flushed = flush(kinds);
         if (drainAnyway) {
             return flushed.transform(f -> startDrain(gen, timeoutMs)
@@ -78,16 +102,17 @@ final class QuiesceSequence {
      * Beyond the product: requests that finished during the drain were counted after the first flush, so they are
      * flushed once more, and the published totals equal the requests served.
      */
-    Future<Void> finalFlush(List<String> kinds) {
-        return flush(kinds).onSuccess(v -> receipt.phase("finalFlush", new JsonObject()));
+    private Future<Void> finalFlush(List<String> kinds) {
+        return flush(kinds).onSuccess(v -> machine.phase("finalFlush", Map.of()));
     }
 
     private Future<Void> startDrain(long gen, long timeoutMs) {
         // setActiveMode while flushing: the node is active again, so this quiesce must not start refusing requests
-        if (!controller.current(gen)) return Future.failedFuture("superseded by setActiveMode");
-        receipt.phase("flushed", new JsonObject());
-        controller.enter(QuiesceState.DRAINING);
-        receipt.phase("draining", new JsonObject().put("inFlight", controller.inFlight()));
+        if (!machine.drain(gen)) return Future.failedFuture("superseded by setActiveMode");
+        machine.phase("flushed", Map.of());
+        int inFlight = admission.inFlight();
+        machine.phase("draining", Map.of("inFlight", inFlight));
+        LOG.info("draining {} requests in flight (at most {} ms)", inFlight, timeoutMs);
         return drain(timeoutMs);
     }
 
@@ -95,33 +120,34 @@ final class QuiesceSequence {
         List<Future<Integer>> all = new ArrayList<>();
         for (Flushable f : flushables) {
             if (!kinds.contains(f.kind())) continue;
-            Future<Integer> one;
-            try {
-                one = f.flush();
-            } catch (RuntimeException e) {
-                one = Future.failedFuture(e);
-            }
-            all.add(one.onComplete(ar -> receipt.flushed(f.kind(), ar.succeeded() ? ar.result() : 0, ar.cause())));
+            all.add(flushOne(f).onComplete(ar -> {
+                machine.flushed(f.kind(), ar.succeeded() ? ar.result() : 0, ar.succeeded() ? null : ar.cause().getMessage());
+                if (ar.succeeded()) LOG.info("flushed {}: {} records", f.kind(), ar.result());
+                else LOG.warn("flush of {} failed: {}", f.kind(), ar.cause().getMessage());
+            }));
         }
-        return Future.join(all).transform(ar -> {
-            if (ar.succeeded()) return Future.<Void>succeededFuture();
-            return Future.failedFuture("flush failed: " + ar.cause().getMessage());
-        });
+        return Future.join(all).transform(ar -> ar.succeeded() ? Future.<Void>succeededFuture()
+            : Future.failedFuture("flush failed: " + ar.cause().getMessage()));
+    }
+
+    private static Future<Integer> flushOne(Flushable f) {
+        try {
+            return f.flush();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private Future<Void> drain(long timeoutMs) {
         Promise<Void> done = Promise.promise();
-        controller.whenDrained().onComplete(v -> done.tryComplete());
+        admission.whenDrained().onComplete(v -> done.tryComplete());
         long timer = vertx.setTimer(Math.max(1, timeoutMs), t -> {
-            if (done.tryComplete()) LOG.warning("drain timed out with " + controller.inFlight() + " requests in flight");
+            if (done.tryComplete()) LOG.warn("drain timed out with {} requests in flight", admission.inFlight());
         });
         return done.future().onComplete(v -> {
             vertx.cancelTimer(timer);
-            receipt.phase("drained", new JsonObject().put("inFlight", controller.inFlight()));
+            machine.phase("drained", Map.of("inFlight", admission.inFlight()));
+            LOG.info("drained: {} requests in flight", admission.inFlight());
         });
-    }
-
-    Future<Void> reopen() {
-        return listener.open();
     }
 }

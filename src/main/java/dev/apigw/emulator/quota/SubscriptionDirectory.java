@@ -1,5 +1,6 @@
 package dev.apigw.emulator.quota;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.CoalescingRebuild;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * of applications, plans, policies or policy actions, so requests never read the store. Rebuilds run on one
  * context; changes during a rebuild cause one more.
  */
-public final class SubscriptionDirectory {
+public final class SubscriptionDirectory implements Lifecycle {
     private final AssetStore store;
     private final AtomicReference<Map<String, PlanQuota>> quotas = new AtomicReference<>(Map.of());
     private final CoalescingRebuild rebuilds;
@@ -39,6 +40,7 @@ public final class SubscriptionDirectory {
     }
 
     /** The first build; completes once the view is in place. */
+    @Override
     public Future<Void> start() {
         return rebuilds.start();
     }

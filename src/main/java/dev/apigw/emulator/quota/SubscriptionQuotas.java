@@ -1,5 +1,6 @@
 package dev.apigw.emulator.quota;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.metrics.Flushable;
 import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.ExchangeObserver;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Subscription quota counters (the product's {@code quotaAccumulator}): every runtime request of an identified
@@ -23,10 +24,10 @@ import java.util.logging.Logger;
  * document {@code quotaAccumulator} every {@code pgmen.quotaSurvival.interval} seconds, so they survive a restart.
  * Quiesce and shutdown call {@link #flush()} too; flushes run one after another, never overlapping.
  */
-public final class SubscriptionQuotas implements ExchangeObserver, Flushable {
+public final class SubscriptionQuotas implements ExchangeObserver, Flushable, Lifecycle {
     public static final String DOC_ID = "quotaAccumulator";
     private static final int LOOKUP_CHUNK = 500;
-    private static final Logger LOG = Logger.getLogger(SubscriptionQuotas.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionQuotas.class);
 
     /** Counts since the last flush; {@code since} starts a cycle when the store has none for the application yet. */
     private record Delta(LongAdder success, LongAdder failure, long since) {
@@ -96,7 +97,7 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable {
             }
             return chain.compose(v -> store.put(AssetType.SETTINGS, DOC_ID, new JsonObject().put("counters", counters)));
         }).map(v -> taken.size()).onFailure(err -> {
-            LOG.log(Level.WARNING, "subscription quota flush failed; counts kept for the next one", err);
+            LOG.warn("subscription quota flush failed; counts kept for the next one", err);
             taken.forEach((app, n) -> {
                 Delta d = deltas.computeIfAbsent(app, k -> new Delta());
                 d.success.add(n[0]);
@@ -119,23 +120,32 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable {
      * Starts the periodic flush. A one-second tick compares the time since the last flush with the setting, so a
      * changed interval applies within a second.
      */
-    public void start() {
+    @Override
+    public Future<Void> start() {
+        tick();
+        return Future.succeededFuture();
+    }
+
+    private void tick() {
         vertx.setTimer(1_000, id -> {
             if (stopped) return;
             long now = System.currentTimeMillis();
             if (now - lastFlushAt < intervalMillis()) {
-                start();
+                tick();
                 return;
             }
             lastFlushAt = now;
             flush().onComplete(ar -> {
-                if (!stopped) start();
+                if (!stopped) tick();
             });
         });
     }
 
-    public void stop() {
+    /** Stops the periodic flush and writes what was counted since the last one. */
+    @Override
+    public Future<Void> stop() {
         stopped = true;
+        return flush().<Void>mapEmpty().otherwiseEmpty();
     }
 
     private long intervalMillis() {

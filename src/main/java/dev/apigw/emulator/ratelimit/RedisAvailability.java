@@ -7,7 +7,8 @@ import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether Redis is answering rate-limit calls, shared by every event loop. The first failed call marks it down, so
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
  * recovery action (reconciliation of counts taken meanwhile). State changes are atomic; the probe never blocks.
  */
 public final class RedisAvailability {
-    private static final Logger LOG = Logger.getLogger(RedisAvailability.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RedisAvailability.class);
     private final Vertx vertx;
     private final Redis redis;
     private final long probeMs;
@@ -62,7 +63,7 @@ public final class RedisAvailability {
     void markDown(Throwable cause) {
         timeoutsInARow.set(0);
         if (up.compareAndSet(true, false)) {
-            LOG.warning("Redis is not answering rate-limit calls (" + cause.getMessage() + "); deciding without it");
+            LOG.warn("Redis is not answering rate-limit calls ({}); deciding without it", cause.getMessage());
             schedule();
         }
     }

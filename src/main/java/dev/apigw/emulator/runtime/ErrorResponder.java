@@ -10,8 +10,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only writer of runtime error responses, in the product's shape:
@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * only reset the connection.
  */
 public final class ErrorResponder {
-    private static final Logger LOG = Logger.getLogger(ErrorResponder.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm:ss a", Locale.US);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
@@ -51,7 +51,7 @@ public final class ErrorResponder {
      * Vert.x keeps an HTTP/1.1 connection open even when the response says {@code Connection: close}; a server-side
      * failure should move the client to a fresh connection, so close it once the response is written.
      */
-    static void closeAfter(HttpServerRequest request, Future<Void> written) {
+    public static void closeAfter(HttpServerRequest request, Future<Void> written) {
         if (request.version() == HttpVersion.HTTP_2) return; // other streams share the connection
         written.onComplete(ar -> request.connection().close());
     }
@@ -68,7 +68,7 @@ public final class ErrorResponder {
     }
 
     private static GatewayException internal(Throwable error) {
-        LOG.log(Level.WARNING, "unexpected runtime failure", error);
+        LOG.warn("unexpected runtime failure", error);
         return new GatewayException(500, "INTERNAL_ERROR", "Internal error: " + error.getClass().getSimpleName(), Map.of());
     }
 }

@@ -1,28 +1,23 @@
 package dev.apigw.emulator.runtime;
 
-import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
 /**
  * The one error type of the pipeline and the admin API: an HTTP status, an UPPER_SNAKE key for logs and metric
- * tags, the message shown to the client, and extra response headers. Stackless, because it is control flow.
+ * tags, the message shown to the client, and extra response headers. Stackless, because it is control flow. It
+ * carries no body: the runtime's {@link ErrorResponder} and the admin API's error renderer each write their family's
+ * shape from these fields.
  */
 public final class GatewayException extends RuntimeException {
     private final int status;
     private final String key;
     private final Map<String, String> headers;
-    private final JsonObject body;
 
-    public GatewayException(int status, String key, String message, Map<String, String> headers, JsonObject body) {
+    public GatewayException(int status, String key, String message, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.key = key;
         this.headers = Map.copyOf(headers);
-        this.body = body;
-    }
-
-    public GatewayException(int status, String key, String message, Map<String, String> headers) {
-        this(status, key, message, headers, null);
     }
 
     public GatewayException(int status, String key, String message) {
@@ -41,11 +36,6 @@ public final class GatewayException extends RuntimeException {
         return headers;
     }
 
-    /** A complete response body in a resource's own shape (e.g. {@code apiResponse}), or null for the default. */
-    public JsonObject body() {
-        return body;
-    }
-
     /** The admin API's default error: {@code {"errorDetails":" <message>"}} (the leading space is the product's). */
     public static GatewayException admin(int status, String key, String message) {
         return new GatewayException(status, key, message, Map.of());
@@ -53,6 +43,25 @@ public final class GatewayException extends RuntimeException {
 
     public static GatewayException notFound(String id) {
         return admin(404, "NOT_FOUND", "Unable to find the resource: " + id);
+    }
+
+    /** The APIs resource's 404, which the admin API answers in the resource's own {@code apiResponse} shape. */
+    public static GatewayException apiIdNotFound(String id) {
+        return admin(404, API_ID_NOT_FOUND, "Api with ID " + id + " does not exist");
+    }
+
+    public static final String API_ID_NOT_FOUND = "API_ID_NOT_FOUND";
+
+    /** A request the node no longer takes: it is quiescing, quiesced or shutting down. */
+    public static GatewayException quiesced() {
+        return new GatewayException(503, "QUIESCED", "The gateway is in quiesce mode and does not accept new requests",
+            Map.of("Retry-After", "5"));
+    }
+
+    /** The data store (disk or Redis) cannot be reached. */
+    public static GatewayException storeUnavailable(String detail) {
+        return new GatewayException(503, "STORE_UNAVAILABLE", "The data store is unavailable: " + detail,
+            Map.of("Retry-After", "1"));
     }
 
     public static GatewayException invalidPayload(String detail) {

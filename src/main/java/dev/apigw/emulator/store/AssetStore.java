@@ -1,5 +1,6 @@
 package dev.apigw.emulator.store;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,7 @@ import java.util.List;
  * <p>Every method is non-blocking and may be called from any event loop. Failures of the store itself
  * (disk, Redis) fail the future with {@link StoreUnavailableException}. Documents handed out are copies.
  */
-public interface AssetStore {
+public interface AssetStore extends Lifecycle {
 
     /** Every document of a type, in no particular order. */
     Future<List<JsonObject>> list(AssetType type);
@@ -37,5 +38,11 @@ public interface AssetStore {
     /** A short description for the health endpoints: {@code {"type":..., "status":"green|yellow|red", ...}}. */
     Future<JsonObject> health();
 
-    Future<Void> close();
+    /** Loads (embedded) or subscribes to other nodes' changes (Redis); completes before the node serves. */
+    @Override
+    Future<Void> start();
+
+    /** Releases files, threads and subscriptions; pending writes complete first. */
+    @Override
+    Future<Void> stop();
 }

@@ -3,12 +3,12 @@ package dev.apigw.emulator.store;
 import io.vertx.core.Handler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The listeners of one store; a failing listener is logged and does not stop the others. */
 final class ChangeListeners {
-    private static final Logger LOG = Logger.getLogger(ChangeListeners.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeListeners.class);
     private final List<Handler<AssetChange>> listeners = new CopyOnWriteArrayList<>();
 
     void add(Handler<AssetChange> listener) {
@@ -20,7 +20,7 @@ final class ChangeListeners {
             try {
                 l.handle(change);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "asset change listener failed", e);
+                LOG.warn("asset change listener failed", e);
             }
         }
     }

@@ -5,8 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an in-memory view of the store up to date: runs an asynchronous rebuild on one context of its own, one at a
@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * rebuild is logged and the previous view stays in place. {@link #request()} may be called from any thread.
  */
 public final class CoalescingRebuild {
-    private static final Logger LOG = Logger.getLogger(CoalescingRebuild.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CoalescingRebuild.class);
     private final Context context;
     private final String what;
     private final Supplier<Future<Void>> build;
@@ -45,7 +45,7 @@ public final class CoalescingRebuild {
         running = true;
         again = false;
         return build.get().onComplete(ar -> context.runOnContext(v -> {
-            if (ar.failed()) LOG.log(Level.WARNING, what + " rebuild failed; keeping the previous one", ar.cause());
+            if (ar.failed()) LOG.warn("{} rebuild failed; keeping the previous one", what, ar.cause());
             running = false;
             if (again) run();
         }));

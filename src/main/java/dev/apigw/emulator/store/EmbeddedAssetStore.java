@@ -15,7 +15,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * thread, so two writes of one asset land in the order they were made.
  */
 public final class EmbeddedAssetStore implements AssetStore {
-    private static final Logger LOG = Logger.getLogger(EmbeddedAssetStore.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAssetStore.class);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,150}");
 
     private final Path root;
@@ -33,17 +34,30 @@ public final class EmbeddedAssetStore implements AssetStore {
     private final Map<AssetType, Map<String, JsonObject>> memory = new EnumMap<>(AssetType.class);
     private final ChangeListeners listeners = new ChangeListeners();
 
-    private EmbeddedAssetStore(Vertx vertx, Path root) {
-        this.root = root;
+    private final Vertx vertx;
+
+    /** A store under {@code <dataDir>/assets}; {@link #start()} loads it. */
+    public EmbeddedAssetStore(Vertx vertx, Path dataDir) {
+        this.vertx = vertx;
+        this.root = dataDir.resolve("assets");
         this.writer = vertx.createSharedWorkerExecutor("apigw-embedded-store", 1);
         for (AssetType t : AssetType.values()) memory.put(t, new ConcurrentHashMap<>());
     }
 
-    /** Opens the store and loads every asset. Blocking: call at start, before serving. */
+    /** Opens the store and loads every asset on the calling thread, which it blocks (tests, benchmarks). */
     public static EmbeddedAssetStore open(Vertx vertx, Path dataDir) {
-        EmbeddedAssetStore store = new EmbeddedAssetStore(vertx, dataDir.resolve("assets"));
+        EmbeddedAssetStore store = new EmbeddedAssetStore(vertx, dataDir);
         store.loadAll();
         return store;
+    }
+
+    /** Loads every asset on a worker thread. */
+    @Override
+    public Future<Void> start() {
+        return vertx.executeBlocking(() -> {
+            loadAll();
+            return null;
+        });
     }
 
     private void loadAll() {
@@ -70,7 +84,7 @@ public final class EmbeddedAssetStore implements AssetStore {
         } catch (IOException | RuntimeException e) {
             // only possible for a file damaged outside the gateway (atomic writes never leave one behind): a
             // hand-edited or truncated file must not stop the node from starting
-            LOG.warning("skipping unreadable asset file " + file + ": " + e.getMessage());
+            LOG.warn("skipping unreadable asset file {}: {}", file, e.getMessage());
         }
     }
 
@@ -78,9 +92,9 @@ public final class EmbeddedAssetStore implements AssetStore {
     private static void discard(Path tmp) {
         try {
             Files.deleteIfExists(tmp);
-            LOG.info("removed " + tmp + ", left by an interrupted write");
+            LOG.info("removed {}, left by an interrupted write", tmp);
         } catch (IOException e) {
-            LOG.warning("cannot remove " + tmp + ": " + e.getMessage());
+            LOG.warn("cannot remove {}: {}", tmp, e.getMessage());
         }
     }
 
@@ -145,7 +159,7 @@ public final class EmbeddedAssetStore implements AssetStore {
     }
 
     @Override
-    public Future<Void> close() {
+    public Future<Void> stop() {
         return writer.close();
     }
 }

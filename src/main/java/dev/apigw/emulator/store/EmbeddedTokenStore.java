@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tokens of a single node: a concurrent map in memory, written to {@code <dataDir>/tokens/tokens.json} (crash-safe
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * and a change during a write causes one more. The file holds only hashes.
  */
 public final class EmbeddedTokenStore implements TokenStore {
-    private static final Logger LOG = Logger.getLogger(EmbeddedTokenStore.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTokenStore.class);
     private final Vertx vertx;
     private final Path file;
     private final Map<String, JsonObject> tokens = new ConcurrentHashMap<>();
@@ -61,7 +61,7 @@ public final class EmbeddedTokenStore implements TokenStore {
                 });
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot read " + file + "; starting without stored tokens", e);
+            LOG.warn("cannot read {}; starting without stored tokens", file, e);
         }
     }
 
@@ -118,7 +118,7 @@ public final class EmbeddedTokenStore implements TokenStore {
                 try {
                     AtomicFiles.write(file, content);
                 } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "cannot write " + file, e);
+                    LOG.warn("cannot write {}", file, e);
                 }
                 writing.set(false);
             } while (dirty && writing.compareAndSet(false, true));
@@ -128,7 +128,7 @@ public final class EmbeddedTokenStore implements TokenStore {
 
     /** Completes once pending writes are on disk (at most 5 s), so a clean stop loses no token. */
     @Override
-    public Future<Void> close() {
+    public Future<Void> stop() {
         Promise<Void> done = Promise.promise();
         awaitIdle(done, System.currentTimeMillis() + 5_000);
         return done.future();

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.store;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code extendedSettings} and cached here so readers on any thread see the latest without a store call. The cache
  * follows changes made through this node and, via the store's change feed, through others.
  */
-public final class ExtendedSettings {
+public final class ExtendedSettings implements Lifecycle {
     public static final String ID = "extendedSettings";
     public static final String QUOTA_SURVIVAL_INTERVAL = "pgmen.quotaSurvival.interval";
     /** Built-in values, reported under {@code allSettings}; stored keys override them. */
@@ -28,6 +29,12 @@ public final class ExtendedSettings {
     }
 
     /** Loads the stored keys; completes when the cache holds them. */
+    @Override
+    public Future<Void> start() {
+        return reload();
+    }
+
+    /** Loads the stored keys again; completes when the cache holds them. */
     public Future<Void> reload() {
         return store.get(AssetType.SETTINGS, ID).map(doc -> {
             if (doc != null) preferred.set(doc.getJsonObject("extendedKeys", new JsonObject()).copy());

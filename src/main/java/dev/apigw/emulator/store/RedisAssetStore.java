@@ -33,6 +33,7 @@ public final class RedisAssetStore implements AssetStore {
     }
 
     /** Starts listening to other nodes' changes; completes once subscribed. */
+    @Override
     public Future<Void> start() {
         return subscriber.start();
     }
@@ -99,7 +100,7 @@ public final class RedisAssetStore implements AssetStore {
     }
 
     @Override
-    public Future<Void> close() {
+    public Future<Void> stop() {
         return subscriber.close();
     }
 }

@@ -9,14 +9,15 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.ResponseType;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A dedicated pub/sub connection to one channel that reconnects by itself (every 250 ms while Redis is away).
  * After a reconnect it calls {@code onResync}, because messages published while it was away are lost.
  */
 public final class RedisSubscriber {
-    private static final Logger LOG = Logger.getLogger(RedisSubscriber.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
     private static final long RETRY_MS = 250;
 
     private final Vertx vertx;
@@ -75,7 +76,7 @@ public final class RedisSubscriber {
         if (connection != conn) return;
         connection = null;
         client.close();
-        LOG.warning("Redis subscription to " + channel + " lost; reconnecting");
+        LOG.warn("Redis subscription to {} lost; reconnecting", channel);
         retryLater();
     }
 

@@ -70,7 +70,7 @@ public final class RedisTokenStore implements TokenStore {
     }
 
     @Override
-    public Future<Void> close() {
+    public Future<Void> stop() {
         return subscriber.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.store;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -13,11 +14,12 @@ import io.vertx.core.json.JsonObject;
  * <p>Non-blocking, callable from any event loop. Store failures fail the future with
  * {@link StoreUnavailableException}.
  */
-public interface TokenStore {
+public interface TokenStore extends Lifecycle {
     /** Sent to revocation listeners when revocations may have been missed: drop every cached token. */
     String ALL = "*";
 
     /** Loads saved tokens (embedded) or subscribes to revocations (Redis); completes before the node serves. */
+    @Override
     Future<Void> start();
 
     Future<Void> save(String hash, JsonObject token, long ttlMs);
@@ -34,5 +36,7 @@ public interface TokenStore {
      */
     void onRevoked(Handler<String> listener);
 
-    Future<Void> close();
+    /** Completes once pending writes are durable and subscriptions are closed. */
+    @Override
+    Future<Void> stop();
 }

@@ -1,7 +1,9 @@
 package dev.apigw.emulator.webhook;
 
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +12,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends events to the active webhooks subscribed to them: an HTTP POST of
@@ -18,8 +21,8 @@ import java.util.logging.Logger;
  * credentials. A delivery that fails (connection error or non-2xx) is retried after a back-off that doubles from
  * {@code initialBackoffMs}, up to {@code maxAttempts}. {@link #emit} returns at once; nothing waits on a delivery.
  */
-public final class WebhookDispatcher {
-    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+public final class WebhookDispatcher implements Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final Vertx vertx;
     private final AssetStore store;
@@ -46,7 +49,7 @@ public final class WebhookDispatcher {
                     deliver(hook, event, payload, 1);
                 }
             }
-        }).onFailure(err -> LOG.warning("webhooks for " + event + " not sent, store unavailable: " + err.getMessage()));
+        }).onFailure(err -> LOG.warn("webhooks for {} not sent, store unavailable: {}", event, err.getMessage()));
     }
 
     private void deliver(JsonObject hook, String event, Buffer payload, int attempt) {
@@ -59,7 +62,7 @@ public final class WebhookDispatcher {
             if (ar.succeeded() && ar.result().statusCode() / 100 == 2) return;
             String why = ar.succeeded() ? "status " + ar.result().statusCode() : ar.cause().getMessage();
             if (attempt >= maxAttempts) {
-                LOG.warning("webhook " + hook.getString("id") + " gave up on " + event + " after " + attempt + " attempts: " + why);
+                LOG.warn("webhook {} gave up on {} after {} attempts: {}", hook.getString("id"), event, attempt, why);
                 return;
             }
             long delay = initialBackoffMs << Math.min(attempt - 1, 20);
@@ -67,7 +70,9 @@ public final class WebhookDispatcher {
         });
     }
 
-    public void close() {
+    @Override
+    public Future<Void> stop() {
         client.close();
+        return Future.succeededFuture();
     }
 }

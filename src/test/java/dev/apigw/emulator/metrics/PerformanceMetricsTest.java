@@ -22,8 +22,8 @@ class PerformanceMetricsTest {
     @Test
     void a_flush_publishes_one_record_per_api_and_starts_a_new_interval(Vertx vertx) throws Exception {
         EmbeddedMetricsStore store = new EmbeddedMetricsStore(vertx, Files.createTempDirectory("apigw-perf"));
-        PerformanceMetrics perf = new PerformanceMetrics(vertx, store, 3_600_000);
-        LicenseMetrics license = new LicenseMetrics(vertx, store, 3_600_000);
+        PerformanceMetrics perf = new PerformanceMetrics(vertx, store, 3_600_000, (kind, records) -> { });
+        LicenseMetrics license = new LicenseMetrics(vertx, store, 3_600_000, (kind, records) -> { });
         for (int status : new int[] {200, 201, 404, 0}) {
             Exchange exchange = new Exchange(null, API, "/");
             exchange.backendTime(2_000_000);

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.policy;
 
+import dev.apigw.emulator.NodeProbe;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,7 +92,7 @@ class ThrottleIT {
         assertEquals("100", rejected.getHeader("X-RateLimit-Limit"));
         assertEquals("0", rejected.getHeader("X-RateLimit-Remaining"));
         assertNotNull(rejected.getHeader("Retry-After"));
-        long violations = gw.node().rateLimits().metrics().snapshot().entrySet().stream()
+        long violations = NodeProbe.of(gw.node()).rateLimits().metrics().snapshot().entrySet().stream()
             .filter(e -> e.getKey().startsWith(RateLimitMetrics.VIOLATIONS)).mapToLong(e -> e.getValue()).sum();
         assertEquals(900, violations);
     }

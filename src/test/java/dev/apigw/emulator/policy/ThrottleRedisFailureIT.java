@@ -1,5 +1,6 @@
 package dev.apigw.emulator.policy;
 
+import dev.apigw.emulator.NodeProbe;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class ThrottleRedisFailureIT {
     private long restartAndAwaitRecovery() {
         redis.start();
         long t0 = System.nanoTime();
-        while (gw.node().rateLimits().degraded()) {
+        while (NodeProbe.of(gw.node()).rateLimits().degraded()) {
             if (System.nanoTime() - t0 > 5_000_000_000L) throw new AssertionError("no reconnect within 5 s");
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // poll interval, not synchronisation
         }
@@ -83,7 +84,7 @@ class ThrottleRedisFailureIT {
         for (int i = 0; i < 5; i++) {
             call(uri).then().statusCode(200).header("X-RateLimit-Degraded", "FAIL_OPEN").header("X-RateLimit-Limit", "100");
         }
-        assertEquals(5, gw.node().rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "FAIL_OPEN"));
+        assertEquals(5, NodeProbe.of(gw.node()).rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "FAIL_OPEN"));
         assertEquals("yellow", gw.anonymous().get("/rest/apigateway/health/engine").jsonPath().getString("rateLimit.status"));
 
         long reconnectMs = restartAndAwaitRecovery();
@@ -113,7 +114,7 @@ class ThrottleRedisFailureIT {
             call(uri).then().statusCode(503).header("X-RateLimit-Degraded", "FAIL_CLOSED")
                 .body("Exception", containsString("rate limit store is unavailable"));
         }
-        assertEquals(3, gw.node().rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "FAIL_CLOSED"));
+        assertEquals(3, NodeProbe.of(gw.node()).rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "FAIL_CLOSED"));
         assertTrue(restartAndAwaitRecovery() <= 1_000);
         call(uri).then().statusCode(200).header("X-RateLimit-Remaining", "98");
     }
@@ -126,7 +127,7 @@ class ThrottleRedisFailureIT {
         redis.stop();
         for (int i = 0; i < 5; i++) call(uri).then().statusCode(200).header("X-RateLimit-Degraded", "LOCAL");
         call(uri).then().statusCode(429).header("X-RateLimit-Degraded", "LOCAL").header("X-RateLimit-Limit", "5");
-        assertEquals(6, gw.node().rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "LOCAL"));
+        assertEquals(6, NodeProbe.of(gw.node()).rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "LOCAL"));
         assertTrue(restartAndAwaitRecovery() <= 1_000);
         // 1 before + 5 admitted locally are in Redis now: 4 left of 10 before this call
         long deadline = System.nanoTime() + 5_000_000_000L;

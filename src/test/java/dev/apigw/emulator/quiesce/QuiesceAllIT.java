@@ -1,5 +1,6 @@
 package dev.apigw.emulator.quiesce;
 
+import dev.apigw.emulator.NodeProbe;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,19 +56,19 @@ class QuiesceAllIT {
         List<Future<String>> slow = new ArrayList<>();
         // the setup's last admin call is counted out when its response has been written, which can be just
         // after the client read it: wait for that, so the count below is only the requests sent here
-        Poll.until("setup requests counted out", () -> gw.node().quiesce().inFlight() == 0);
+        Poll.until("setup requests counted out", () -> NodeProbe.of(gw.node()).inFlight() == 0);
         for (int i = 0; i < 50; i++) slow.add(statusAndConnection("/gateway/Slow/1.0/delay/1500"));
-        Poll.until("50 requests in flight", () -> gw.node().quiesce().inFlight() == 50);
+        Poll.until("50 requests in flight", () -> NodeProbe.of(gw.node()).inFlight() == 50);
 
         gw.admin().contentType("application/json").body(QUIESCE_ALL).put("/rest/apigateway/quiescemode")
             .then().statusCode(200).body("block", equalTo("all")).body("status", equalTo(null));
-        Poll.until("draining", () -> gw.node().quiesce().state() == QuiesceState.DRAINING);
-        assertEquals("in progress", gw.node().quiesce().view().getString("status"));
+        Poll.until("draining", () -> NodeProbe.of(gw.node()).quiesceState() == QuiesceState.DRAINING);
+        assertEquals("in progress", NodeProbe.of(gw.node()).quiesceView().getString("status"));
         int refused = Await.result(status("/gateway/Slow/1.0/get").recover(err -> Future.succeededFuture(-1)));
         assertTrue(refused == 503 || refused == -1, "new request answered " + refused);
 
         for (Future<String> f : slow) assertEquals("200 close", Await.result(f)); // answered while draining: Connection: close
-        Poll.until("quiesced", () -> gw.node().quiesce().state() == QuiesceState.QUIESCED);
+        Poll.until("quiesced", () -> NodeProbe.of(gw.node()).quiesceState() == QuiesceState.QUIESCED);
         assertEquals(-1, (int) Await.result(status("/gateway/Slow/1.0/get").recover(err -> Future.succeededFuture(-1))),
             "the main port stopped listening");
 
@@ -93,7 +94,7 @@ class QuiesceAllIT {
     @Test
     void a_second_quiesce_all_is_a_conflict_and_set_active_mode_restores_service() {
         gw.admin().contentType("application/json").body(QUIESCE_ALL).put("/rest/apigateway/quiescemode").then().statusCode(200);
-        Poll.until("quiesced", () -> gw.node().quiesce().state() == QuiesceState.QUIESCED);
+        Poll.until("quiesced", () -> NodeProbe.of(gw.node()).quiesceState() == QuiesceState.QUIESCED);
         admin(quiescePort()).get("/invoke/wm.server.quiesce/getCurrentMode")
             .then().statusCode(200).body("isQuiesceMode", equalTo("true"));
         // the main port is closed, so the repeat can only arrive through the quiesce port's IS service
@@ -136,7 +137,7 @@ class QuiesceAllIT {
                 .post("/rest/apigateway/ports").then().statusCode(400);
             // the port set up from a main-port event loop must outlive the main port's verticles
             plain.admin().contentType("application/json").body(QUIESCE_ALL).put("/rest/apigateway/quiescemode").then().statusCode(200);
-            Poll.until("quiesced", () -> plain.node().quiesce().state() == QuiesceState.QUIESCED);
+            Poll.until("quiesced", () -> NodeProbe.of(plain.node()).quiesceState() == QuiesceState.QUIESCED);
             RestAssured.given().port(free).get("/rest/apigateway/health").then().statusCode(503);
             admin(RestAssured.given().port(free)).post("/invoke/wm.server.quiesce/setActiveMode").then().statusCode(200);
             plain.anonymous().get("/rest/apigateway/health").then().statusCode(200);
@@ -151,14 +152,14 @@ class QuiesceAllIT {
             TestApis.registerActive(keep, "Slow", "1.0", "http://127.0.0.1:" + echo.port(), "/delay/{ms}");
             // the setup's last admin call is counted out when its response has been written, which can be just
             // after the client read it: wait for that, so the count below is only the requests sent here
-            Poll.until("setup requests counted out", () -> keep.node().quiesce().inFlight() == 0);
+            Poll.until("setup requests counted out", () -> NodeProbe.of(keep.node()).inFlight() == 0);
             Future<Integer> tooSlow = client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
                     .setPort(keep.port()).setURI("/gateway/Slow/1.0/delay/3000"))
                 .compose(req -> req.send()).compose(resp -> resp.body().map(b -> resp.statusCode()));
-            Poll.until("in flight", () -> keep.node().quiesce().inFlight() == 1);
+            Poll.until("in flight", () -> NodeProbe.of(keep.node()).inFlight() == 1);
             keep.admin().contentType("application/json").body(QUIESCE_ALL).put("/rest/apigateway/quiescemode").then().statusCode(200);
-            Poll.until("quiesced after the drain timeout", () -> keep.node().quiesce().state() == QuiesceState.QUIESCED);
-            assertEquals(1, (int) keep.node().quiesce().view().getJsonObject("receipt").getJsonObject("phases")
+            Poll.until("quiesced after the drain timeout", () -> NodeProbe.of(keep.node()).quiesceState() == QuiesceState.QUIESCED);
+            assertEquals(1, (int) NodeProbe.of(keep.node()).quiesceView().getJsonObject("receipt").getJsonObject("phases")
                 .getJsonObject("drained").getInteger("inFlight"), "the drain gave up on the 3 s request");
             keep.anonymous().get("/gateway/Slow/1.0/delay/1").then().statusCode(503).header("Connection", "close")
                 .body("Exception", containsString("quiesce"));

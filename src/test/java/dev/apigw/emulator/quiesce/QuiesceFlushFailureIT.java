@@ -1,5 +1,6 @@
 package dev.apigw.emulator.quiesce;
 
+import dev.apigw.emulator.NodeProbe;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -32,7 +33,7 @@ class QuiesceFlushFailureIT {
 
             gw.admin().contentType("application/json").body("{\"enable\":true,\"block\":\"all\",\"flush\":[\"performance_metrics\"]}")
                 .put("/rest/apigateway/quiescemode").then().statusCode(200);
-            Poll.until("the flush fails", () -> "failure".equals(gw.node().quiesce().view().getString("status")));
+            Poll.until("the flush fails", () -> "failure".equals(NodeProbe.of(gw.node()).quiesceView().getString("status")));
             gw.admin().get("/rest/apigateway/quiescemode").then().body("state", equalTo("ACTIVE"))
                 .body("failureReason", containsString("flush failed"));
             gw.anonymous().get("/gateway/Echo/1.0/get").then().statusCode(200);
@@ -40,7 +41,7 @@ class QuiesceFlushFailureIT {
             redis.start();
             gw.admin().contentType("application/json").body("{\"enable\":true,\"block\":\"all\",\"flush\":[\"performance_metrics\"]}")
                 .put("/rest/apigateway/quiescemode").then().statusCode(200);
-            Poll.until("quiesced", () -> gw.node().quiesce().state() == QuiesceState.QUIESCED);
+            Poll.until("quiesced", () -> NodeProbe.of(gw.node()).quiesceState() == QuiesceState.QUIESCED);
             RestAssured.given().port(gw.node().quiescePort()).auth().preemptive().basic("Administrator", "manage")
                 .post("/invoke/wm.server.quiesce/setActiveMode").then().statusCode(200);
             gw.admin().get("/rest/apigateway/metrics/published?kind=performance_metrics").then().statusCode(200)

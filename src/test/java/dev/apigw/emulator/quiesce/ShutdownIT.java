@@ -1,5 +1,6 @@
 package dev.apigw.emulator.quiesce;
 
+import dev.apigw.emulator.NodeProbe;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,9 +54,9 @@ class ShutdownIT {
         List<Future<Integer>> slow = new ArrayList<>();
         // the setup's last admin call is counted out when its response has been written, which can be just
         // after the client read it: wait for that, so the count below is only the requests sent here
-        Poll.until("setup requests counted out", () -> gw.node().quiesce().inFlight() == 0);
+        Poll.until("setup requests counted out", () -> NodeProbe.of(gw.node()).inFlight() == 0);
         for (int i = 0; i < 10; i++) slow.add(get("/gateway/Slow/1.0/delay/800"));
-        Poll.until("10 requests in flight", () -> gw.node().quiesce().inFlight() == 10);
+        Poll.until("10 requests in flight", () -> NodeProbe.of(gw.node()).inFlight() == 10);
 
         gw.admin().contentType("application/json").body("{\"option\":\"drain\",\"timeout\":1,\"bounce\":false}")
             .post("/rest/apigateway/shutdown").then().statusCode(200)
@@ -70,9 +71,9 @@ class ShutdownIT {
     void sigterm_path_drains_before_stopping() {
         // the setup's last admin call is counted out when its response has been written, which can be just
         // after the client read it: wait for that, so the count below is only the requests sent here
-        Poll.until("setup requests counted out", () -> gw.node().quiesce().inFlight() == 0);
+        Poll.until("setup requests counted out", () -> NodeProbe.of(gw.node()).inFlight() == 0);
         Future<Integer> slow = get("/gateway/Slow/1.0/delay/500");
-        Poll.until("in flight", () -> gw.node().quiesce().inFlight() == 1);
+        Poll.until("in flight", () -> NodeProbe.of(gw.node()).inFlight() == 1);
         Future<Void> stopped = gw.node().shutdown(10_000);
         assertEquals(200, Await.result(slow));
         Await.result(stopped);

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.quota;
 
+import dev.apigw.emulator.NodeProbe;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -66,7 +67,7 @@ class SubscriptionQuotaIT {
 
     private void subscribe(String appId, String planId) {
         // applications as plain assets until the applications API exists; a subscription is an app with a planId
-        Await.result(gw.node().store().put(AssetType.APPLICATIONS, appId,
+        Await.result(NodeProbe.of(gw.node()).store().put(AssetType.APPLICATIONS, appId,
             new JsonObject().put("id", appId).put("name", "Subscription " + appId).put("planId", planId)));
     }
 
@@ -117,7 +118,7 @@ class SubscriptionQuotaIT {
     }
 
     private boolean persisted(long success) {
-        JsonObject doc = Await.result(gw.node().store().get(AssetType.SETTINGS, SubscriptionQuotas.DOC_ID));
+        JsonObject doc = Await.result(NodeProbe.of(gw.node()).store().get(AssetType.SETTINGS, SubscriptionQuotas.DOC_ID));
         return doc != null && doc.getJsonObject("counters").getJsonObject("app2", new JsonObject())
             .getLong("successCount", 0L) == success;
     }
@@ -128,7 +129,7 @@ class SubscriptionQuotaIT {
         subscribe("app2", planId);
         String base = servedApi();
         gw.anonymous().header("X-Test-App", "app2").get(base + "/get").then().statusCode(200);
-        var flushable = (SubscriptionQuotas) gw.node().flushables().stream()
+        var flushable = (SubscriptionQuotas) NodeProbe.of(gw.node()).flushables().stream()
             .filter(f -> f.kind().equals("subscription_quota")).findFirst().orElseThrow();
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (flushable.pending("app2")[0] == 0 && System.nanoTime() < deadline) {
@@ -143,7 +144,7 @@ class SubscriptionQuotaIT {
         subscribe("app4", plan());
         String base = servedApi();
         gw.anonymous().header("X-Test-App", "app4").get(base + "/get").then().statusCode(200);
-        var quotas = (SubscriptionQuotas) gw.node().flushables().get(0);
+        var quotas = (SubscriptionQuotas) NodeProbe.of(gw.node()).flushables().get(0);
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (quotas.pending("app4")[0] == 0 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // counted when the response has ended

@@ -92,7 +92,7 @@ class EmbeddedAssetStoreTest {
         Await.result(store.put(AssetType.APIS, "gone", new JsonObject()));
         assertTrue(Await.result(store.delete(AssetType.APIS, "gone")));
         assertFalse(Await.result(store.delete(AssetType.APIS, "gone")));
-        Await.result(store.close());
+        Await.result(store.stop());
         EmbeddedAssetStore reopened = EmbeddedAssetStore.open(vertx, dataDir);
         assertEquals("X", Await.result(reopened.get(AssetType.APIS, "x")).getString("apiName"));
         assertEquals(1, Await.result(reopened.get(AssetType.POLICIES, "odd id/../with slash")).getInteger("n"));

@@ -1,7 +1,5 @@
 package dev.apigw.emulator.support;
 
-import java.time.Duration;
-
 /** Registers APIs and waits until the runtime serves them (the route table is swapped asynchronously). */
 public final class ServedApis {
     private ServedApis() {
@@ -15,8 +13,12 @@ public final class ServedApis {
     }
 
     public static void awaitServed(TestGateway gw, String name, String probePath) {
-        String base = "/gateway/" + name.replace(" ", "%20") + "/1.0";
-        Eventually.until(Duration.ofSeconds(5), name + " served", () -> gw.anonymous().urlEncodingEnabled(false)
-            .get(base + probePath).statusCode() != 404);
+        awaitServed(gw, new DeployedApi(null, name, "1.0", null, java.util.List.of()), probePath);
+    }
+
+    /** Returns once {@code probePath} of the API no longer answers 404 (the route table is swapped asynchronously). */
+    public static void awaitServed(TestGateway gw, DeployedApi api, String probePath) {
+        Poll.until(api.name() + " served", 5_000, () -> gw.anonymous().urlEncodingEnabled(false)
+            .get(api.path() + probePath).statusCode() != 404);
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import dev.apigw.emulator.runtime.PolicyFactory;
 
 /**
@@ -84,6 +85,20 @@ public final class TestGateway implements AutoCloseable {
     /** REST Assured without credentials (runtime calls, health, public services). */
     public RequestSpecification anonymous() {
         return RestAssured.given().port(port());
+    }
+
+    /**
+     * Deploys the API fixture {@code fixtures/<path>} (see {@code fixtures/README.md}): creates the API, adds the
+     * fixture's policy actions to its service policy, activates it unless {@code "active": false}, and returns once
+     * the runtime serves it. {@code vars} fill the fixture's placeholders, e.g. {@code echo} = the backend URL.
+     */
+    public DeployedApi deploy(String path, Map<String, String> vars) {
+        return FixtureDeployer.deploy(this, Fixtures.json(path, vars));
+    }
+
+    /** {@link #deploy(String, Map)} against the class's echo backend ({@code ${echo}}). */
+    public DeployedApi deploy(String path, Echo echo) {
+        return deploy(path, Map.of("echo", echo.url()));
     }
 
     @Override

@@ -1,0 +1,192 @@
+package dev.apigw.emulator;
+
+import dev.apigw.emulator.admin.AdminApi;
+import dev.apigw.emulator.admin.AdminServices;
+import dev.apigw.emulator.auth.ApplicationIndex;
+import dev.apigw.emulator.auth.AuthEndpoints;
+import dev.apigw.emulator.auth.ExternalJwks;
+import dev.apigw.emulator.auth.Identifier;
+import dev.apigw.emulator.auth.JwtService;
+import dev.apigw.emulator.auth.TokenService;
+import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.catalog.DefinitionImporter;
+import dev.apigw.emulator.config.GatewayConfig;
+import dev.apigw.emulator.config.OpsConfig;
+import dev.apigw.emulator.demo.DemoApi;
+import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.deploy.AppliedAssetStore;
+import dev.apigw.emulator.deploy.Deployer;
+import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.lifecycle.Lifecycle;
+import dev.apigw.emulator.lifecycle.Lifecycles;
+import dev.apigw.emulator.metrics.DestinationSettings;
+import dev.apigw.emulator.metrics.GatewayMeters;
+import dev.apigw.emulator.metrics.LicenseMetrics;
+import dev.apigw.emulator.metrics.PerformanceMetrics;
+import dev.apigw.emulator.policy.EntryProtocolPolicy;
+import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
+import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
+import dev.apigw.emulator.policy.ThrottlePolicyFactory;
+import dev.apigw.emulator.quiesce.AdmissionCounter;
+import dev.apigw.emulator.quiesce.GatewayEvents;
+import dev.apigw.emulator.quiesce.QuiesceMachine;
+import dev.apigw.emulator.quiesce.QuiescePort;
+import dev.apigw.emulator.quiesce.QuiesceSequence;
+import dev.apigw.emulator.quiesce.Shutdown;
+import dev.apigw.emulator.quota.SubscriptionDirectory;
+import dev.apigw.emulator.quota.SubscriptionQuotas;
+import dev.apigw.emulator.quota.SubscriptionUsage;
+import dev.apigw.emulator.ratelimit.RateLimitMetrics;
+import dev.apigw.emulator.ratelimit.RateLimitService;
+import dev.apigw.emulator.runtime.ExchangeObserver;
+import dev.apigw.emulator.runtime.PolicyFactory;
+import dev.apigw.emulator.runtime.RouteRegistry;
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.EmbeddedAssetStore;
+import dev.apigw.emulator.store.EmbeddedMetricsStore;
+import dev.apigw.emulator.store.EmbeddedTokenStore;
+import dev.apigw.emulator.store.ExtendedSettings;
+import dev.apigw.emulator.store.MetricsStore;
+import dev.apigw.emulator.store.RedisAssetStore;
+import dev.apigw.emulator.store.RedisMetricsStore;
+import dev.apigw.emulator.store.RedisTokenStore;
+import dev.apigw.emulator.store.TokenStore;
+import dev.apigw.emulator.webhook.WebhookDispatcher;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composition root: builds every part of a node with constructors, in dependency order, and lists the parts
+ * with a life in one {@link Lifecycles}, which starts them in that order and stops them in reverse. Reading this
+ * class top to bottom is reading the architecture: stores, identification, traffic limits, the route table, the
+ * operations side (metrics, webhooks, quiesce), the demo, the admin API, and last the two ports.
+ */
+final class Assembly {
+    private final Vertx vertx;
+    private final GatewayConfig config;
+    private final Lifecycles life = new Lifecycles();
+
+    private Assembly(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    /** Builds and starts a node; on failure everything already started is stopped again. */
+    static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, PrometheusMeterRegistry registry,
+                                     List<PolicyFactory> extraFactories) {
+        Assembly a = new Assembly(vertx, config);
+        GatewayNode node = a.build(registry, extraFactories);
+        return a.life.startAll().map(node);
+    }
+
+    private GatewayNode build(PrometheusMeterRegistry registry, List<PolicyFactory> extraFactories) {
+        OpsConfig ops = config.ops();
+        Redis redis = config.usesRedis() ? life.add(redisClient()).redis() : null;
+        // stores
+        AssetStore store = life.add(redis == null ? new EmbeddedAssetStore(vertx, config.dataDir())
+            : new RedisAssetStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs()));
+        TokenStore tokenStore = life.add(redis == null ? EmbeddedTokenStore.under(vertx, config.dataDir())
+            : new RedisTokenStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs()));
+        MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
+            : new RedisMetricsStore(redis, config.redis().commandTimeoutMs());
+        // identification
+        ApplicationIndex applications = life.add(new ApplicationIndex(vertx, store));
+        TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
+        ExternalJwks externalJwks = life.add(new ExternalJwks(vertx, config.auth()));
+        JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
+        Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
+        // traffic limits
+        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
+        SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store));
+        ExtendedSettings extended = life.add(new ExtendedSettings(store));
+        SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, extended));
+        // the route table, rebuilt on every asset change
+        List<PolicyFactory> factories = new ArrayList<>(extraFactories);
+        factories.add(new EntryProtocolPolicy.Factory());
+        factories.add(new IdentifyAuthorizePolicyFactory(identifier));
+        factories.add(new ThrottlePolicyFactory(rateLimits));
+        RouteRegistry routes = new RouteRegistry();
+        Deployer deployer = life.add(new Deployer(vertx, store, routes,
+            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)))));
+        AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
+        ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
+        DefinitionImporter importer = new DefinitionImporter(vertx);
+        // operations: metrics, webhooks, quiesce
+        QuiesceMachine machine = new QuiesceMachine();
+        AdmissionCounter admission = new AdmissionCounter(machine);
+        GatewayMeters meters = new GatewayMeters(registry, admission::inFlight, () -> machine.snapshot().state());
+        PerformanceMetrics performance = new PerformanceMetrics(vertx, published, ops.publishIntervalSeconds() * 1000L,
+            meters::published);
+        DestinationSettings destination = life.add(new DestinationSettings(store, performance));
+        life.add(performance); // after its settings, so the first interval is the stored one
+        LicenseMetrics license = life.add(new LicenseMetrics(vertx, published,
+            ops.licensePublishIntervalMinutes() * 60_000L, meters::published));
+        WebhookDispatcher webhooks = life.add(new WebhookDispatcher(vertx, store, ops.webhookMaxAttempts(),
+            ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs()));
+        Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
+        MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
+        QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
+        QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission, List.of(performance, license, quotas),
+            webhooks::emit, mainPort, ops.drainTimeoutMs(), ops.keepListening());
+        Promise<Boolean> exit = Promise.promise();
+        Shutdown shutdown = new Shutdown(sequence, bounce -> {
+            exit.tryComplete(bounce);
+            return Future.succeededFuture();
+        });
+        // the demo: the echo backend and EchoAPI routed to it
+        EchoBackend echo = config.demo().enabled() ? demo(apis, importer) : null;
+        // the admin API and the ports
+        AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
+            NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
+            meters, published, destination, new SubscriptionUsage(quotas), extended,
+            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));
+        List<ExchangeObserver> observers = List.of(performance, license, meters, quotas);
+        life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
+        life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,
+            port, bound), config.port()));
+        life.add(Lifecycle.of("started event", () -> {
+            webhooks.emit(GatewayEvents.SERVER_STARTED, new JsonObject().put("port", mainPort.port())
+                .put("quiescePort", quiescePort.actualPort()));
+            return Future.succeededFuture();
+        }, Future::succeededFuture));
+        return new GatewayNode(mainPort, quiescePort, echo, life, shutdown, exit.future(),
+            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas)));
+    }
+
+    /** The shared Redis client, closed last. */
+    private RedisPart redisClient() {
+        return new RedisPart(Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redis().url())
+            .setMaxPoolSize(config.redis().maxPoolSize()).setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096)));
+    }
+
+    private record RedisPart(Redis redis) implements Lifecycle {
+        @Override
+        public String name() {
+            return "redis client";
+        }
+
+        @Override
+        public Future<Void> stop() {
+            redis.close();
+            return Future.succeededFuture();
+        }
+    }
+
+    private EchoBackend demo(ApiAssets apis, DefinitionImporter importer) {
+        EchoBackend echo = new EchoBackend(vertx);
+        String host = config.demo().echoHost();
+        int port = config.demo().echoPort();
+        life.add(Lifecycle.of("echo backend", () -> echo.start(host, port).mapEmpty(), echo::stop));
+        life.add(Lifecycle.of("demo API", () -> DemoApi.ensure(vertx, apis, importer, host, echo.port(), port == 0),
+            Future::succeededFuture));
+        return echo;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.apigw.emulator.admin;
+
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.store.StoreUnavailableException;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only writer of admin error responses: {@code {"errorDetails":" <message>"}} (the leading space is the
+ * product's), or the APIs resource's own {@code apiResponse} shape for its 404. As the routers' failure handler it
+ * maps store outages to 503 and anything unexpected to a logged 500; router-level failures keep their status.
+ */
+public final class AdminErrors implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminErrors.class);
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        send(ctx.response(), toGatewayException(ctx));
+    }
+
+    /** Writes {@code error} in the admin shape; a response already under way can only be reset. */
+    public static Future<Void> send(HttpServerResponse response, GatewayException error) {
+        if (response.ended() || response.closed()) return Future.succeededFuture();
+        if (response.headWritten()) {
+            response.reset();
+            return Future.succeededFuture();
+        }
+        response.setStatusCode(error.status()).putHeader("Content-Type", "application/json");
+        error.headers().forEach(response::putHeader);
+        return response.end(body(error).encode());
+    }
+
+    static JsonObject body(GatewayException error) {
+        if (GatewayException.API_ID_NOT_FOUND.equals(error.key())) {
+            return new JsonObject().put("apiResponse", new JsonObject().put("responseStatus", "NOT_FOUND")
+                .put("errorReason", error.getMessage()));
+        }
+        return new JsonObject().put("errorDetails", " " + error.getMessage());
+    }
+
+    private static GatewayException toGatewayException(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof GatewayException ge) return ge;
+        if (failure instanceof StoreUnavailableException su) return GatewayException.storeUnavailable(su.getMessage());
+        int status = ctx.statusCode();
+        if (failure == null && status > 0) return GatewayException.admin(status, "HTTP_" + status, reason(status, ctx));
+        LOG.warn("admin request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+        return GatewayException.admin(500, "INTERNAL_ERROR", "Internal error: "
+            + (failure == null ? "unknown" : failure.getClass().getSimpleName()));
+    }
+
+    private static String reason(int status, RoutingContext ctx) {
+        return switch (status) {
+            case 404 -> "Unable to find the resource: " + ctx.request().path();
+            case 405 -> "Method: " + ctx.request().method() + " is not allowed on resource: " + ctx.request().path();
+            case 413 -> "The request body is too large";
+            default -> "Request failed with status " + status;
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package dev.apigw.emulator.admin;
+
+import dev.apigw.emulator.quiesce.QuiesceMachine;
+import dev.apigw.emulator.quiesce.QuiesceState;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * What the quiesce port serves: {@code GET /rest/apigateway/health} (200 while a quiesce is in progress, 503 once
+ * quiesced: what the zero-downtime guide polls), and behind the administrator's credentials
+ * {@code GET /rest/apigateway/quiescemode} and the IS quiesce services.
+ */
+public final class QuiescePortRouter {
+    private final Vertx vertx;
+    private final QuiesceMachine machine;
+    private final AdminAuthHandler auth;
+    private final QuiesceResource quiesce;
+    private final QuiescePortResource services;
+
+    QuiescePortRouter(Vertx vertx, QuiesceMachine machine, AdminAuthHandler auth, QuiesceResource quiesce,
+                      QuiescePortResource services) {
+        this.vertx = vertx;
+        this.machine = machine;
+        this.auth = auth;
+        this.quiesce = quiesce;
+        this.services = services;
+    }
+
+    /** The request handler of the quiesce port's server. */
+    public Handler<HttpServerRequest> handler() {
+        Router router = Router.router(vertx);
+        router.get(AdminApi.BASE + "/health").handler(this::health);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(65_536));
+        router.route().handler(auth);
+        router.get(AdminApi.BASE + "/quiescemode").handler(quiesce::get);
+        services.mountServices(router);
+        AdminErrors errors = new AdminErrors();
+        router.route().failureHandler(errors);
+        router.errorHandler(404, errors);
+        return router;
+    }
+
+    private void health(RoutingContext ctx) {
+        QuiesceState s = machine.snapshot().state();
+        String status = switch (s) {
+            case FLUSHING, DRAINING -> "in progress";
+            case QUIESCED -> "quiesced";
+            default -> "green";
+        };
+        Bodies.ok(ctx, s == QuiesceState.QUIESCED ? 503 : 200, new JsonObject().put("status", status).put("state", s.name()));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.apigw.emulator.catalog;
+
+import dev.apigw.emulator.runtime.GatewayException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * Type checks of policy and policy action bodies before they are stored. Everything read later by the route compiler
+ * or the resources (arrays, booleans, ids) must have its JSON type, or a stored document would turn every later read
+ * into a 500 (a JSON accessor's ClassCastException). Unknown fields are kept, so vendor exports round-trip.
+ */
+public final class AssetShapes {
+    private AssetShapes() {
+    }
+
+    /** A policy: {@code names} or {@code policyEnforcements} present, every known field of its JSON type. */
+    public static void checkPolicy(JsonObject policy) {
+        if (!policy.containsKey("names") && !policy.containsKey("policyEnforcements")) {
+            throw GatewayException.invalidPayload("a policy needs names or policyEnforcements");
+        }
+        checkNames(policy);
+        checkBooleans(policy, "global", "active", "systemPolicy");
+        Object scope = policy.getValue("policyScope");
+        if (scope != null && !(scope instanceof String s
+            && (s.toUpperCase(Locale.ROOT).equals("GLOBAL") || s.toUpperCase(Locale.ROOT).equals("SERVICE")))) {
+            throw GatewayException.invalidPayload("'policyScope' must be GLOBAL or SERVICE");
+        }
+        Object enf = policy.getValue("policyEnforcements");
+        if (enf != null && !(enf instanceof JsonArray)) throw GatewayException.invalidPayload("'policyEnforcements' must be an array");
+        if (enf == null) return;
+        for (Object s : (JsonArray) enf) {
+            if (!(s instanceof JsonObject st) || !(st.getValue("stageKey") instanceof String)
+                || st.getValue("enforcements") != null && !(st.getValue("enforcements") instanceof JsonArray)) {
+                throw GatewayException.invalidPayload("every policyEnforcements entry needs a stageKey and an enforcements array");
+            }
+            for (Object e : st.getJsonArray("enforcements", new JsonArray())) {
+                if (!(e instanceof JsonObject en) || !(en.getValue("enforcementObjectId") instanceof String)) {
+                    throw GatewayException.invalidPayload("every enforcement needs an enforcementObjectId (a policy action id)");
+                }
+            }
+        }
+    }
+
+    /** A policy action: a templateKey, and parameters that are {templateKey, values[]} or {templateKey, parameters[]}. */
+    public static void checkAction(JsonObject action) {
+        if (!(action.getValue("templateKey") instanceof String key) || key.isBlank()) {
+            throw GatewayException.admin(400, "INVALID_PAYLOAD", "Unable to create the resource. Error in processing the "
+                + "payload. Error Message: the mandatory field templateKey is missing. Check the correctness of key and payload.");
+        }
+        checkNames(action);
+        checkBooleans(action, "active");
+        checkParameters(action.getValue("parameters"));
+    }
+
+    private static void checkParameters(Object params) {
+        if (params == null) return;
+        if (!(params instanceof JsonArray arr)) {
+            throw GatewayException.invalidPayload("'parameters' must be an array of {templateKey, values} objects");
+        }
+        for (Object p : arr) {
+            if (!(p instanceof JsonObject po) || !(po.getValue("templateKey") instanceof String)) {
+                throw GatewayException.invalidPayload("every parameter needs a templateKey");
+            }
+            if (po.getValue("values") != null && !(po.getValue("values") instanceof JsonArray)) {
+                throw GatewayException.invalidPayload("'values' of parameter " + po.getString("templateKey") + " must be an array");
+            }
+            checkParameters(po.getValue("parameters"));
+        }
+    }
+
+    private static void checkNames(JsonObject asset) {
+        Object names = asset.getValue("names");
+        if (names == null) return;
+        if (!(names instanceof JsonArray arr) || arr.stream().anyMatch(n -> !(n instanceof JsonObject))) {
+            throw GatewayException.invalidPayload("'names' must be an array of {value, locale} objects");
+        }
+    }
+
+    private static void checkBooleans(JsonObject asset, String... keys) {
+        for (String k : keys) {
+            if (asset.getValue(k) != null && !(asset.getValue(k) instanceof Boolean)) {
+                throw GatewayException.invalidPayload("'" + k + "' must be true or false");
+            }
+        }
+    }
+}

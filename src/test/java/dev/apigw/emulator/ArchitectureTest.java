@@ -1,0 +1,61 @@
+package dev.apigw.emulator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The allowed dependency graph, checked on the compiled production classes: {@code admin} (every HTTP resource of
+ * the design-time API) → services → the core ({@code runtime}, {@code model}, {@code store}, {@code config},
+ * {@code lifecycle}); the root package (the composition root and the ports) may use everything. No package cycles.
+ */
+class ArchitectureTest {
+    private static final String ROOT = "dev.apigw.emulator";
+    private static final String[] SERVICES = {ROOT + ".auth..", ROOT + ".catalog..", ROOT + ".deploy..", ROOT + ".demo..",
+        ROOT + ".metrics..", ROOT + ".policy..", ROOT + ".quiesce..", ROOT + ".quota..", ROOT + ".ratelimit..",
+        ROOT + ".webhook.."};
+    private static final String[] CORE = {ROOT + ".runtime..", ROOT + ".model..", ROOT + ".store..", ROOT + ".config..",
+        ROOT + ".lifecycle.."};
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+
+    @Test
+    void dependencies_point_from_admin_to_services_to_the_core() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Root").definedBy(ROOT)
+            .layer("Admin").definedBy(ROOT + ".admin..")
+            .layer("Services").definedBy(SERVICES)
+            .layer("Core").definedBy(CORE)
+            .whereLayer("Root").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Admin").mayOnlyBeAccessedByLayers("Root")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Root", "Admin")
+            .check(CLASSES);
+    }
+
+    @Test
+    void the_core_uses_no_feature_package() {
+        noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".admin..", SERVICES[0], SERVICES[1], SERVICES[2], SERVICES[3], SERVICES[4],
+                SERVICES[5], SERVICES[6], SERVICES[7], SERVICES[8], SERVICES[9])
+            .check(CLASSES);
+    }
+
+    @Test
+    void packages_have_no_cycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** HTTP resources live in admin; auth's public OAuth2/JWT services are the one other family of endpoints. */
+    @Test
+    void only_admin_and_the_public_auth_services_handle_routed_requests() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".admin..", ROOT + ".auth..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.vertx.ext.web.RoutingContext")
+            .check(CLASSES);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.apigw.emulator.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A test class run against one real gateway node and one real echo backend (the demo's, on 127.0.0.1 port 0), both
+ * started before the first test and stopped after the last. Test constructors, {@code @BeforeAll}/{@code @BeforeEach}
+ * methods and tests receive them as parameters: {@link TestGateway}, {@link Echo}, and the {@code Vertx} they run on.
+ *
+ * <pre>{@code
+ * @GatewayIT(set = "quiesce.drainTimeoutMs=2000")
+ * class QuiesceAllIT {
+ *     @Test
+ *     void quiesce_all_drains(TestGateway gw, Echo echo) { ... gw.deploy("apis/echo.json") ... }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(GatewayExtension.class)
+public @interface GatewayIT {
+
+    /** Settings over the test defaults, each {@code dotted.path=value} (the value read as JSON when it parses). */
+    String[] set() default {};
+
+    /** Point the node at a real Redis server of the class's own ({@link RedisServer}, injectable) instead of the embedded stores. */
+    boolean redis() default false;
+
+    /**
+     * A fresh node for every test, for tests that change the node's state for good (quiesce, shutdown, restart).
+     * The echo backend stays one per class.
+     */
+    boolean perTest() default false;
+}
