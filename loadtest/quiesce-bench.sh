@@ -2,6 +2,7 @@
 # Runs QuiesceBench (loadtest/bench/dev/apigw/emulator/bench/QuiesceBench.java), compiled here against the gateway's
 # classes and test support (real Redis, test gateway): the benchmark is not part of the build.
 # Options as system properties: -Dconcurrency=64 -DdelayMs=200 -Drecords=10000 -DredisUrl=redis://127.0.0.1:6379
+# -DabortShare=0.2 (a fifth of the clients abort their requests) -DquiesceOnly=true (skip the flush figures)
 # Without -DredisUrl the bench starts its own redis-server (from PATH or the embedded-redis artifact).
 set -e
 cd "$(dirname "$0")/.."

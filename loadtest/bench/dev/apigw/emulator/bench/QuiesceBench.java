@@ -58,9 +58,11 @@ public final class QuiesceBench {
         int concurrency = Integer.getInteger("concurrency", 64);
         int delayMs = Integer.getInteger("delayMs", 200);
         int records = Integer.getInteger("records", 10_000);
+        double abortShare = Double.parseDouble(System.getProperty("abortShare", "0"));
         Vertx vertx = Vertx.vertx();
         try {
-            quiesceUnderLoad(vertx, concurrency, delayMs);
+            quiesceUnderLoad(vertx, concurrency, delayMs, abortShare);
+            if (Boolean.getBoolean("quiesceOnly")) return;
             flush(vertx, "embedded", new EmbeddedMetricsStore(vertx, Files.createTempDirectory("apigw-bench")), records);
             // the gateway's own client options (Main): a pool with a 4096-deep wait queue
             Redis redis = Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
@@ -80,7 +82,11 @@ public final class QuiesceBench {
         }
     }
 
-    static void quiesceUnderLoad(Vertx vertx, int concurrency, int delayMs) throws InterruptedException {
+    /**
+     * @param abortShare the share of clients that give up on their requests (asking for 60 s, aborting after about
+     *                   half the normal delay, as a load generator's timeout does): a drain must not wait for them
+     */
+    static void quiesceUnderLoad(Vertx vertx, int concurrency, int delayMs, double abortShare) throws InterruptedException {
         EchoBackend echo = Await.result(new EchoBackend(vertx).start("127.0.0.1", 0));
         TestGateway gw = TestGateway.start(vertx, TestGateway.defaults().put("quiescePort", Poll.freePort()).put("instances", 2));
         TestApis.registerActive(gw, "Bench", "1.0", "http://127.0.0.1:" + echo.port(), "/delay/{ms}");
@@ -88,7 +94,11 @@ public final class QuiesceBench {
         ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         // each worker staggers its delay a little so completions are spread over time, like real traffic
-        for (int i = 0; i < concurrency; i++) loop(client, gw.port(), delayMs + (i % 10) * delayMs / 10, calls, running);
+        int aborting = (int) Math.round(concurrency * abortShare);
+        for (int i = 0; i < concurrency; i++) {
+            if (i < aborting) loopAborting(vertx, client, gw.port(), delayMs / 2 + (i % 10) * delayMs / 20, running);
+            else loop(client, gw.port(), delayMs + (i % 10) * delayMs / 10, calls, running);
+        }
         Thread.sleep(3_000); // warm-up under load (a benchmark, not a test: nothing waits on this)
         long put;
         gw.admin().contentType("application/json").body("{\"enable\":true,\"block\":\"all\"}").put("/rest/apigateway/quiescemode")
@@ -112,9 +122,9 @@ public final class QuiesceBench {
         }
         long took = (quiescedAt - requestedAt) / 1_000_000;
         long bound = longestRemaining / 1_000_000 + 200;
-        System.out.printf("quiesce-all: %d in flight at PUT, %d of them failed, longest remaining %d ms, quiesced after %d ms"
-            + " (bound %d ms) %s%n", inFlightAtPut, failedInFlight, longestRemaining / 1_000_000, took, bound,
-            took <= bound && failedInFlight == 0 ? "PASS" : "FAIL");
+        System.out.printf("quiesce-all (%d clients, %d aborting): %d real requests in flight at PUT, %d of them failed,"
+            + " longest remaining %d ms, quiesced after %d ms (bound %d ms) %s%n", concurrency, aborting, inFlightAtPut,
+            failedInFlight, longestRemaining / 1_000_000, took, bound, took <= bound && failedInFlight == 0 ? "PASS" : "FAIL");
         System.out.println("receipt: " + NodeProbe.of(gw.node()).quiesceView().getJsonObject("receipt").encode());
         Await.result(client.close());
         gw.close();
@@ -131,6 +141,21 @@ public final class QuiesceBench {
                 calls.add(new Call(start, now(), ar.succeeded() ? ar.result() : -1));
                 if (ar.succeeded() && ar.result() == 200) loop(client, port, delayMs, calls, running);
             });
+    }
+
+    /** A client that asks for a minute-long answer and gives up after {@code abortAfterMs}, again and again. */
+    private static void loopAborting(Vertx vertx, HttpClient client, int port, int abortAfterMs, AtomicBoolean running) {
+        if (!running.get()) return;
+        client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
+                .setURI("/gateway/Bench/1.0/delay/60000"))
+            .onSuccess(req -> {
+                req.send().onComplete(ar -> { }); // refused with 503 while draining, or reset below
+                vertx.setTimer(abortAfterMs, t -> {
+                    req.reset();
+                    loopAborting(vertx, client, port, abortAfterMs, running);
+                });
+            })
+            .onFailure(err -> vertx.setTimer(abortAfterMs, t -> loopAborting(vertx, client, port, abortAfterMs, running)));
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.lifecycle.Lifecycles;
+import dev.apigw.emulator.metrics.AccessLog;
 import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.metrics.LicenseMetrics;
@@ -136,9 +137,9 @@ final class Assembly {
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
         QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission, List.of(performance, license, quotas),
             webhooks::emit, mainPort, ops.drainTimeoutMs(), ops.keepListening());
-        Promise<Boolean> exit = Promise.promise();
-        Shutdown shutdown = new Shutdown(sequence, bounce -> {
-            exit.tryComplete(bounce);
+        Promise<Integer> exit = Promise.promise();
+        Shutdown shutdown = new Shutdown(sequence, status -> {
+            exit.tryComplete(status);
             return Future.succeededFuture();
         });
         // the demo: the echo backend and EchoAPI routed to it
@@ -148,7 +149,8 @@ final class Assembly {
             NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
             meters, published, destination, new SubscriptionUsage(quotas), extended,
             List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));
-        List<ExchangeObserver> observers = List.of(performance, license, meters, quotas);
+        List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
+        if (config.logging().accessLog()) observers.add(new AccessLog());
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,
             port, bound), config.port()));

@@ -25,11 +25,11 @@ public final class GatewayNode {
     private final EchoBackend echo;
     private final Lifecycles life;
     private final Shutdown shutdown;
-    private final Promise<Boolean> exited = Promise.promise();
+    private final Promise<Integer> exited = Promise.promise();
     private final Internals internals;
 
     GatewayNode(MainPort mainPort, QuiescePort quiescePort, EchoBackend echo, Lifecycles life, Shutdown shutdown,
-                Future<Boolean> exitRequested, Internals internals) {
+                Future<Integer> exitRequested, Internals internals) {
         this.mainPort = mainPort;
         this.quiescePort = quiescePort;
         this.echo = echo;
@@ -37,7 +37,7 @@ public final class GatewayNode {
         this.shutdown = shutdown;
         this.internals = internals;
         // a shutdown (API or signal) that drained and flushed stops the node; Main then exits the JVM
-        exitRequested.onSuccess(bounce -> stop().onComplete(v -> exited.tryComplete(bounce)));
+        exitRequested.onSuccess(status -> stop().onComplete(v -> exited.tryComplete(status)));
     }
 
     /** The main HTTP port (runtime, admin, /invoke). */
@@ -55,14 +55,21 @@ public final class GatewayNode {
         return echo == null ? -1 : echo.port();
     }
 
-    /** Completes with the {@code bounce} flag once a shutdown has drained, flushed and stopped this node. */
-    public Future<Boolean> exited() {
+    /**
+     * Completes with the process exit status once a shutdown has drained, flushed and stopped this node: 0, 3 when a
+     * restart was asked for, 1 when a flush failed.
+     */
+    public Future<Integer> exited() {
         return exited.future();
     }
 
-    /** Shutdown as on SIGTERM: stop admitting, flush, drain up to the timeout, then stop the node. */
-    public Future<Void> shutdown(long drainTimeoutMs) {
-        return shutdown.shutdown(drainTimeoutMs, false).eventually(this::stop);
+    /**
+     * Shutdown as on SIGTERM: stop admitting, flush, drain up to the timeout (it ends as soon as the last request
+     * does), then stop the node. Completes with the exit status ({@link #exited()}).
+     */
+    public Future<Integer> shutdown(long drainTimeoutMs) {
+        shutdown.shutdown(drainTimeoutMs, false);
+        return exited.future();
     }
 
     /** Stops every part in reverse order of start: the ports first, then publishers (which flush), stores last. */

@@ -4,6 +4,7 @@ import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.AdminErrors;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.Draining;
 import dev.apigw.emulator.runtime.ErrorResponder;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -12,11 +13,11 @@ import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.runtime.UpstreamForwarder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
@@ -47,19 +48,17 @@ final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         forwarder = new UpstreamForwarder(vertx, config.runtime());
-        GatewayHandler gateway = new GatewayHandler(routes, forwarder, observers);
-        Router router = admin.router(vertx);
-        HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setIdleTimeout(0);
+        GatewayHandler gateway = new GatewayHandler(routes, forwarder, admission, observers);
+        Router router = admin.router(vertx, admission);
+        HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true)
+            .setIdleTimeout((int) config.runtime().idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         return vertx.createHttpServer(options)
             .requestHandler(req -> {
                 if (!admission.tryEnter()) {
                     refuse(req);
                     return;
                 }
-                req.response().endHandler(v -> admission.exit()); // also runs when the connection drops mid-response
-                req.response().headersEndHandler(v -> {
-                    if (admission.closeConnections()) req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-                });
+                // counted out by the runtime's ExchangeLifecycle, or by the admin router's first handler
                 if (req.path().startsWith(GatewayHandler.PREFIX)) gateway.handle(req);
                 else router.handle(req);
             })
@@ -72,7 +71,7 @@ final class GatewayVerticle extends VerticleBase {
         if (req.path().startsWith(GatewayHandler.PREFIX)) {
             ErrorResponder.send(req, null, GatewayException.quiesced());
         } else {
-            req.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            Draining.moveOff(req);
             ErrorResponder.closeAfter(req, AdminErrors.send(req.response(), GatewayException.quiesced()));
         }
     }

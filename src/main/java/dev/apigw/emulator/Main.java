@@ -14,8 +14,6 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +35,17 @@ public final class Main {
             System.exit(2);
             return;
         }
+        LogLevels.apply(config.logging());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = config.ops().vertxHttpMetrics()
             ? Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry)).build()
             : Vertx.vertx();
         start(vertx, config, registry, List.of()).onSuccess(node -> {
-            node.exited().onSuccess(bounce -> exit(vertx, bounce));
             LOG.info("apigw-emulator listening on {}:{} ({})", config.host(), node.port(),
                 config.usesRedis() ? "Redis store" : "embedded store in " + config.dataDir().toAbsolutePath());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnExit(vertx, node,
-                config.ops().shutdownDrainTimeoutMs()), "apigw-shutdown"));
+            node.exited().onSuccess(status -> exit(vertx, status));
+            Signals.onTermination(() -> node.shutdown(config.ops().shutdownDrainTimeoutMs()));
         }).onFailure(err -> {
             System.err.println("apigw-emulator failed to start: " + err.getMessage());
             vertx.close();
@@ -64,31 +62,14 @@ public final class Main {
         return Files.isRegularFile(dflt) ? dflt : null;
     }
 
-    /** After a shutdown call: closes Vert.x and exits; status 3 asks a supervisor to restart us ({@code bounce}). */
-    private static void exit(Vertx vertx, boolean bounce) {
-        if (signalled) return; // the JVM is already exiting (SIGTERM): the shutdown hook finishes the job
-        vertx.close().onComplete(ar -> new Thread(() -> System.exit(bounce ? 3 : 0), "apigw-exit").start());
-    }
-
     /**
-     * SIGTERM: drain in-flight requests and flush, then stop. Runs on the JVM's shutdown-hook thread, never an event
-     * loop, so waiting here blocks nothing that serves. The steps are awaited separately: a callback chained onto the
-     * node's futures would be dispatched to an event loop that {@code vertx.close()} has already stopped.
+     * The node stopped after a shutdown (API or signal): close Vert.x and exit with its status (0; 3 asks a supervisor
+     * to restart us; 1 when a flush failed). System.exit runs on a thread of its own: it waits for shutdown hooks,
+     * which must never hold an event loop.
      */
-    private static void stopOnExit(Vertx vertx, GatewayNode node, long drainTimeoutMs) {
-        signalled = true;
-        await(node.shutdown(drainTimeoutMs).eventually(node::stop), drainTimeoutMs + 30_000);
-        await(vertx.close(), 10_000);
-    }
-
-    private static void await(Future<?> future, long millis) {
-        CountDownLatch done = new CountDownLatch(1);
-        future.onComplete(ar -> done.countDown());
-        try {
-            done.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void exit(Vertx vertx, int status) {
+        LOG.info("stopped; exiting with status {}", status);
+        vertx.close().onComplete(ar -> new Thread(() -> System.exit(status), "apigw-exit").start());
     }
 
     /** Starts a gateway node on the given Vert.x instance, with its own metrics registry. */

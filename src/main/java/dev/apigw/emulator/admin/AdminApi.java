@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.runtime.Admission;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -53,9 +54,10 @@ public final class AdminApi {
             new ExtendedSettingsResource(s.extended())::mount);
     }
 
-    /** A router for one event loop. */
-    public Router router(Vertx vertx) {
+    /** A router for one event loop; every request it gets was counted in by {@code admission}, which it counts out. */
+    public Router router(Vertx vertx, Admission admission) {
         Router router = Router.router(vertx);
+        router.route().handler(new AdmittedRequests(admission));
         router.route("/rest/*").handler(BodyHandler.create(uploads.toString())
             .setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true));
         open.forEach(mount -> mount.accept(router));

@@ -30,7 +30,8 @@ final class RedisScript {
     /** Runs the script with one key (all keys of a limit live in one hash slot) and the given arguments. */
     Future<Response> run(String key, Object... args) {
         return send(request(Command.EVALSHA, sha, key, args)).recover(err -> {
-            if (err.getMessage() == null || !err.getMessage().startsWith("NOSCRIPT")) return Future.failedFuture(err);
+            // a pipelined batch reports its calls' errors together ("ERR [0] NOSCRIPT ..."), hence contains, not startsWith
+            if (err.getMessage() == null || !err.getMessage().contains("NOSCRIPT")) return Future.failedFuture(err);
             return send(request(Command.EVAL, source, key, args));
         });
     }

@@ -5,24 +5,24 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Streams a backend response body to the client with back-pressure. Unlike a plain pipe it notices a client that
- * went away mid-body (the forwarder's close handler then resets the backend request) and stops writing instead of
- * failing on a closed response. A backend that breaks off mid-body resets the client connection: the head is
- * already out, and a truncated body must never look complete.
+ * went away mid-body (the lifecycle then resets the backend request) and stops writing instead of failing on a closed
+ * response. A backend that breaks off mid-body resets the client connection: the head is already out, and a truncated
+ * body must never look complete.
  */
 final class BodyRelay {
     private BodyRelay() {
     }
 
     /** @param afterEnd run once the body has been fully written (e.g. close an HTTP/1.0 connection), or null */
-    static void start(HttpClientResponse back, HttpServerResponse response, Runnable afterEnd) {
-        response.drainHandler(v -> back.resume());
+    static void start(HttpClientResponse back, ExchangeLifecycle lifecycle, HttpServerResponse response, Runnable afterEnd) {
+        lifecycle.onDrain(back::resume);
         back.handler(chunk -> {
             if (response.closed()) return;
             response.write(chunk);
             if (response.writeQueueFull()) back.pause();
         });
         back.exceptionHandler(err -> {
-            if (!response.closed() && !response.ended()) response.reset();
+            if (!response.closed() && !response.ended()) lifecycle.resetResponse();
         });
         back.endHandler(v -> {
             if (response.closed() || response.ended()) return;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The only writer of runtime error responses, in the product's shape:
  * {@code {"Exception":"API Gateway encountered an error. Error Message:  <message>. Request Details: ..."}}.
  * Adds {@code WWW-Authenticate} on 401 and {@code Connection: close} on 5xx; if the head is already written it can
- * only reset the connection.
+ * only reset the connection. Also the answer to requests the node no longer admits (quiescing).
  */
 public final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
@@ -30,19 +30,21 @@ public final class ErrorResponder {
     public static void send(HttpServerRequest request, Exchange exchange, Throwable error) {
         HttpServerResponse response = request.response();
         if (response.ended() || response.closed()) return; // the client is gone: nobody to tell
-        if (response.headWritten()) {
-            response.reset(); // mid-body: only a reset tells the client the body is incomplete
+        if (exchange != null && exchange.lifecycle().finished()) return; // aborted: a late backend failure changes nothing
+        if (response.headWritten()) { // mid-body: only a reset tells the client the body is incomplete
+            if (exchange != null) exchange.lifecycle().resetResponse();
+            else response.reset();
             return;
         }
         GatewayException ge = error instanceof GatewayException g ? g : internal(error);
         response.headers().clear(); // a relay may have copied the backend's headers (Content-Length) before failing
         response.setStatusCode(ge.status()).putHeader("Content-Type", "application/json");
-        ge.headers().forEach(response::putHeader);
-        if (exchange != null) exchange.responseHeaders().forEach(response::putHeader);
+        ge.headers().forEach(response::putHeader); // the policies' own headers follow with the head (ExchangeLifecycle)
         if (ge.status() == 401 && !response.headers().contains("WWW-Authenticate")) {
             response.putHeader("WWW-Authenticate", "Basic realm=\"API Gateway\"");
         }
-        if (ge.status() >= 500) response.putHeader("Connection", "close");
+        boolean http1 = request.version() != HttpVersion.HTTP_2;
+        if (ge.status() >= 500 && http1) response.putHeader("Connection", "close"); // HTTP/2 forbids the header
         Future<Void> written = response.end(new JsonObject().put("Exception", message(request, exchange, ge)).encode());
         if (ge.status() >= 500) closeAfter(request, written);
     }

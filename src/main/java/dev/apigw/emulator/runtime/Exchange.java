@@ -1,7 +1,10 @@
 package dev.apigw.emulator.runtime;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,23 +13,31 @@ import java.util.Map;
  */
 public final class Exchange {
     private final HttpServerRequest request;
+    private final ExchangeLifecycle lifecycle;
     private final CompiledApi api;
     private final String resourcePath;
     private final long startNanos = System.nanoTime();
     private long backendNanos = -1;
-    private Map<String, String> responseHeaders;
+    /** name, value, name, value... in the order policies added them */
+    private List<String> responseHeaders;
     private Map<String, String> upstreamHeaders;
     private String applicationId;
     private String applicationName;
 
-    public Exchange(HttpServerRequest request, CompiledApi api, String resourcePath) {
-        this.request = request;
+    public Exchange(ExchangeLifecycle lifecycle, CompiledApi api, String resourcePath) {
+        this.lifecycle = lifecycle;
+        this.request = lifecycle == null ? null : lifecycle.request();
         this.api = api;
         this.resourcePath = resourcePath;
     }
 
     public HttpServerRequest request() {
         return request;
+    }
+
+    /** The owner of this exchange's life on the wire: response-time hooks and abort handling register there. */
+    public ExchangeLifecycle lifecycle() {
+        return lifecycle;
     }
 
     public CompiledApi api() {
@@ -65,14 +76,19 @@ public final class Exchange {
         this.applicationName = name;
     }
 
-    /** Headers a policy wants on the client response (e.g. rate-limit headers), success or error. */
+    /**
+     * A header a policy wants on the client response (e.g. rate-limit headers), success or error. The lifecycle writes
+     * them when the head goes out, the last added first, so on a clash the earliest policy's value stands.
+     */
     public void addResponseHeader(String name, String value) {
-        if (responseHeaders == null) responseHeaders = new HashMap<>(4);
-        responseHeaders.put(name, value);
+        if (responseHeaders == null) responseHeaders = new ArrayList<>(4);
+        responseHeaders.add(name);
+        responseHeaders.add(value);
     }
 
-    public Map<String, String> responseHeaders() {
-        return responseHeaders == null ? Map.of() : responseHeaders;
+    void writeResponseHeaders(HttpServerResponse response) {
+        if (responseHeaders == null) return;
+        for (int i = responseHeaders.size() - 2; i >= 0; i -= 2) response.putHeader(responseHeaders.get(i), responseHeaders.get(i + 1));
     }
 
     /** Headers a policy wants sent to the backend in addition to the client's. */

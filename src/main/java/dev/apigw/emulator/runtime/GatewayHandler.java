@@ -1,33 +1,43 @@
 package dev.apigw.emulator.runtime;
 
-import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * The runtime entry point for {@code /gateway/{apiName}/{apiVersion}/{resourcePath}}: finds the API in the current
- * route table, checks resource and method, runs the policy chain and forwards. Works on the raw request (no
- * router, no body handler) so the body streams through untouched.
+ * The runtime entry point for {@code /gateway/{apiName}/{apiVersion}/{resourcePath}}: takes the admitted request into
+ * its {@link ExchangeLifecycle}, finds the API in the current route table, checks resource and method, runs the policy
+ * chain and forwards. Works on the raw request (no router, no body handler) so the body streams through untouched.
  */
-public final class GatewayHandler implements Handler<HttpServerRequest> {
+public final class GatewayHandler {
     public static final String PREFIX = "/gateway/";
 
     private final RouteRegistry routes;
     private final UpstreamForwarder forwarder;
+    private final Admission admission;
     private final ExchangeObserver[] observers;
 
-    public GatewayHandler(RouteRegistry routes, UpstreamForwarder forwarder, List<ExchangeObserver> observers) {
+    public GatewayHandler(RouteRegistry routes, UpstreamForwarder forwarder, Admission admission,
+                          List<ExchangeObserver> observers) {
         this.routes = routes;
         this.forwarder = forwarder;
+        this.admission = admission;
         this.observers = observers.toArray(new ExchangeObserver[0]);
     }
 
-    @Override
+    /** Handles a request already counted in by admission; it is counted out when its exchange ends. */
     public void handle(HttpServerRequest request) {
         request.pause(); // policies and connection set-up are async; keep body bytes until they are forwarded
+        ExchangeLifecycle lifecycle = ExchangeLifecycle.begin(request, admission, observers);
+        try {
+            route(request, lifecycle);
+        } catch (RuntimeException e) { // a bug must still answer (500) rather than leave the client waiting
+            fail(request, null, e);
+        }
+    }
+
+    private void route(HttpServerRequest request, ExchangeLifecycle lifecycle) {
         String path = request.path();
         int nameEnd = path.indexOf('/', PREFIX.length());
         int versionEnd = nameEnd < 0 ? -1 : path.indexOf('/', nameEnd + 1);
@@ -44,21 +54,25 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
             fail(request, null, GatewayException.badRequest("The API name or version in " + path + " is not valid URL encoding"));
             return;
         }
-        String resourcePath = versionEnd < 0 ? "/" : path.substring(versionEnd);
         CompiledApi api = routes.current().find(name, version);
         if (api == null) {
             fail(request, null, GatewayException.apiNotFound(path));
             return;
         }
-        Exchange exchange = new Exchange(request, api, resourcePath);
-        if (observers.length > 0) observe(exchange);
-        ResourceMatcher.Match match = api.resources().match(resourcePath);
+        Exchange exchange = new Exchange(lifecycle, api, versionEnd < 0 ? "/" : path.substring(versionEnd));
+        lifecycle.observe(exchange);
+        run(exchange);
+    }
+
+    private void run(Exchange exchange) {
+        HttpServerRequest request = exchange.request();
+        ResourceMatcher.Match match = exchange.api().resources().match(exchange.resourcePath());
         if (match.resource() == null) {
-            fail(request, exchange, GatewayException.resourceNotFound(resourcePath));
+            fail(request, exchange, GatewayException.resourceNotFound(exchange.resourcePath()));
         } else if (!match.allows(request.method().name())) {
             fail(request, exchange, GatewayException.methodNotAllowed(request.method().name(), String.join(", ", match.methods())));
         } else {
-            var policies = api.chain().execute(exchange);
+            var policies = exchange.api().chain().execute(exchange);
             if (policies.succeeded()) {
                 forward(exchange); // the common case: every policy decided synchronously
             } else {
@@ -70,17 +84,8 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    private void observe(Exchange exchange) {
-        // bodyEndHandler, because the response's single endHandler belongs to admission (in-flight counting)
-        var response = exchange.request().response();
-        response.bodyEndHandler(v -> notifyObservers(exchange, response.getStatusCode()));
-    }
-
-    private void notifyObservers(Exchange exchange, int status) {
-        for (ExchangeObserver o : observers) o.completed(exchange, status);
-    }
-
     private void forward(Exchange exchange) {
+        if (exchange.lifecycle().finished()) return; // the client left while the policies decided
         try {
             forwarder.forward(exchange, err -> fail(exchange.request(), exchange, err));
         } catch (RuntimeException e) { // e.g. a request the HTTP client refuses to build: answer, never hang

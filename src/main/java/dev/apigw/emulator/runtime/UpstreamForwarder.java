@@ -20,9 +20,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends an exchange to its routing target and streams the answer back, both bodies relayed without buffering. One
- * instance per event loop, each with its own keep-alive connection pool. A backend that cannot be reached becomes
- * 503; one silent for {@code backendTimeoutMs} after the upload ended becomes 504. Callback style rather than
- * composed futures, because this runs for every request and each composition allocates.
+ * instance per event loop, each with its own keep-alive connection pool. A backend that cannot be reached, or no
+ * pooled connection within {@code poolWaitTimeoutMs}, becomes 503; one silent for {@code backendTimeoutMs} after the
+ * upload ended becomes 504. A request with a body asks for a connection only once its first bytes arrived
+ * ({@link UploadRelay}). Callback style rather than composed futures, because this runs for every request and each
+ * composition allocates.
  */
 public final class UpstreamForwarder {
     private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
@@ -35,7 +37,7 @@ public final class UpstreamForwarder {
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                 .setConnectTimeout(config.connectTimeoutMs()).setTrustAll(true).setVerifyHost(false),
-            new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBackend()).setMaxWaitQueueSize(-1));
+            new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBackend()).setMaxWaitQueueSize(config.maxWaitQueueSize()));
     }
 
     /**
@@ -49,18 +51,32 @@ public final class UpstreamForwarder {
             failed.handle(GatewayException.upstreamUnavailable("no native endpoint is configured for the API"));
             return;
         }
+        if (!hasBody(in)) {
+            connect(exchange, target, null, failed);
+            return;
+        }
+        // the client's Expect was not forwarded (hop-by-hop here): invite the body, whose first bytes open the way
+        if (in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) in.response().writeContinue();
+        UploadRelay upload = new UploadRelay(in);
+        upload.awaitFirstBytes(() -> connect(exchange, target, upload, failed));
+    }
+
+    private void connect(Exchange exchange, RoutingTarget target, UploadRelay upload, Handler<Throwable> failed) {
+        if (exchange.lifecycle().finished()) return; // the client left before its body began
+        HttpServerRequest in = exchange.request();
         RequestOptions options = new RequestOptions()
             .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
             .setSsl(target.ssl()).setHost(target.host()).setPort(target.port())
-            .setURI(target.uri(exchange.resourcePath(), in.query()));
+            .setURI(target.uri(exchange.resourcePath(), in.query()))
+            .setConnectTimeout(config.poolWaitTimeoutMs()); // bounds the wait for a pooled connection
         client.request(options).onComplete(ar -> {
-            if (ar.succeeded()) send(exchange, in, ar.result(), target, failed);
-            else failed.handle(GatewayException.upstreamUnavailable(describe(ar.cause())));
+            if (ar.succeeded()) send(exchange, in, ar.result(), target, upload, failed);
+            else failed.handle(connectFailure(ar.cause()));
         });
     }
 
     private void send(Exchange exchange, HttpServerRequest in, HttpClientRequest out, RoutingTarget target,
-                      Handler<Throwable> failed) {
+                      UploadRelay upload, Handler<Throwable> failed) {
         MultiMap headers = out.headers();
         HopByHop.copy(in.headers(), headers);
         headers.set(HttpHeaders.HOST, target.hostHeader());
@@ -68,17 +84,11 @@ public final class UpstreamForwarder {
         exchange.upstreamHeaders().forEach(headers::set);
         out.exceptionHandler(err -> { }); // failures reach us through out.response(); this only silences the log
         // a client that goes away must not leave the backend exchange (and its pooled connection) half done
-        in.response().closeHandler(v -> {
-            if (!in.response().ended()) out.reset();
-        });
-        boolean body = hasBody(in);
-        if (body && !headers.contains(HttpHeaders.CONTENT_LENGTH)) out.setChunked(true);
+        exchange.lifecycle().onAbort(out::reset);
+        if (upload != null && !headers.contains(HttpHeaders.CONTENT_LENGTH)) out.setChunked(true);
         long sent = System.nanoTime();
-        // the client's Expect was not forwarded (hop-by-hop here): invite the body now that a backend is there
-        if (body && in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) in.response().writeContinue();
-        // endOnFailure(false): a client that aborts mid-upload must reset the upstream request, not end it as if
-        // the truncated body were complete
-        Future<Void> requestSent = body ? in.pipe().endOnFailure(false).to(out) : out.end();
+        Future<Void> requestSent = upload == null ? out.end() : upload.sent();
+        if (upload != null) upload.to(out);
         // the backend timeout runs from the end of the upload (a long upload is not a silent backend), and then
         // also bounds silences within the response body
         requestSent.onComplete(ar -> {
@@ -115,19 +125,27 @@ public final class UpstreamForwarder {
         response.setStatusCode(status);
         if (back.statusMessage() != null) response.setStatusMessage(back.statusMessage());
         HopByHop.copy(back.headers(), response.headers());
-        exchange.responseHeaders().forEach(response::putHeader);
         boolean unsized = !response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(in, status);
         if (unsized) response.setChunked(true); // ignored by Vert.x for HTTP/1.0 clients
         // HTTP/1.0 has no chunking: an unsized body can only end with the connection, even if the client asked
         // for keep-alive (it would otherwise wait forever for the end of the body)
         boolean close = (unsized && in.version() == HttpVersion.HTTP_1_0) || HopByHop.asksToCloseInList(in.headers());
         if (close) response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        BodyRelay.start(back, response, close ? () -> in.connection().close() : null);
+        BodyRelay.start(back, exchange.lifecycle(), response, close ? () -> in.connection().close() : null);
     }
 
     /** RFC 9110 §6.4.1: no body (so no chunked framing) for HEAD, 1xx, 204 and 304. */
     private static boolean mayHaveBody(HttpServerRequest in, int status) {
         return in.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    }
+
+    /** No connection: refused, unreachable, or none free in the pool in time (503 either way). */
+    private GatewayException connectFailure(Throwable err) {
+        if (err instanceof TimeoutException) {
+            return GatewayException.upstreamUnavailable("no connection to the native service became free within "
+                + config.poolWaitTimeoutMs() + " ms");
+        }
+        return GatewayException.upstreamUnavailable(describe(err));
     }
 
     /** After a connection was obtained: a timeout is a silent backend (504), anything else a lost one (503). */

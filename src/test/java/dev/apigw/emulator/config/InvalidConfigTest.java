@@ -28,7 +28,9 @@ class InvalidConfigTest {
         "repeat-activation-status.yaml | compat.repeatActivationStatus  | must be 400 or 500, was 404",
         "empty-host.yaml               | host                           | must not be empty",
         "root-is-a-list.yaml           | (root)                         | must be a mapping",
-        "not-yaml.yaml                 | (file)                         | is not valid YAML at line 4"})
+        "not-yaml.yaml                 | (file)                         | is not valid YAML at line 4",
+        "logging-level-unknown.yaml    | logging.level                  | must be one of",
+        "logging-levels-no-level.yaml  | logging.levels                 | entries are logger=LEVEL"})
     void invalid_file_fails_with_the_setting_path_and_the_reason(String fixture, String path, String reason)
         throws URISyntaxException {
         Path file = Path.of(InvalidConfigTest.class.getResource("/config/" + fixture).toURI());
