@@ -51,6 +51,7 @@ import dev.apigw.emulator.store.MetricsStore;
 import dev.apigw.emulator.store.RedisAssetStore;
 import dev.apigw.emulator.store.RedisMetricsStore;
 import dev.apigw.emulator.store.RedisTokenStore;
+import dev.apigw.emulator.store.SkippedAssets;
 import dev.apigw.emulator.store.TokenStore;
 import dev.apigw.emulator.webhook.WebhookDispatcher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -98,26 +99,28 @@ final class Assembly {
             : new RedisTokenStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs()));
         MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
             : new RedisMetricsStore(redis, config.redis().commandTimeoutMs());
+        SkippedAssets skipped = new SkippedAssets(); // documents a view could not use: logged once, shown in health
         // identification
-        ApplicationIndex applications = life.add(new ApplicationIndex(vertx, store));
+        ApplicationIndex applications = life.add(new ApplicationIndex(vertx, store, skipped));
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
         ExternalJwks externalJwks = life.add(new ExternalJwks(vertx, config.auth()));
         JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
         Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
         // traffic limits
         RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
-        SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store));
+        SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store, skipped));
         ExtendedSettings extended = life.add(new ExtendedSettings(store));
         SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, extended));
-        // the route table, rebuilt on every asset change
+        // the route table, rebuilt when APIs, policies or policy actions change
         List<PolicyFactory> factories = new ArrayList<>(extraFactories);
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = life.add(new Deployer(vertx, store, routes,
-            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)))));
-        AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
+            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits))), skipped));
+        // admin writes answer once routing, identification and subscriptions have them
+        AssetStore applied = new AppliedAssetStore(store, List.of(deployer, applications, subscriptions));
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
         DefinitionImporter importer = new DefinitionImporter(vertx);
         // operations: metrics, webhooks, quiesce
@@ -146,8 +149,8 @@ final class Assembly {
         EchoBackend echo = config.demo().enabled() ? demo(apis, importer) : null;
         // the admin API and the ports
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
-            NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
-            meters, published, destination, new SubscriptionUsage(quotas), extended,
+            NodeHealth.checks(vertx, store, rateLimits, skipped, config), machine, admission, sequence, quiescePort, shutdown,
+            meters, published, destination, new SubscriptionUsage(quotas), extended, skipped,
             List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());

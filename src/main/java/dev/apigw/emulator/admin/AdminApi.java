@@ -31,7 +31,7 @@ public final class AdminApi {
         this.uploads = s.config().dataDir().resolve("uploads");
         this.auth = new AdminAuthHandler(s.config().admin());
         HealthResource health = new HealthResource(s.health(), () -> s.quiesce().snapshot().state().admits(),
-            s.config().usesRedis());
+            s.config().usesRedis(), auth);
         MetricsResource metrics = new MetricsResource(s.meters(), s.published(), s.destination());
         QuiesceResource quiesce = new QuiesceResource(s.quiesce(), s.admission(), s.sequence(), s.quiescePort());
         QuiescePortResource ports = new QuiescePortResource(s.quiesce(), s.sequence(), s.quiescePort());
@@ -43,7 +43,7 @@ public final class AdminApi {
             quiesce::mount, ports::mount, metrics::mount,
             new WebhookResource(s.store())::mount,
             new ShutdownResource(s.shutdown())::mount,
-            new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()))::mount,
+            new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()), s.skipped())::mount,
             new PolicyResource(s.store())::mount,
             new PolicyActionResource(s.store())::mount,
             new ApplicationResource(s.store(), s.config().admin().username())::mount,

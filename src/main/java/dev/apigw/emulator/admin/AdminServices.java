@@ -14,6 +14,7 @@ import dev.apigw.emulator.quota.SubscriptionUsage;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.ExtendedSettings;
 import dev.apigw.emulator.store.MetricsStore;
+import dev.apigw.emulator.store.SkippedAssets;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import java.util.List;
@@ -23,11 +24,12 @@ import java.util.function.Consumer;
  * The services the admin API's resources call, built by the composition root and handed over in one piece.
  *
  * @param store the asset store as the admin API sees it: writes answer once the runtime applies them
+ * @param skipped stored documents the node's views left out, with the reasons (health, GET /apis/{id})
  * @param publicRoutes routes served without administrator credentials (the OAuth2 and JWT endpoints)
  */
 public record AdminServices(GatewayConfig config, AssetStore store, ApiAssets apis, DefinitionImporter importer,
                             HealthChecks health, QuiesceMachine quiesce, AdmissionCounter admission,
                             QuiesceSequence sequence, QuiescePort quiescePort, Shutdown shutdown, GatewayMeters meters,
                             MetricsStore published, DestinationSettings destination, SubscriptionUsage usage,
-                            ExtendedSettings extended, List<Consumer<Router>> publicRoutes) {
+                            ExtendedSettings extended, SkippedAssets skipped, List<Consumer<Router>> publicRoutes) {
 }

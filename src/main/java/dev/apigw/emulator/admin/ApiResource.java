@@ -1,7 +1,10 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.store.AssetType;
+import dev.apigw.emulator.store.SkippedAssets;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,10 +17,12 @@ import java.util.List;
 final class ApiResource {
     private final ApiAssets assets;
     private final ApiInputReader reader;
+    private final SkippedAssets skipped;
 
-    ApiResource(ApiAssets assets, ApiInputReader reader) {
+    ApiResource(ApiAssets assets, ApiInputReader reader, SkippedAssets skipped) {
         this.assets = assets;
         this.reader = reader;
+        this.skipped = skipped;
     }
 
     void mount(Router router) {
@@ -54,9 +59,15 @@ final class ApiResource {
         }).onFailure(ctx::fail);
     }
 
+    /**
+     * One API in the product's wrapper. An active API the runtime cannot serve (a document stored by an older version,
+     * another node or by hand that does not compile) carries the emulator's {@code runtimeError} with the reason.
+     */
     private Future<Void> respondOne(RoutingContext ctx, int status, JsonObject api) {
+        String reason = api.getValue("id") instanceof String id ? skipped.reason(AssetType.APIS, id) : null;
+        if (reason != null) api.put("runtimeError", reason);
         return assets.all().map(all -> {
-            Bodies.ok(ctx, status, ApiResponses.one(api, ApiResponses.versions(api.getString("apiName"), all)));
+            Bodies.ok(ctx, status, ApiResponses.one(api, ApiResponses.versions(Docs.text(api, "apiName", ""), all)));
             return null;
         });
     }
@@ -68,11 +79,11 @@ final class ApiResource {
         assets.all().onSuccess(all -> {
             JsonArray out = new JsonArray();
             if (ids.isEmpty()) {
-                all.stream().sorted((a, b) -> a.getString("apiName", "").compareToIgnoreCase(b.getString("apiName", "")))
+                all.stream().sorted((a, b) -> Docs.text(a, "apiName", "").compareToIgnoreCase(Docs.text(b, "apiName", "")))
                     .skip(from).limit(size < 0 ? Long.MAX_VALUE : size).forEach(a -> out.add(ApiResponses.summary(a)));
             } else {
                 for (String id : ids) {
-                    out.add(all.stream().filter(a -> id.equals(a.getString("id"))).findFirst()
+                    out.add(all.stream().filter(a -> id.equals(a.getValue("id"))).findFirst()
                         .map(ApiResponses::summary).orElseGet(() -> ApiResponses.missing(id)));
                 }
             }

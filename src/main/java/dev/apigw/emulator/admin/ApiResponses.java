@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.model.Docs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -31,8 +32,8 @@ final class ApiResponses {
     static JsonArray versions(String apiName, List<JsonObject> apis) {
         JsonArray out = new JsonArray();
         for (JsonObject a : apis) {
-            if (apiName.equals(a.getString("apiName"))) {
-                out.add(new JsonObject().put("versionNumber", a.getString("apiVersion")).put("apiId", a.getString("id")));
+            if (apiName.equals(Docs.text(a, "apiName", null))) {
+                out.add(new JsonObject().put("versionNumber", Docs.text(a, "apiVersion", null)).put("apiId", Docs.text(a, "id", null)));
             }
         }
         return out;

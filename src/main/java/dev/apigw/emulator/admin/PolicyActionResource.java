@@ -39,7 +39,7 @@ final class PolicyActionResource {
         List<String> ids = Bodies.ids(ctx, "policyActionIds");
         store.list(AssetType.POLICY_ACTIONS).onSuccess(all -> {
             JsonArray out = new JsonArray();
-            all.stream().filter(a -> ids.isEmpty() || ids.contains(a.getString("id"))).forEach(out::add);
+            all.stream().filter(a -> ids.isEmpty() || ids.contains(a.getValue("id"))).forEach(out::add);
             Bodies.ok(ctx, 200, new JsonObject().put("policyAction", out));
         }).onFailure(ctx::fail);
     }
@@ -75,9 +75,9 @@ final class PolicyActionResource {
         String id = ctx.pathParam("id");
         store.list(AssetType.POLICIES).compose(policies -> {
             for (JsonObject p : policies) {
-                if (Policies.allActionIds(p).contains(id)) {
+                if (Policies.referencedActionIds(p).contains(id)) {
                     throw GatewayException.admin(400, "POLICY_ACTION_IN_USE", "Policy action " + id + " is enforced by the "
-                        + "policy [" + Names.first(p, p.getString("id")) + "]. Remove it from that policy before deleting it.");
+                        + "policy [" + Names.first(p, String.valueOf(p.getValue("id"))) + "]. Remove it from that policy before deleting it.");
                 }
             }
             return store.delete(AssetType.POLICY_ACTIONS, id);

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -42,7 +43,7 @@ final class PolicyResource {
         String type = ctx.queryParams().get("policyType");
         store.list(AssetType.POLICIES).onSuccess(all -> {
             JsonArray out = new JsonArray();
-            all.stream().filter(p -> ids.isEmpty() || ids.contains(p.getString("id")))
+            all.stream().filter(p -> ids.isEmpty() || ids.contains(p.getValue("id")))
                 .filter(p -> !"global".equalsIgnoreCase(type) || Policies.isGlobal(p)).forEach(out::add);
             Bodies.ok(ctx, 200, new JsonObject().put("policy", out));
         }).onFailure(ctx::fail);
@@ -66,7 +67,7 @@ final class PolicyResource {
         find(id).compose(existing -> {
             JsonObject policy = shaped(Bodies.unwrap(body, "policy")).put("id", id);
             // activation goes through /activate; a PUT keeps the current state
-            policy.put("active", existing.getBoolean("active", false));
+            policy.put("active", Docs.flag(existing, "active", false));
             return checkActions(policy).compose(v -> store.put(AssetType.POLICIES, id, policy)).map(policy);
         }).onSuccess(policy -> Bodies.ok(ctx, 200, new JsonObject().put("policy", policy))).onFailure(ctx::fail);
     }
@@ -74,7 +75,7 @@ final class PolicyResource {
     private void delete(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         find(id).compose(policy -> {
-            if (Policies.isGlobal(policy) && policy.getBoolean("active", false)) {
+            if (Policies.isGlobal(policy) && Docs.flag(policy, "active", false)) {
                 throw GatewayException.admin(400, "POLICY_ACTIVE", "Policy [" + Names.first(policy, id) + "] is in active state,"
                     + " hence cannot be deleted. Please deactivate the policy to delete");
             }
@@ -82,7 +83,7 @@ final class PolicyResource {
                 if (used) throw GatewayException.admin(400, "POLICY_IN_USE", "Policy [" + Names.first(policy, id)
                     + "] is the policy of an API and is deleted with that API");
                 Future<Void> chain = Future.succeededFuture();
-                for (String aid : Policies.allActionIds(policy)) {
+                for (String aid : Policies.referencedActionIds(policy)) {
                     chain = chain.compose(v -> store.delete(AssetType.POLICY_ACTIONS, aid).mapEmpty());
                 }
                 return chain.compose(v -> store.delete(AssetType.POLICIES, id));
@@ -92,7 +93,7 @@ final class PolicyResource {
 
     private Future<Boolean> usedByApi(String policyId) {
         return store.list(AssetType.APIS).map(apis -> apis.stream()
-            .anyMatch(a -> a.getJsonArray("policies", new JsonArray()).contains(policyId)));
+            .anyMatch(a -> a.getValue("policies") instanceof JsonArray ids && ids.contains(policyId)));
     }
 
     private void setActive(RoutingContext ctx, boolean active) {
@@ -102,7 +103,7 @@ final class PolicyResource {
             if (!Policies.isGlobal(policy)) {
                 throw GatewayException.admin(400, "NOT_GLOBAL", "Policy [" + name + "] is not a global policy. Cannot be activated/deactivated.");
             }
-            if (policy.getBoolean("active", false) == active) {
+            if (Docs.flag(policy, "active", false) == active) {
                 throw GatewayException.admin(400, "ALREADY_" + (active ? "ACTIVE" : "INACTIVE"),
                     "Policy [" + name + "] is already " + (active ? "active" : "inactive") + ".");
             }
@@ -122,7 +123,7 @@ final class PolicyResource {
     private Future<Void> checkActions(JsonObject policy) {
         return store.list(AssetType.POLICY_ACTIONS).map(actions -> {
             for (String aid : Policies.allActionIds(policy)) {
-                if (actions.stream().noneMatch(a -> aid.equals(a.getString("id")))) {
+                if (actions.stream().noneMatch(a -> aid.equals(a.getValue("id")))) {
                     throw GatewayException.admin(400, "UNKNOWN_POLICY_ACTION", "Unable to create the resource. Policy action "
                         + aid + " referred to in policyEnforcements does not exist.");
                 }

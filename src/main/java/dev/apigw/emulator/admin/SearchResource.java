@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.config.AdminConfig;
+import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.Future;
@@ -83,7 +84,7 @@ final class SearchResource {
         return store.list(stored).map(all -> page(all.stream()
             .map(a -> stored == AssetType.APPLICATIONS ? dev.apigw.emulator.model.Applications.publicView(a) : a)
             .filter(query::matches)
-            .sorted((a, b) -> a.getString("id", "").compareTo(b.getString("id", ""))).toList(), query));
+            .sorted((a, b) -> Docs.text(a, "id", "").compareTo(Docs.text(b, "id", ""))).toList(), query));
     }
 
     private static JsonArray page(List<JsonObject> matched, SearchQuery query) {

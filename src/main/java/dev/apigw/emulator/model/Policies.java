@@ -56,8 +56,20 @@ public final class Policies {
         return ids;
     }
 
+    /**
+     * Every action id the policy refers to, or none when the stored policy is malformed: for scans over all policies
+     * (deletes, searches), where one bad document must not fail the whole request.
+     */
+    public static List<String> referencedActionIds(JsonObject policy) {
+        try {
+            return allActionIds(policy);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     public static boolean isGlobal(JsonObject policy) {
-        return "GLOBAL".equalsIgnoreCase(policy.getString("policyScope", "")) || policy.getBoolean("global", false);
+        return "GLOBAL".equalsIgnoreCase(Docs.text(policy, "policyScope", "")) || Docs.flag(policy, "global", false);
     }
 
     /** Adds an action to a stage of the policy, creating the stage when needed. */
