@@ -9,6 +9,7 @@ import dev.apigw.emulator.auth.Identifier;
 import dev.apigw.emulator.auth.JwtService;
 import dev.apigw.emulator.auth.TokenService;
 import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.catalog.DefinitionImporter;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.config.OpsConfig;
@@ -116,6 +117,7 @@ final class Assembly {
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
+        AssetValidation validation = new AssetValidation(factories, config.limits().maxJsonDepth()); // validate on write
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = life.add(new Deployer(vertx, store, routes,
             new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits))), skipped));
@@ -148,7 +150,7 @@ final class Assembly {
         // the demo: the echo backend and EchoAPI routed to it
         EchoBackend echo = config.demo().enabled() ? demo(apis, importer) : null;
         // the admin API and the ports
-        AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
+        AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, validation, apis, importer,
             NodeHealth.checks(vertx, store, rateLimits, skipped, config), machine, admission, sequence, quiescePort, shutdown,
             meters, published, destination, new SubscriptionUsage(quotas), extended, skipped,
             List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));

@@ -44,12 +44,12 @@ public final class AdminApi {
             new WebhookResource(s.store())::mount,
             new ShutdownResource(s.shutdown())::mount,
             new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()), s.skipped())::mount,
-            new PolicyResource(s.store())::mount,
-            new PolicyActionResource(s.store())::mount,
-            new ApplicationResource(s.store(), s.config().admin().username())::mount,
+            new PolicyResource(s.store(), s.validation())::mount,
+            new PolicyActionResource(s.store(), s.validation())::mount,
+            new ApplicationResource(s.store(), s.validation(), s.config().admin().username())::mount,
             new ApplicationLinksResource(s.store())::mount,
             new SearchResource(s.store(), s.config().admin())::mount,
-            new PlanResource(s.store())::mount,
+            new PlanResource(s.store(), s.validation())::mount,
             new SubscriptionUsageResource(s.usage())::mount,
             new ExtendedSettingsResource(s.extended())::mount);
     }

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.catalog.DefinitionImporter;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.metrics.DestinationSettings;
@@ -24,10 +25,12 @@ import java.util.function.Consumer;
  * The services the admin API's resources call, built by the composition root and handed over in one piece.
  *
  * @param store the asset store as the admin API sees it: writes answer once the runtime applies them
+ * @param validation the shape and meaning check of every asset written
  * @param skipped stored documents the node's views left out, with the reasons (health, GET /apis/{id})
  * @param publicRoutes routes served without administrator credentials (the OAuth2 and JWT endpoints)
  */
-public record AdminServices(GatewayConfig config, AssetStore store, ApiAssets apis, DefinitionImporter importer,
+public record AdminServices(GatewayConfig config, AssetStore store, AssetValidation validation, ApiAssets apis,
+                            DefinitionImporter importer,
                             HealthChecks health, QuiesceMachine quiesce, AdmissionCounter admission,
                             QuiesceSequence sequence, QuiescePort quiescePort, Shutdown shutdown, GatewayMeters meters,
                             MetricsStore published, DestinationSettings destination, SubscriptionUsage usage,

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
@@ -19,9 +20,11 @@ import java.util.UUID;
  */
 final class PlanResource {
     private final AssetStore store;
+    private final AssetValidation validation;
 
-    PlanResource(AssetStore store) {
+    PlanResource(AssetStore store, AssetValidation validation) {
         this.store = store;
+        this.validation = validation;
     }
 
     void mount(Router router) {
@@ -48,6 +51,7 @@ final class PlanResource {
         JsonObject plan = Bodies.json(ctx);
         String name = plan.getValue("name") instanceof String s ? s : null;
         if (name == null || name.isBlank()) throw GatewayException.invalidPayload("the plan name is mandatory");
+        validation.check(AssetType.PLANS, plan);
         String id = UUID.randomUUID().toString();
         JsonObject quota = plan.getValue("quota") instanceof JsonObject q ? q : new JsonObject();
         plan.put("id", id).put("quota", quota).put("creationDate", System.currentTimeMillis())

@@ -1,11 +1,9 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
-import dev.apigw.emulator.model.PolicyActions;
 import dev.apigw.emulator.runtime.GatewayException;
-import dev.apigw.emulator.runtime.RoutingTarget;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.json.JsonArray;
@@ -21,9 +19,11 @@ import java.util.UUID;
  */
 final class PolicyActionResource {
     private final AssetStore store;
+    private final AssetValidation validation;
 
-    PolicyActionResource(AssetStore store) {
+    PolicyActionResource(AssetStore store, AssetValidation validation) {
         this.store = store;
+        this.validation = validation;
     }
 
     void mount(Router router) {
@@ -87,22 +87,12 @@ final class PolicyActionResource {
         }).onFailure(ctx::fail);
     }
 
-    /** A policy action needs a templateKey and well-formed parameters; a routing action a usable endpoint. */
-    static JsonObject validated(JsonObject action) {
-        AssetShapes.checkAction(action);
+    /** Shape and meaning ({@link AssetValidation}): a templateKey, well-formed parameters the enforcing policy accepts. */
+    private JsonObject validated(JsonObject action) {
+        validation.check(AssetType.POLICY_ACTIONS, action);
         String key = action.getString("templateKey");
-        if (key.equals(PolicyActions.ROUTING)) checkRouting(action);
         if (!action.containsKey("names")) action.put("names", Names.of(key, "en"));
         if (!action.containsKey("active")) action.put("active", false);
         return action;
-    }
-
-    private static void checkRouting(JsonObject action) {
-        JsonArray params = action.getJsonArray("parameters");
-        try {
-            RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null), PolicyActions.value(params, "method", "CUSTOM"));
-        } catch (IllegalArgumentException e) {
-            throw GatewayException.invalidPayload(e.getMessage());
-        }
     }
 }

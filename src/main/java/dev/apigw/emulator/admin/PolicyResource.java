@@ -1,6 +1,6 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
@@ -21,9 +21,11 @@ import java.util.UUID;
  */
 final class PolicyResource {
     private final AssetStore store;
+    private final AssetValidation validation;
 
-    PolicyResource(AssetStore store) {
+    PolicyResource(AssetStore store, AssetValidation validation) {
         this.store = store;
+        this.validation = validation;
     }
 
     void mount(Router router) {
@@ -132,8 +134,8 @@ final class PolicyResource {
         });
     }
 
-    static JsonObject shaped(JsonObject policy) {
-        AssetShapes.checkPolicy(policy);
+    private JsonObject shaped(JsonObject policy) {
+        validation.check(AssetType.POLICIES, policy);
         String scope = policy.getString("policyScope", policy.getBoolean("global", false) ? "GLOBAL" : "SERVICE").toUpperCase();
         policy.put("policyScope", scope).put("global", scope.equals("GLOBAL"));
         if (!policy.containsKey("policyEnforcements")) policy.put("policyEnforcements", new JsonArray());

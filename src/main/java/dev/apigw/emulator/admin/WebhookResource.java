@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.WebhookShapes;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.webhook.WebhookEvents;
 import dev.apigw.emulator.store.AssetStore;
@@ -78,33 +79,15 @@ final class WebhookResource {
 
     /** events (required, known values), config.url (required, http/https), optional headers and credentials. */
     static JsonObject validated(JsonObject body) {
-        if (!(body.getValue("events") instanceof JsonArray events) || events.isEmpty()) {
-            throw GatewayException.invalidPayload("'events' is required: a non-empty array of event names");
-        }
-        for (Object e : events) {
-            if (!WebhookEvents.ALL.contains(e)) throw GatewayException.invalidPayload("unknown event '" + e + "'; allowed: " + WebhookEvents.ALL);
-        }
-        if (!(body.getValue("config") instanceof JsonObject config) || !(config.getValue("url") instanceof String url)) {
-            throw GatewayException.invalidPayload("'config.url' is required");
-        }
-        checkUrl(url);
+        WebhookShapes.check(body);
+        JsonArray events = body.getJsonArray("events");
+        JsonObject config = body.getJsonObject("config");
+        String url = config.getString("url");
         Object headers = config.getValue("headers");
-        if (headers != null && !(headers instanceof JsonObject)) throw GatewayException.invalidPayload("'config.headers' must be an object");
         Object active = body.getValue("active");
-        if (active != null && !(active instanceof Boolean)) throw GatewayException.invalidPayload("'active' must be true or false");
         JsonObject cfg = new JsonObject().put("url", url).put("headers", headers == null ? new JsonObject() : headers)
             .put("username", config.getString("username")).put("password", config.getString("password"))
             .put("truststoreAlias", config.getString("truststoreAlias"));
         return new JsonObject().put("config", cfg).put("events", events).put("active", Boolean.TRUE.equals(active));
-    }
-
-    private static void checkUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return;
-        } catch (Exception e) {
-            // the 400 below
-        }
-        throw GatewayException.invalidPayload("'config.url' must be an absolute http or https URL, was '" + url + "'");
     }
 }
