@@ -156,6 +156,7 @@ final class Assembly {
             List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
+        life.add(admin.uploadDirectory(vertx));
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,
             port, bound), config.port()));

@@ -1,11 +1,13 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.config.LimitsConfig;
+import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.runtime.Admission;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,9 +21,10 @@ import java.util.function.Consumer;
 public final class AdminApi {
     public static final String BASE = "/rest/apigateway";
     public static final String FACADE = "/rest/facade/apigateway";
-    private static final long BODY_LIMIT = 64L * 1024 * 1024;
-
     private final Path uploads;
+    private final LimitsConfig limits;
+    private final BodyLimits bodies;
+    private final ClientConcurrency perClient;
     private final AdminAuthHandler auth;
     private final List<Consumer<Router>> open;
     private final List<Consumer<Router>> guarded;
@@ -29,6 +32,9 @@ public final class AdminApi {
 
     public AdminApi(Vertx vertx, AdminServices s) {
         this.uploads = s.config().dataDir().resolve("uploads");
+        this.limits = s.config().limits();
+        this.bodies = new BodyLimits(limits, uploads);
+        this.perClient = new ClientConcurrency(limits.maxAdminRequestsPerClient());
         this.auth = new AdminAuthHandler(s.config().admin());
         HealthResource health = new HealthResource(s.health(), () -> s.quiesce().snapshot().state().admits(),
             s.config().usesRedis(), auth);
@@ -48,28 +54,41 @@ public final class AdminApi {
             new PolicyActionResource(s.store(), s.validation())::mount,
             new ApplicationResource(s.store(), s.validation(), s.config().admin().username())::mount,
             new ApplicationLinksResource(s.store())::mount,
-            new SearchResource(s.store(), s.config().admin())::mount,
+            new SearchResource(vertx, s.store(), s.config().admin(), s.config().limits().searchBudgetMs())::mount,
             new PlanResource(s.store(), s.validation())::mount,
             new SubscriptionUsageResource(s.usage())::mount,
             new ExtendedSettingsResource(s.extended())::mount);
     }
 
-    /** A router for one event loop; every request it gets was counted in by {@code admission}, which it counts out. */
+    /**
+     * A router for one event loop; every request it gets was counted in by {@code admission}, which it counts out.
+     * Order matters: the per-client bound and the URI checks first, then the anonymous routes (health, metrics, the
+     * public auth services, none of which reads an admin body), then authentication, and only then the body handlers,
+     * each with its route's limit: an unauthenticated client never makes the node buffer a byte of its body.
+     */
     public Router router(Vertx vertx, Admission admission) {
         Router router = Router.router(vertx);
         router.route().handler(new AdmittedRequests(admission));
-        router.route("/rest/*").handler(BodyHandler.create(uploads.toString())
-            .setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true));
+        router.route().handler(perClient);
+        router.route().handler(new RequestChecks(limits.maxJsonDepth()));
         open.forEach(mount -> mount.accept(router));
         router.route(BASE + "/*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
-        router.route(QuiescePortResource.INVOKE + "/*").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(auth);
+        router.route(QuiescePortResource.INVOKE + "/*").handler(auth);
+        bodies.mount(router);
         guarded.forEach(mount -> mount.accept(router));
         AdminErrors errors = new AdminErrors();
         router.route().failureHandler(errors);
         router.errorHandler(404, errors);
         router.errorHandler(405, errors);
         return router;
+    }
+
+    /** Removes uploads left by a previous run (a crash mid-upload); uploads of this run are deleted as they end. */
+    public Lifecycle uploadDirectory(Vertx vertx) {
+        return Lifecycle.of("upload directory", () -> vertx.fileSystem().exists(uploads.toString()).compose(found -> found
+            ? vertx.fileSystem().deleteRecursive(uploads.toString()) : Future.succeededFuture()).otherwiseEmpty(),
+            Future::succeededFuture);
     }
 
     /** The quiesce port's request handler. */

@@ -20,7 +20,14 @@ public final class AdminErrors implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        send(ctx.response(), toGatewayException(ctx));
+        GatewayException error = toGatewayException(ctx);
+        // refused before its body was read (401, 413, 429, ...): close rather than keep receiving what nobody reads
+        if (!ctx.request().isEnded() && !ctx.response().headWritten()) ctx.response().putHeader("Connection", "close");
+        send(ctx.response(), error).onComplete(ar -> {
+            if (!ctx.request().isEnded() && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                ctx.request().connection().close();
+            }
+        });
     }
 
     /** Writes {@code error} in the admin shape; a response already under way can only be reset. */

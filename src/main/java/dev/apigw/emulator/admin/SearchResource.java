@@ -5,6 +5,7 @@ import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,12 +21,18 @@ import java.util.Map;
 final class SearchResource {
     private static final Map<String, AssetType> STORED = Map.of("API", AssetType.APIS, "POLICY", AssetType.POLICIES,
         "POLICY_ACTION", AssetType.POLICY_ACTIONS, "APPLICATION", AssetType.APPLICATIONS);
+    /** Character reads one search request may make: with RE2/J's linear matching, some seconds of CPU at most. */
+    static final long MAX_READS = 200_000_000L;
+    private final Vertx vertx;
     private final AssetStore store;
     private final AdminConfig admin;
+    private final long budgetMs;
 
-    SearchResource(AssetStore store, AdminConfig admin) {
+    SearchResource(Vertx vertx, AssetStore store, AdminConfig admin, long budgetMs) {
+        this.vertx = vertx;
         this.store = store;
         this.admin = admin;
+        this.budgetMs = budgetMs;
     }
 
     void mount(Router router) {
@@ -65,26 +72,38 @@ final class SearchResource {
             .onFailure(ctx::fail);
     }
 
+    /**
+     * Loads the requested types, then matches on a worker thread (never an event loop) within one budget for the whole
+     * request: {@code limits.searchBudgetMs} and {@link #MAX_READS} character reads.
+     */
     private Future<Map<String, JsonArray>> run(SearchQuery query) {
-        Map<String, JsonArray> results = new java.util.LinkedHashMap<>();
+        Map<String, List<JsonObject>> loaded = new java.util.LinkedHashMap<>();
         Future<Void> chain = Future.succeededFuture();
         for (String type : query.types()) {
-            chain = chain.compose(v -> hits(type, query)).map(hits -> {
-                results.put(type, hits);
+            chain = chain.compose(v -> load(type)).map(docs -> {
+                loaded.put(type, docs);
                 return null;
             });
         }
-        return chain.map(results);
+        return chain.compose(v -> vertx.executeBlocking(() -> {
+            BoundedText.Budget budget = new BoundedText.Budget(MAX_READS, budgetMs);
+            Map<String, JsonArray> results = new java.util.LinkedHashMap<>();
+            loaded.forEach((type, docs) -> results.put(type, isUser(type) ? new JsonArray().add(admin.username())
+                : page(docs.stream().filter(d -> query.matches(d, budget))
+                    .sorted((a, b) -> Docs.text(a, "id", "").compareTo(Docs.text(b, "id", ""))).toList(), query)));
+            return results;
+        }, false));
     }
 
-    private Future<JsonArray> hits(String type, SearchQuery query) {
-        if (type.equals("USER") || type.equals("USERS")) return Future.succeededFuture(new JsonArray().add(admin.username()));
+    private static boolean isUser(String type) {
+        return type.equals("USER") || type.equals("USERS");
+    }
+
+    private Future<List<JsonObject>> load(String type) {
         AssetType stored = STORED.get(type);
-        if (stored == null) return Future.succeededFuture(new JsonArray());
-        return store.list(stored).map(all -> page(all.stream()
-            .map(a -> stored == AssetType.APPLICATIONS ? dev.apigw.emulator.model.Applications.publicView(a) : a)
-            .filter(query::matches)
-            .sorted((a, b) -> Docs.text(a, "id", "").compareTo(Docs.text(b, "id", ""))).toList(), query));
+        if (stored == null) return Future.succeededFuture(List.of());
+        return store.list(stored).map(all -> all.stream()
+            .map(a -> stored == AssetType.APPLICATIONS ? dev.apigw.emulator.model.Applications.publicView(a) : a).toList());
     }
 
     private static JsonArray page(List<JsonObject> matched, SearchQuery query) {

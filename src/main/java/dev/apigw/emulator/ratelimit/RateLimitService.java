@@ -22,13 +22,15 @@ public final class RateLimitService {
     private final Map<Algorithm, RateLimiter> fallback = new EnumMap<>(Algorithm.class);
     private final RedisAvailability availability;
     private final PendingHits pending = new PendingHits();
+    private final ClientAddresses addresses;
 
     /** @param redis the shared client, or null when no Redis is configured */
     public RateLimitService(Vertx vertx, Redis redis, RateLimitConfig config, RateLimitMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        fallback.put(Algorithm.FIXED_WINDOW, new LocalFixedWindowLimiter());
-        fallback.put(Algorithm.TOKEN_BUCKET, new LocalTokenBucketLimiter());
+        fallback.put(Algorithm.FIXED_WINDOW, new LocalFixedWindowLimiter(config.maxEntries()));
+        fallback.put(Algorithm.TOKEN_BUCKET, new LocalTokenBucketLimiter(config.maxEntries()));
+        addresses = new ClientAddresses(config.maxClientAddresses());
         if (redis == null) {
             primary.putAll(fallback);
             availability = null;
@@ -36,7 +38,8 @@ public final class RateLimitService {
             RedisPipelines pipelines = new RedisPipelines(redis);
             primary.put(Algorithm.FIXED_WINDOW, new RedisFixedWindowLimiter(pipelines, config.redisTimeoutMs()));
             primary.put(Algorithm.TOKEN_BUCKET, new RedisTokenBucketLimiter(pipelines, config.redisTimeoutMs()));
-            availability = new RedisAvailability(vertx, redis, config.reconnectProbeMs(), config.redisTimeoutMs());
+            availability = new RedisAvailability(vertx, redis, config.reconnectProbeMs(), config.redisTimeoutMs(),
+                config.downAfterFailures(), config.downAfterMs());
             availability.onRecovered(() -> pending.replay(primary, availability::markDown));
         }
     }
@@ -54,28 +57,44 @@ public final class RateLimitService {
         return availability != null && !availability.isUp();
     }
 
-    /** One decision for one request. Never fails: a store failure becomes a degraded outcome. */
+    /**
+     * One decision for one request. Never fails: a store failure becomes a degraded outcome. While Redis is judged
+     * up, a call that failed is not yet an outage ({@link RedisAvailability}): a timed-out call (in doubt: Redis counts
+     * it when it resumes) is admitted as is; a call that never reached Redis is decided by {@code mode} and, when
+     * admitted, kept for the replay. Once Redis is judged down every call is decided by {@code mode}.
+     */
     public Future<Outcome> acquire(Algorithm algorithm, String key, long limit, long windowMillis, OnStoreError mode) {
         RateLimiter limiter = primary.get(algorithm);
         if (availability == null) return limiter.acquire(key, limit, windowMillis).map(d -> new Outcome(d, null));
-        if (!availability.isUp()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode));
+        if (!availability.isUp()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, false));
         return limiter.acquire(key, limit, windowMillis).map(d -> {
             availability.succeeded();
+            if (!pending.isEmpty()) pending.replay(primary, availability::markDown); // hits of an earlier blip
             return new Outcome(d, null);
         }).recover(err -> {
-            availability.failed(err);
-            return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode));
+            boolean down = availability.failed(err);
+            boolean inDoubt = RedisAvailability.inDoubt(err);
+            if (!down && inDoubt) {
+                metrics.increment(RateLimitMetrics.DEGRADED, IN_DOUBT);
+                return Future.succeededFuture(new Outcome(new RateLimiter.Decision(true, limit, -1, -1), null));
+            }
+            return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, inDoubt));
         });
     }
 
-    private Outcome degradedDecision(Algorithm algorithm, String key, long limit, long windowMillis, OnStoreError mode) {
+    /** The tag of decisions admitted because one call timed out while Redis was judged up. */
+    public static final String IN_DOUBT = "IN_DOUBT";
+
+    /** @param inDoubt the request's own call may still be counted by Redis: not kept for the replay */
+    private Outcome degradedDecision(Algorithm algorithm, String key, long limit, long windowMillis, OnStoreError mode,
+                                     boolean inDoubt) {
         metrics.increment(RateLimitMetrics.DEGRADED, mode.name());
         RateLimiter.Decision d = switch (mode) {
             case FAIL_OPEN -> new RateLimiter.Decision(true, limit, -1, -1);
             case FAIL_CLOSED -> new RateLimiter.Decision(false, limit, -1, config.reconnectProbeMs());
             case LOCAL -> local(algorithm, key, limit, windowMillis);
         };
-        if (d.allowed()) pending.add(algorithm, key, limit, windowMillis);
+        if (d.allowed() && !inDoubt) pending.add(algorithm, key, limit, windowMillis);
         return new Outcome(d, mode);
     }
 
@@ -84,6 +103,14 @@ public final class RateLimitService {
         long share = Math.max(1, limit / config.clusterNodes());
         RateLimiter.Decision d = fallback.get(algorithm).acquire(key, share, windowMillis).result();
         return d;
+    }
+
+    /**
+     * The counter key part of an anonymous caller: {@code ip:<address>}, or {@code ip:*} (one counter shared by all of
+     * them) for a new address once {@code maxClientAddresses} addresses have live windows. Any thread.
+     */
+    public String addressKey(String address, long windowMillis) {
+        return addresses.keyFor(address, windowMillis);
     }
 
     /** Hits admitted without Redis and not yet handed back to it. */

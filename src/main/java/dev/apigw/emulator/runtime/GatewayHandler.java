@@ -1,5 +1,6 @@
 package dev.apigw.emulator.runtime;
 
+import dev.apigw.emulator.config.RuntimeConfig.EncodedSeparators;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,11 @@ public final class GatewayHandler {
     private final UpstreamForwarder forwarder;
     private final Admission admission;
     private final ExchangeObserver[] observers;
+    private final EncodedSeparators encodedSeparators;
 
     public GatewayHandler(RouteRegistry routes, UpstreamForwarder forwarder, Admission admission,
-                          List<ExchangeObserver> observers) {
+                          List<ExchangeObserver> observers, EncodedSeparators encodedSeparators) {
+        this.encodedSeparators = encodedSeparators;
         this.routes = routes;
         this.forwarder = forwarder;
         this.admission = admission;
@@ -59,7 +62,14 @@ public final class GatewayHandler {
             fail(request, null, GatewayException.apiNotFound(path));
             return;
         }
-        Exchange exchange = new Exchange(lifecycle, api, versionEnd < 0 ? "/" : path.substring(versionEnd));
+        String resource;
+        try { // decided and forwarded on the normalised path only: no dot-segment or encoded slash reaches a backend
+            resource = ResourcePaths.normalise(versionEnd < 0 ? "/" : path.substring(versionEnd), encodedSeparators);
+        } catch (GatewayException e) {
+            fail(request, null, e);
+            return;
+        }
+        Exchange exchange = new Exchange(lifecycle, api, resource);
         lifecycle.observe(exchange);
         run(exchange);
     }
