@@ -46,6 +46,9 @@ import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.EmbeddedAssetStore;
 import dev.apigw.emulator.store.EmbeddedMetricsStore;
+import dev.apigw.emulator.store.EmbeddedQuotaCounters;
+import dev.apigw.emulator.store.QuotaCounterStore;
+import dev.apigw.emulator.store.RedisQuotaCounters;
 import dev.apigw.emulator.store.EmbeddedTokenStore;
 import dev.apigw.emulator.store.ExtendedSettings;
 import dev.apigw.emulator.store.MetricsStore;
@@ -111,7 +114,9 @@ final class Assembly {
         RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
         SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store, skipped));
         ExtendedSettings extended = life.add(new ExtendedSettings(store));
-        SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, extended));
+        QuotaCounterStore quotaCounters = redis == null ? life.add(new EmbeddedQuotaCounters(vertx, config.dataDir()))
+            : new RedisQuotaCounters(redis, config.redis().commandTimeoutMs());
+        SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, quotaCounters, subscriptions, extended));
         // the route table, rebuilt when APIs, policies or policy actions change
         List<PolicyFactory> factories = new ArrayList<>(extraFactories);
         factories.add(new EntryProtocolPolicy.Factory());
@@ -166,7 +171,7 @@ final class Assembly {
             return Future.succeededFuture();
         }, Future::succeededFuture));
         return new GatewayNode(mainPort, quiescePort, echo, life, shutdown, exit.future(),
-            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas)));
+            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas), quotaCounters));
     }
 
     /** The shared Redis client, closed last. */

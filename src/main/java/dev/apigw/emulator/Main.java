@@ -47,7 +47,8 @@ public final class Main {
             node.exited().onSuccess(status -> exit(vertx, status));
             Signals.onTermination(() -> node.shutdown(config.ops().shutdownDrainTimeoutMs()));
         }).onFailure(err -> {
-            System.err.println("apigw-emulator failed to start: " + err.getMessage());
+            // a Redis client's message may carry the connection string: never print its password
+            System.err.println("apigw-emulator failed to start: " + config.redis().redact(String.valueOf(err.getMessage())));
             vertx.close();
             System.exit(1);
         });

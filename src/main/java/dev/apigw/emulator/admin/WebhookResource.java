@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * {@code /rest/apigateway/webhooks}: the product's shapes (reference §3.6). Lists and single reads are wrapped in
  * {@code {"response":...}}, create (201) and update (200) answer the bare webhook, delete 204; an empty list is 404
- * "No records found." as in the swagger.
+ * "No records found." as in the swagger. Passwords are never answered (null); a PUT without one keeps the stored one.
  */
 final class WebhookResource {
     private final AssetStore store;
@@ -37,7 +37,7 @@ final class WebhookResource {
     private void list(RoutingContext ctx) {
         store.list(AssetType.WEBHOOKS).onSuccess(all -> {
             if (all.isEmpty()) ctx.fail(GatewayException.admin(404, "NOT_FOUND", "No records found."));
-            else Bodies.ok(ctx, 200, new JsonObject().put("response", new JsonArray(List.copyOf(all))));
+            else Bodies.ok(ctx, 200, new JsonObject().put("response", new JsonArray(all.stream().map(WebhookResource::masked).toList())));
         }).onFailure(ctx::fail);
     }
 
@@ -45,24 +45,29 @@ final class WebhookResource {
         JsonObject hook = validated(Bodies.json(ctx));
         String id = UUID.randomUUID().toString();
         hook.put("id", id);
-        store.put(AssetType.WEBHOOKS, id, hook).onSuccess(v -> Bodies.ok(ctx, 201, hook)).onFailure(ctx::fail);
+        store.put(AssetType.WEBHOOKS, id, hook).onSuccess(v -> Bodies.ok(ctx, 201, masked(hook))).onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         store.get(AssetType.WEBHOOKS, id).onSuccess(h -> {
             if (h == null) ctx.fail(notFound(id));
-            else Bodies.ok(ctx, 200, new JsonObject().put("response", h));
+            else Bodies.ok(ctx, 200, new JsonObject().put("response", masked(h)));
         }).onFailure(ctx::fail);
     }
 
     private void update(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         JsonObject hook = validated(Bodies.json(ctx)).put("id", id);
+        boolean passwordGiven = Bodies.json(ctx).getValue("config") instanceof JsonObject c && c.getValue("password") != null;
         store.get(AssetType.WEBHOOKS, id).compose(old -> {
             if (old == null) throw notFound(id);
+            // the password is never shown, so a client that PUTs back what it read keeps the stored one
+            if (!passwordGiven && old.getValue("config") instanceof JsonObject oc && oc.getValue("password") instanceof String p) {
+                hook.getJsonObject("config").put("password", p);
+            }
             return store.put(AssetType.WEBHOOKS, id, hook);
-        }).onSuccess(v -> Bodies.ok(ctx, 200, hook)).onFailure(ctx::fail);
+        }).onSuccess(v -> Bodies.ok(ctx, 200, masked(hook))).onFailure(ctx::fail);
     }
 
     private void delete(RoutingContext ctx) {
@@ -71,6 +76,13 @@ final class WebhookResource {
             if (removed) ctx.response().setStatusCode(204).end();
             else ctx.fail(notFound(id));
         }).onFailure(ctx::fail);
+    }
+
+    /** The webhook as answered: its password is never shown (null), like an application's client secret. */
+    static JsonObject masked(JsonObject hook) {
+        JsonObject out = hook.copy();
+        if (out.getValue("config") instanceof JsonObject cfg && cfg.containsKey("password")) cfg.putNull("password");
+        return out;
     }
 
     private static GatewayException notFound(String id) {
