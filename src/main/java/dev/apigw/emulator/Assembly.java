@@ -129,7 +129,7 @@ final class Assembly {
         // admin writes answer once routing, identification and subscriptions have them
         AssetStore applied = new AppliedAssetStore(store, List.of(deployer, applications, subscriptions));
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
-        DefinitionImporter importer = new DefinitionImporter(vertx);
+        DefinitionImporter importer = new DefinitionImporter(vertx, config.definitionImport(), config.limits().maxJsonDepth());
         // operations: metrics, webhooks, quiesce
         QuiesceMachine machine = new QuiesceMachine();
         AdmissionCounter admission = new AdmissionCounter(machine);

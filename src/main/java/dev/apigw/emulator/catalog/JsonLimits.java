@@ -13,8 +13,8 @@ import java.util.Map;
  * accepted near the parser's limit could be stored and then never read back. Checked without recursion.
  */
 public final class JsonLimits {
-    /** The default: far above real definitions (tens of levels), far below what the encoder handles. */
-    public static final int DEFAULT_MAX_DEPTH = 100;
+    /** The default: above deeply nested real schemas (two levels per property), far below what the encoder handles. */
+    public static final int DEFAULT_MAX_DEPTH = 500;
 
     private JsonLimits() {
     }

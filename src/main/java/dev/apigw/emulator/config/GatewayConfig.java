@@ -7,7 +7,7 @@ import java.nio.file.Path;
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
                             AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging,
-                            LimitsConfig limits) {
+                            LimitsConfig limits, DefinitionImportConfig definitionImport) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -30,7 +30,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             RateLimitConfig.from(r.child("rateLimit")),
             OpsConfig.from(r),
             LoggingConfig.from(r.child("logging")),
-            LimitsConfig.from(r.child("limits")));
+            LimitsConfig.from(r.child("limits")),
+            DefinitionImportConfig.from(r.child("definitionImport")));
     }
 
     /** Event-loop verticle instances to deploy: the setting, or one per core when it is 0. */

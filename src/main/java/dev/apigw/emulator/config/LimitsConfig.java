@@ -13,7 +13,7 @@ package dev.apigw.emulator.config;
 public record LimitsConfig(int maxJsonDepth, long bodyLimitBytes, long definitionBodyLimitBytes, long archiveBodyLimitBytes,
                            int maxAdminRequestsPerClient, long searchBudgetMs) {
     static LimitsConfig from(ConfigReader r) {
-        return new LimitsConfig(r.integer("maxJsonDepth", 2, 500), r.number("bodyLimitBytes", 1024, 1L << 30),
+        return new LimitsConfig(r.integer("maxJsonDepth", 2, 900), r.number("bodyLimitBytes", 1024, 1L << 30),
             r.number("definitionBodyLimitBytes", 1024, 1L << 31), r.number("archiveBodyLimitBytes", 1024, 1L << 33),
             r.integer("maxAdminRequestsPerClient", 1, 100_000), r.number("searchBudgetMs", 10, 600_000));
     }
