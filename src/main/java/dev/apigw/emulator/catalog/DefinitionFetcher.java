@@ -82,7 +82,8 @@ final class DefinitionFetcher {
         int status = resp.statusCode();
         String location = resp.getHeader("Location");
         if (status >= 300 && status < 400 && location != null) {
-            resp.request().reset();
+            resp.request().connection().close();
+            if (System.nanoTime() > deadline) return Future.failedFuture(unreachable(url, new java.util.concurrent.TimeoutException()));
             if (redirects >= config.maxRedirects()) {
                 return Future.failedFuture(GatewayException.invalidPayload("the definition URL redirects more than "
                     + config.maxRedirects() + " times"));
@@ -90,7 +91,7 @@ final class DefinitionFetcher {
             return hop(URI.create(url).resolve(location).toString(), redirects + 1, deadline);
         }
         if (status != 200) {
-            resp.request().reset();
+            resp.request().connection().close();
             LOG.info("definition import from {} answered HTTP {}", url, status);
             return Future.failedFuture(GatewayException.invalidPayload("the definition could not be downloaded from the URL"
                 + " (HTTP status " + status + ")"));

@@ -59,7 +59,7 @@ class DefinitionImportIT {
                 .put("url", "http://127.0.0.1:" + server.actualPort() + path).encode())
             .post("/rest/apigateway/apis").then().statusCode(400).extract().path("errorDetails");
         assertTrue(detail.endsWith(message), detail);
-        assertTrue(System.nanoTime() - start < 5_000_000_000L, path + " took too long");
+        assertTrue(System.nanoTime() - start < 15_000_000_000L, path + " took too long"); // 1.5 s bound + a loaded CI machine
     }
 
     @ParameterizedTest(name = "{0}")
