@@ -56,6 +56,8 @@ public final class AdminErrors implements Handler<RoutingContext> {
         if (failure instanceof StoreUnavailableException su) return GatewayException.storeUnavailable(su.getMessage());
         int status = ctx.statusCode();
         if (failure == null && status > 0) return GatewayException.admin(status, "HTTP_" + status, reason(status, ctx));
+        // a handler of the framework refusing the request (a body handler that cannot decode it): still the client's
+        if (status >= 400 && status < 500) return GatewayException.admin(status, "HTTP_" + status, reason(status, ctx));
         LOG.warn("admin request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
         return GatewayException.admin(500, "INTERNAL_ERROR", "Internal error: "
             + (failure == null ? "unknown" : failure.getClass().getSimpleName()));

@@ -35,6 +35,11 @@ final class RequestChecks implements Handler<RoutingContext> {
             return;
         }
         String type = ctx.request().getHeader("Content-Type");
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+            && !type.toLowerCase(Locale.ROOT).contains("boundary=")) {
+            ctx.fail(GatewayException.admin(400, "BAD_MULTIPART", "A multipart Content-Type needs a boundary"));
+            return;
+        }
         if (type != null && charsetOf(type) == null) {
             ctx.fail(GatewayException.admin(400, "UNSUPPORTED_CHARSET", "The charset of the Content-Type is not supported; "
                 + "send UTF-8"));

@@ -20,7 +20,7 @@ public final class WebhookShapes {
             throw GatewayException.invalidPayload("'events' is required: a non-empty array of event names");
         }
         for (Object e : events) {
-            if (!WebhookEvents.ALL.contains(e)) throw GatewayException.invalidPayload("unknown event '" + e + "'; allowed: " + WebhookEvents.ALL);
+            if (!(e instanceof String name) || !WebhookEvents.ALL.contains(name)) throw GatewayException.invalidPayload("unknown event '" + e + "'; allowed: " + WebhookEvents.ALL);
         }
         if (!(hook.getValue("config") instanceof JsonObject config) || !(config.getValue("url") instanceof String url)) {
             throw GatewayException.invalidPayload("'config.url' is required");
