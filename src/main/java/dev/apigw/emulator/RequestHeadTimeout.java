@@ -11,10 +11,13 @@ import java.util.Map;
 
 /**
  * Closes HTTP/1.x connections that do not deliver a complete request head in time (slowloris: a head trickled a byte at
- * a time defeats the idle timeout, which every byte resets). A connection must deliver its first head within
- * {@code firstMs} of opening, and each later one within {@code nextMs} of the previous response's end; while a request
- * is in progress the backend and idle timeouts apply instead. One instance per verticle, confined to its event loop: a
- * sweep a few times per deadline looks at each open connection (a field read each), so nothing runs per byte.
+ * a time defeats the idle timeout, which every byte resets): each head after the first must arrive within
+ * {@code nextMs} of the previous response's end; while a request is in progress the backend and idle timeouts apply
+ * instead. Vert.x 5.1 shows an HTTP/1.x connection to the application only once its first head is complete, so the
+ * first head of a connection is bounded by the idle timeout per byte and the header size limits alone (the
+ * {@code firstMs} branch applies to connections reported before their first head). One instance per verticle,
+ * confined to its event loop: a sweep a few times per deadline looks at each open connection (a field read each), so
+ * nothing runs per byte.
  */
 final class RequestHeadTimeout {
     private final Vertx vertx;

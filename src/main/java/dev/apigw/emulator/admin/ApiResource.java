@@ -52,7 +52,7 @@ final class ApiResource {
         String format = ctx.queryParams().get("format");
         assets.find(ctx.pathParam("apiId")).compose(api -> {
             if (format != null && (format.equalsIgnoreCase("openapi") || format.equalsIgnoreCase("swagger"))) {
-                Bodies.ok(ctx, 200, api.getJsonObject("apiDefinition", new JsonObject()));
+                Bodies.ok(ctx, 200, api.getValue("apiDefinition") instanceof JsonObject d ? d : new JsonObject());
                 return Future.succeededFuture();
             }
             return respondOne(ctx, 200, api);

@@ -66,7 +66,7 @@ final class ApplicationLinksResource {
             throw GatewayException.invalidPayload("type must be apiAccessKeyCredentials or oAuth2Credentials");
         }
         ApplicationResource.load(store, id).compose(app -> {
-            JsonObject tokens = app.getJsonObject("accessTokens", new JsonObject());
+            JsonObject tokens = app.getValue("accessTokens") instanceof JsonObject t ? t : new JsonObject();
             app.put("accessTokens", tokens);
             JsonObject shown;
             if (key) {

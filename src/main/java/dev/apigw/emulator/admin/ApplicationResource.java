@@ -144,7 +144,7 @@ final class ApplicationResource {
     }
 
     private static void defaults(JsonObject app) {
-        JsonArray identifiers = app.getJsonArray("identifiers", new JsonArray());
+        JsonArray identifiers = app.getValue("identifiers") instanceof JsonArray a ? a : new JsonArray();
         for (Object o : identifiers) {
             if (!(o instanceof JsonObject ident)) throw GatewayException.invalidPayload("every identifier must be an object");
             if (ident.getString("id") == null) ident.put("id", UUID.randomUUID().toString());

@@ -138,9 +138,10 @@ final class PolicyResource {
         validation.check(AssetType.POLICIES, policy);
         String scope = policy.getString("policyScope", policy.getBoolean("global", false) ? "GLOBAL" : "SERVICE").toUpperCase();
         policy.put("policyScope", scope).put("global", scope.equals("GLOBAL"));
-        if (!policy.containsKey("policyEnforcements")) policy.put("policyEnforcements", new JsonArray());
-        if (!policy.containsKey("active")) policy.put("active", false);
-        if (!policy.containsKey("systemPolicy")) policy.put("systemPolicy", false);
+        // absent and explicitly null read the same
+        if (policy.getValue("policyEnforcements") == null) policy.put("policyEnforcements", new JsonArray());
+        if (policy.getValue("active") == null) policy.put("active", false);
+        if (policy.getValue("systemPolicy") == null) policy.put("systemPolicy", false);
         return policy;
     }
 

@@ -78,7 +78,8 @@ final class OAuthEndpoints {
             Set<String> offered = new HashSet<>();
             for (JsonObject api : apis) {
                 if (!app.apiIds().contains(api.getString("id"))) continue;
-                for (Object s : api.getJsonArray("scopes", new JsonArray())) {
+                if (!(api.getValue("scopes") instanceof JsonArray scopes)) continue;
+                for (Object s : scopes) {
                     if (s instanceof JsonObject so && so.getString("name") != null) offered.add(so.getString("name"));
                 }
             }

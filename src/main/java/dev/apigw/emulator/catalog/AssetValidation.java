@@ -61,9 +61,13 @@ public final class AssetValidation {
             }
             PolicyFactory factory = factories.get(key);
             if (factory != null) factory.validate(action);
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw GatewayException.invalidPayload("policy action " + key + " cannot be enforced: "
-                + (e instanceof ClassCastException ? "a parameter has the wrong JSON type" : e.getMessage()));
+        } catch (GatewayException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.invalidPayload("policy action " + key + " cannot be enforced: " + e.getMessage());
+        } catch (RuntimeException e) { // a parameter of the wrong JSON type (or null) where the policy reads it
+            throw GatewayException.invalidPayload("policy action " + key + " cannot be enforced: a parameter has the "
+                + "wrong JSON type or is null");
         }
     }
 }

@@ -35,10 +35,13 @@ public final class Policies {
     /** The policy action ids enforced in one stage, in order. */
     public static List<String> actionIds(JsonObject policy, String stageKey) {
         List<String> ids = new ArrayList<>();
-        JsonArray stages = policy.getJsonArray("policyEnforcements", new JsonArray());
+        JsonArray stages = policy.getJsonArray("policyEnforcements");
+        if (stages == null) return ids;
         for (Object s : stages) {
             if (!(s instanceof JsonObject st) || !stageKey.equalsIgnoreCase(st.getString("stageKey", ""))) continue;
-            for (Object e : st.getJsonArray("enforcements", new JsonArray())) {
+            JsonArray enforcements = st.getJsonArray("enforcements");
+            if (enforcements == null) continue;
+            for (Object e : enforcements) {
                 if (e instanceof JsonObject en && en.getString("enforcementObjectId") != null) {
                     ids.add(en.getString("enforcementObjectId"));
                 }
@@ -50,7 +53,9 @@ public final class Policies {
     /** Every policy action id the policy refers to, whatever the stage. */
     public static List<String> allActionIds(JsonObject policy) {
         List<String> ids = new ArrayList<>();
-        for (Object s : policy.getJsonArray("policyEnforcements", new JsonArray())) {
+        JsonArray stages = policy.getJsonArray("policyEnforcements");
+        if (stages == null) return ids;
+        for (Object s : stages) {
             if (s instanceof JsonObject st) ids.addAll(actionIds(policy, st.getString("stageKey", "")));
         }
         return ids;
@@ -78,7 +83,8 @@ public final class Policies {
         if (stages == null) policy.put("policyEnforcements", stages = new JsonArray());
         for (Object s : stages) {
             if (s instanceof JsonObject st && stageKey.equalsIgnoreCase(st.getString("stageKey", ""))) {
-                st.getJsonArray("enforcements", new JsonArray())
+                if (st.getJsonArray("enforcements") == null) st.put("enforcements", new JsonArray());
+                st.getJsonArray("enforcements")
                     .add(new JsonObject().put("enforcementObjectId", actionId).putNull("order"));
                 return;
             }
