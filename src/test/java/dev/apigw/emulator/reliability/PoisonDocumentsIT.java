@@ -54,6 +54,17 @@ class PoisonDocumentsIT {
     }
 
     @Test
+    void a_hand_edited_file_nested_too_deep_to_serve_is_skipped_at_start(TestGateway gw) throws Exception {
+        java.nio.file.Path dir = gw.config().dataDir().resolve("assets").resolve("applications");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("deep.json"),
+            "{\"id\":\"deep\",\"name\":\"D\",\"x\":" + "[".repeat(998) + "]".repeat(998) + "}");
+        gw.restart();
+        gw.admin().get(BASE + "/applications").then().statusCode(200);
+        gw.admin().get(BASE + "/applications/deep").then().statusCode(404);
+    }
+
+    @Test
     void an_api_whose_own_action_cannot_compile_leaves_routing_and_says_why(TestGateway gw, Echo echo) {
         DeployedApi bad = gw.deploy("apis/echo-with-key.json", echo);
         DeployedApi good = gw.deploy("apis/echo.json", echo);
