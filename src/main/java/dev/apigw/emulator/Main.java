@@ -37,10 +37,14 @@ public final class Main {
         }
         LogLevels.apply(config.logging());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = config.ops().vertxHttpMetrics()
-            ? Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry)).build()
-            : Vertx.vertx();
+        Vertx vertx;
+        try {
+            vertx = vertx(config, registry);
+        } catch (ConfigException e) {
+            System.err.println("Invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         start(vertx, config, registry, List.of()).onSuccess(node -> {
             LOG.info("apigw-emulator listening on {}:{} ({})", config.host(), node.port(),
                 config.usesRedis() ? "Redis store" : "embedded store in " + config.dataDir().toAbsolutePath());
@@ -51,6 +55,14 @@ public final class Main {
             vertx.close();
             System.exit(1);
         });
+    }
+
+    /** Vert.x on the configured transport, with its own HTTP meters in {@code registry} when asked for. */
+    private static Vertx vertx(GatewayConfig config, PrometheusMeterRegistry registry) {
+        var builder = Vertx.builder().withTransport(NodeTransport.choose(config.runtime().transport()));
+        if (!config.ops().vertxHttpMetrics()) return builder.build();
+        return builder.with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(registry)).build();
     }
 
     /** {@code --config FILE}, else {@code config/gateway.yaml} when present, else built-in defaults only. */

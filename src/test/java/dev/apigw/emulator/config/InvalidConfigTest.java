@@ -30,7 +30,8 @@ class InvalidConfigTest {
         "root-is-a-list.yaml           | (root)                         | must be a mapping",
         "not-yaml.yaml                 | (file)                         | is not valid YAML at line 4",
         "logging-level-unknown.yaml    | logging.level                  | must be one of",
-        "logging-levels-no-level.yaml  | logging.levels                 | entries are logger=LEVEL"})
+        "logging-levels-no-level.yaml  | logging.levels                 | entries are logger=LEVEL",
+        "runtime-transport-unknown.yaml | runtime.transport             | must be auto, epoll, io_uring or nio"})
     void invalid_file_fails_with_the_setting_path_and_the_reason(String fixture, String path, String reason)
         throws URISyntaxException {
         Path file = Path.of(InvalidConfigTest.class.getResource("/config/" + fixture).toURI());
