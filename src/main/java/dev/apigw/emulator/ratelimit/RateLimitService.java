@@ -34,7 +34,9 @@ public final class RateLimitService {
             availability = null;
         } else {
             RedisPipelines pipelines = new RedisPipelines(redis);
-            primary.put(Algorithm.FIXED_WINDOW, new RedisFixedWindowLimiter(pipelines, config.redisTimeoutMs()));
+            RateLimiter fixed = new RedisFixedWindowLimiter(pipelines, config.redisTimeoutMs());
+            primary.put(Algorithm.FIXED_WINDOW, config.leaseMax() == 0 ? fixed : new LeasedFixedWindowLimiter(pipelines,
+                fixed, config.redisTimeoutMs(), config.leaseMax(), config.clusterNodes()));
             primary.put(Algorithm.TOKEN_BUCKET, new RedisTokenBucketLimiter(pipelines, config.redisTimeoutMs()));
             availability = new RedisAvailability(vertx, redis, config.reconnectProbeMs(), config.redisTimeoutMs());
             availability.onRecovered(() -> pending.replay(primary, availability::markDown));
