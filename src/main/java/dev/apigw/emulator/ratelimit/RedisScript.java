@@ -29,14 +29,14 @@ final class RedisScript {
 
     /** Runs the script with one key (all keys of a limit live in one hash slot) and the given arguments. */
     Future<Response> run(String key, Object... args) {
-        return send(request(Command.EVALSHA, sha, key, args)).recover(err -> {
+        return send(request(Command.EVALSHA, sha, key, args), key).recover(err -> {
             if (err.getMessage() == null || !err.getMessage().startsWith("NOSCRIPT")) return Future.failedFuture(err);
-            return send(request(Command.EVAL, source, key, args));
+            return send(request(Command.EVAL, source, key, args), key);
         });
     }
 
-    private Future<Response> send(Request request) {
-        return redis.send(request, timeoutMs);
+    private Future<Response> send(Request request, String key) {
+        return redis.send(request, key, timeoutMs);
     }
 
     private static Request request(Command cmd, String script, String key, Object[] args) {
