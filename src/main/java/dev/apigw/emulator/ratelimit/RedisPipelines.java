@@ -97,7 +97,7 @@ final class RedisPipelines {
             conn.compose(c -> batch.size() == 1 ? c.send(batch.get(0)).map(List::of) : c.batch(batch))
                 .timeout(timeoutMs, TimeUnit.MILLISECONDS)
                 .onComplete(ar -> {
-                    if (ar.failed() && !String.valueOf(ar.cause().getMessage()).startsWith("NOSCRIPT")) drop(conn);
+                    if (ar.failed() && !RedisScript.isNoScript(ar.cause())) drop(conn);
                     for (int i = 0; i < waiting.size(); i++) {
                         if (ar.succeeded()) waiting.get(i).complete(ar.result().get(i));
                         else waiting.get(i).fail(ar.cause()); // e.g. NOSCRIPT: every call of a batch runs one script

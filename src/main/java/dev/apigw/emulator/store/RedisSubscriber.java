@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sentinel-managed master it follows failovers, on a Cluster it uses classic SUBSCRIBE on any one node (classic
  * pub/sub is broadcast to every node of a cluster). It PINGs every {@code redis.pingIntervalMs} and treats a missing
  * PONG like a closed connection, so a connection dropped silently (a partition, a dead peer without a RST) is
- * noticed too. It reconnects every 250 ms while Redis is away, and after a reconnect calls {@code onResync},
- * because messages published while it was away are lost.
+ * noticed too (within the interval plus {@code commandTimeoutMs}). It reconnects every 250 ms while Redis is away,
+ * and after a reconnect calls {@code onResync}, because messages published while it was away are lost.
  *
  * <p>Every connection attempt, PING and state change runs on one context of its own (the one it was created on);
  * {@link #isSubscribed()} may be read from any thread, and the handlers are called on that context.
@@ -108,14 +108,18 @@ public final class RedisSubscriber {
         }).onFailure(err -> vertx.setTimer(RETRY_MS, t -> resyncOnceAnswering()));
     }
 
-    /** One PING per interval while this connection is the current one; no PONG within the interval = lost. */
+    /**
+     * One PING per interval while this connection is the current one; no PONG within the interval (or the command
+     * timeout, if longer: a busy machine is not a dead connection) = lost.
+     */
     private void ping(RedisConnection conn, Redis client) {
         long interval = redis.pingIntervalMs();
+        long deadline = Math.max(interval, redis.timeoutMs());
         pingTimer = vertx.setTimer(interval, id -> {
             if (connection != conn) return;
-            conn.send(Request.cmd(Command.PING)).timeout(interval, TimeUnit.MILLISECONDS)
+            conn.send(Request.cmd(Command.PING)).timeout(deadline, TimeUnit.MILLISECONDS)
                 .onSuccess(pong -> ping(conn, client))
-                .onFailure(err -> lost(conn, client, "no PONG within " + interval + " ms"));
+                .onFailure(err -> lost(conn, client, "no PONG within " + deadline + " ms"));
         });
     }
 
