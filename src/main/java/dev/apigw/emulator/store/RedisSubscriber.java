@@ -36,6 +36,7 @@ public final class RedisSubscriber {
     private final Handler<String> onMessage;
     private final Runnable onResync;
     private volatile RedisConnection connection;
+    private Redis currentClient; // the client of the current connection (one per attempt, closed with it)
     private volatile boolean closed;
     private volatile boolean wasConnected;
     private int attempt;
@@ -90,6 +91,7 @@ public final class RedisSubscriber {
             return;
         }
         connection = conn;
+        currentClient = client;
         attempt--; // the node that answered is tried first next time
         ping(conn, client);
         if (wasConnected) resyncOnceAnswering();
@@ -141,9 +143,9 @@ public final class RedisSubscriber {
         context.runOnContext(v -> {
             closed = true;
             vertx.cancelTimer(pingTimer);
-            RedisConnection c = connection;
+            Redis current = connection == null ? null : currentClient;
             connection = null;
-            (c == null ? Future.<Void>succeededFuture() : c.close()).onComplete(done);
+            (current == null ? Future.<Void>succeededFuture() : current.close()).onComplete(done);
         });
         return done.future();
     }
