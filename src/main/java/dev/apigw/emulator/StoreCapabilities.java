@@ -30,8 +30,9 @@ final class StoreCapabilities {
             .put("tokenValidation", up ? ok()
                 : row("yellow", "tokens this node validated before, and JWTs; other tokens get 503"))
             .put("jwtIssue", row("green", "signed with the key pair this node holds"))
-            .put("revocation", feed ? ok() : row("red", up ? "revocations of other nodes arrive once the change feed "
-                + "is back (then every cached token is checked again)" : "refused with 503: cannot be stored or shared"))
+            .put("revocation", feed ? ok() : up ? row("yellow", "stored, but revocations made on other nodes arrive "
+                + "once the change feed is back (then every cached token is checked again)")
+                : row("red", "refused with 503: cannot be stored or shared"))
             .put("rateLimits", "yellow".equals(rateLimits.getString("status")) || (redis && !up)
                 ? row("yellow", "decided on this node by each throttle's onStoreError (default "
                     + rateLimits.getString("onStoreError") + "), counts handed back when Redis answers")
