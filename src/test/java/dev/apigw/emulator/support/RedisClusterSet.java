@@ -80,13 +80,6 @@ public final class RedisClusterSet implements AutoCloseable {
         return nodes.get(node).port();
     }
 
-    /** The node serving {@code key}'s slot, by asking the cluster. */
-    public int nodeOf(String key) {
-        long slot = (Long) Resp.call(port(0), "CLUSTER", "KEYSLOT", key);
-        int per = SLOTS / nodes.size();
-        return (int) Math.min(nodes.size() - 1, slot / per);
-    }
-
     /** Kills node {@code i} as a crash would: its slot range is down until {@link #restart(int)}. */
     public void kill(int i) {
         nodes.get(i).stop();
