@@ -49,6 +49,7 @@ import dev.apigw.emulator.store.EmbeddedTokenStore;
 import dev.apigw.emulator.store.ExtendedSettings;
 import dev.apigw.emulator.store.MetricsStore;
 import dev.apigw.emulator.store.RedisAssetStore;
+import dev.apigw.emulator.store.RedisConnector;
 import dev.apigw.emulator.store.RedisMetricsStore;
 import dev.apigw.emulator.store.RedisTokenStore;
 import dev.apigw.emulator.store.TokenStore;
@@ -59,8 +60,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,14 +89,15 @@ final class Assembly {
 
     private GatewayNode build(PrometheusMeterRegistry registry, List<PolicyFactory> extraFactories) {
         OpsConfig ops = config.ops();
-        Redis redis = config.usesRedis() ? life.add(redisClient()).redis() : null;
+        // the shared Redis (standalone, Sentinel or Cluster, from redis.url), closed after every store
+        RedisConnector redis = config.usesRedis() ? life.add(new RedisConnector(vertx, config.redis())) : null;
         // stores
         AssetStore store = life.add(redis == null ? new EmbeddedAssetStore(vertx, config.dataDir())
-            : new RedisAssetStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs()));
+            : new RedisAssetStore(vertx, redis));
         TokenStore tokenStore = life.add(redis == null ? EmbeddedTokenStore.under(vertx, config.dataDir())
-            : new RedisTokenStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs()));
+            : new RedisTokenStore(vertx, redis));
         MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
-            : new RedisMetricsStore(redis, config.redis().commandTimeoutMs());
+            : new RedisMetricsStore(redis);
         // identification
         ApplicationIndex applications = life.add(new ApplicationIndex(vertx, store));
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
@@ -161,25 +161,6 @@ final class Assembly {
         }, Future::succeededFuture));
         return new GatewayNode(mainPort, quiescePort, echo, life, shutdown, exit.future(),
             new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas)));
-    }
-
-    /** The shared Redis client, closed last. */
-    private RedisPart redisClient() {
-        return new RedisPart(Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redis().url())
-            .setMaxPoolSize(config.redis().maxPoolSize()).setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096)));
-    }
-
-    private record RedisPart(Redis redis) implements Lifecycle {
-        @Override
-        public String name() {
-            return "redis client";
-        }
-
-        @Override
-        public Future<Void> stop() {
-            redis.close();
-            return Future.succeededFuture();
-        }
     }
 
     private EchoBackend demo(ApiAssets apis, DefinitionImporter importer) {

@@ -2,9 +2,9 @@ package dev.apigw.emulator.ratelimit;
 
 import dev.apigw.emulator.config.RateLimitConfig;
 import dev.apigw.emulator.config.RateLimitConfig.OnStoreError;
+import dev.apigw.emulator.store.RedisConnector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -23,8 +23,8 @@ public final class RateLimitService {
     private final RedisAvailability availability;
     private final PendingHits pending = new PendingHits();
 
-    /** @param redis the shared client, or null when no Redis is configured */
-    public RateLimitService(Vertx vertx, Redis redis, RateLimitConfig config, RateLimitMetrics metrics) {
+    /** @param redis the shared Redis, or null when no Redis is configured */
+    public RateLimitService(Vertx vertx, RedisConnector redis, RateLimitConfig config, RateLimitMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
         fallback.put(Algorithm.FIXED_WINDOW, new LocalFixedWindowLimiter());
@@ -33,12 +33,12 @@ public final class RateLimitService {
             primary.putAll(fallback);
             availability = null;
         } else {
-            RedisPipelines pipelines = new RedisPipelines(redis);
+            RedisPipelines pipelines = new RedisPipelines(redis.client(), redis.clustered());
             RateLimiter fixed = new RedisFixedWindowLimiter(pipelines, config.redisTimeoutMs());
             primary.put(Algorithm.FIXED_WINDOW, config.leaseMax() == 0 ? fixed : new LeasedFixedWindowLimiter(pipelines,
                 fixed, config.redisTimeoutMs(), config.leaseMax(), config.clusterNodes()));
             primary.put(Algorithm.TOKEN_BUCKET, new RedisTokenBucketLimiter(pipelines, config.redisTimeoutMs()));
-            availability = new RedisAvailability(vertx, redis, config.reconnectProbeMs(), config.redisTimeoutMs());
+            availability = new RedisAvailability(vertx, redis.client(), config.reconnectProbeMs(), config.redisTimeoutMs());
             availability.onRecovered(() -> pending.replay(primary, availability::markDown));
         }
     }

@@ -5,31 +5,31 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Assets shared by every gateway node pointed at one Redis: a hash per type ({@code apigw:assets:<type>}, field =
  * id, value = JSON) and a pub/sub channel announcing each change, so other nodes rebuild within milliseconds.
  * Every command is bounded by {@code commandTimeoutMs}; a failure becomes {@link StoreUnavailableException}.
+ *
+ * <p>On a Redis Cluster each type's hash lives in one slot (every command here touches one key, so none spans
+ * slots), and the channel is classic pub/sub, which a cluster broadcasts to every node (Redis 6.2 has no sharded
+ * pub/sub; see {@link RedisSubscriber}).
  */
 public final class RedisAssetStore implements AssetStore {
     static final String PREFIX = "apigw:assets:";
     public static final String CHANNEL = "apigw:assets:changes";
 
-    private final Redis redis;
-    private final long timeoutMs;
+    private final RedisConnector redis;
     private final ChangeListeners listeners = new ChangeListeners();
     private final RedisSubscriber subscriber;
 
-    public RedisAssetStore(Vertx vertx, Redis redis, String url, long timeoutMs) {
+    public RedisAssetStore(Vertx vertx, RedisConnector redis) {
         this.redis = redis;
-        this.timeoutMs = timeoutMs;
-        this.subscriber = new RedisSubscriber(vertx, url, CHANNEL, this::onMessage, () -> listeners.fire(AssetChange.EVERYTHING));
+        this.subscriber = new RedisSubscriber(vertx, redis, CHANNEL, this::onMessage, () -> listeners.fire(AssetChange.EVERYTHING));
     }
 
     /** Starts listening to other nodes' changes; completes once subscribed. */
@@ -45,8 +45,7 @@ public final class RedisAssetStore implements AssetStore {
     }
 
     private Future<Response> send(Request request) {
-        return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS)
-            .recover(err -> Future.failedFuture(new StoreUnavailableException("Redis: " + err.getMessage(), err)));
+        return redis.send(request);
     }
 
     @Override
@@ -93,10 +92,11 @@ public final class RedisAssetStore implements AssetStore {
     @Override
     public Future<JsonObject> health() {
         long start = System.nanoTime();
-        return send(Request.cmd(Command.PING)).map(r -> new JsonObject().put("type", "redis").put("status", "green")
-                .put("subscribed", subscriber.isSubscribed())
+        return send(Request.cmd(Command.PING)).map(r -> redis.health().put("type", "redis")
+                .put("status", subscriber.isSubscribed() ? "green" : "yellow").put("subscribed", subscriber.isSubscribed())
                 .put("latencyMs", (System.nanoTime() - start) / 1_000_000.0))
-            .otherwise(err -> new JsonObject().put("type", "redis").put("status", "red").put("error", err.getMessage()));
+            .otherwise(err -> redis.health().put("type", "redis").put("status", "red")
+                .put("subscribed", subscriber.isSubscribed()).put("error", err.getMessage()));
     }
 
     @Override
