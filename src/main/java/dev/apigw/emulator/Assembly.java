@@ -104,7 +104,7 @@ final class Assembly {
         JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
         Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
         // traffic limits
-        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
+        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics(registry));
         SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store));
         ExtendedSettings extended = life.add(new ExtendedSettings(store));
         SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, extended));
@@ -122,7 +122,7 @@ final class Assembly {
         // operations: metrics, webhooks, quiesce
         QuiesceMachine machine = new QuiesceMachine();
         AdmissionCounter admission = new AdmissionCounter(machine);
-        GatewayMeters meters = new GatewayMeters(registry, admission::inFlight, () -> machine.snapshot().state());
+        GatewayMeters meters = life.add(new GatewayMeters(registry, admission::inFlight, () -> machine.snapshot().state()));
         PerformanceMetrics performance = new PerformanceMetrics(vertx, published, ops.publishIntervalSeconds() * 1000L,
             meters::published);
         DestinationSettings destination = life.add(new DestinationSettings(store, performance));
@@ -130,12 +130,17 @@ final class Assembly {
         LicenseMetrics license = life.add(new LicenseMetrics(vertx, published,
             ops.licensePublishIntervalMinutes() * 60_000L, meters::published));
         WebhookDispatcher webhooks = life.add(new WebhookDispatcher(vertx, store, ops.webhookMaxAttempts(),
-            ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs()));
+            ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs(), registry));
+        GatewayEvents events = (event, data) -> {
+            if (event.equals(GatewayEvents.QUIESCE_ALL)) meters.quiesced("all");
+            else if (event.equals(GatewayEvents.QUIESCE_DESIGNTIME)) meters.quiesced("designtime");
+            webhooks.emit(event, data);
+        };
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
         QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission, List.of(performance, license, quotas),
-            webhooks::emit, mainPort, ops.drainTimeoutMs(), ops.keepListening());
+            events, mainPort, ops.drainTimeoutMs(), ops.keepListening());
         Promise<Boolean> exit = Promise.promise();
         Shutdown shutdown = new Shutdown(sequence, bounce -> {
             exit.tryComplete(bounce);

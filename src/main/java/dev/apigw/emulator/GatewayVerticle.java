@@ -2,6 +2,7 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.AdminErrors;
+import dev.apigw.emulator.admin.Liveness;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.Admission;
 import dev.apigw.emulator.runtime.ErrorResponder;
@@ -53,7 +54,9 @@ final class GatewayVerticle extends VerticleBase {
         return vertx.createHttpServer(options)
             .requestHandler(req -> {
                 if (!admission.tryEnter()) {
-                    refuse(req);
+                    // checked only on refusal, so liveness costs the hot path nothing
+                    if (req.path().equals(Liveness.PATH)) admin.liveness(req);
+                    else refuse(req);
                     return;
                 }
                 req.response().endHandler(v -> admission.exit()); // also runs when the connection drops mid-response
