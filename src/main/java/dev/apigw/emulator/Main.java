@@ -2,6 +2,8 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.config.ConfigException;
 import dev.apigw.emulator.config.ConfigLoader;
+import dev.apigw.emulator.config.ConfigNames;
+import dev.apigw.emulator.config.SettingsHelp;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.PolicyFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,6 +16,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,9 +32,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(SettingsHelp.text());
+            return;
+        }
+        if (List.of(args).contains("--version")) {
+            System.out.println("apigw-emulator " + version());
+            return;
+        }
         GatewayConfig config;
         try {
             config = ConfigLoader.load(configFile(args), System.getenv());
+            ConfigNames.unknownVariables(ConfigLoader.defaults(), System.getenv()).forEach(LOG::warn);
         } catch (ConfigException e) {
             System.err.println("Invalid configuration: " + e.getMessage());
             System.exit(2);
@@ -49,10 +61,21 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnExit(vertx, node,
                 config.ops().shutdownDrainTimeoutMs()), "apigw-shutdown"));
         }).onFailure(err -> {
-            System.err.println("apigw-emulator failed to start: " + err.getMessage());
+            System.err.println("apigw-emulator failed to start: " + StartFailure.describe(err, config));
             vertx.close();
             System.exit(1);
         });
+    }
+
+    /** The project version the jar was built as ({@code apigw-version.properties}, filtered by Maven). */
+    public static String version() {
+        try (var in = Main.class.getClassLoader().getResourceAsStream("apigw-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** {@code --config FILE}, else {@code config/gateway.yaml} when present, else built-in defaults only. */
