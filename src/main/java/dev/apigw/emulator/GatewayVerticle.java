@@ -5,6 +5,7 @@ import dev.apigw.emulator.admin.AdminErrors;
 import dev.apigw.emulator.admin.Liveness;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.BackendFaults;
 import dev.apigw.emulator.runtime.ErrorResponder;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -30,12 +31,14 @@ final class GatewayVerticle extends VerticleBase {
     private final AdminApi admin;
     private final Admission admission;
     private final List<ExchangeObserver> observers;
+    private final BackendFaults faults;
     private final int listenPort;
     private final IntConsumer boundPort;
     private UpstreamForwarder forwarder;
 
     GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission,
-                    List<ExchangeObserver> observers, int listenPort, IntConsumer boundPort) {
+                    List<ExchangeObserver> observers, BackendFaults faults, int listenPort, IntConsumer boundPort) {
+        this.faults = faults;
         this.config = config;
         this.routes = routes;
         this.admin = admin;
@@ -48,7 +51,7 @@ final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         forwarder = new UpstreamForwarder(vertx, config.runtime());
-        GatewayHandler gateway = new GatewayHandler(routes, forwarder, observers);
+        GatewayHandler gateway = new GatewayHandler(vertx, routes, forwarder, observers, faults);
         Router router = admin.router(vertx);
         HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setIdleTimeout(0);
         return vertx.createHttpServer(options)

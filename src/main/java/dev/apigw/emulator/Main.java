@@ -100,17 +100,25 @@ public final class Main {
      */
     private static void stopOnExit(Vertx vertx, GatewayNode node, long drainTimeoutMs) {
         signalled = true;
-        await(node.shutdown(drainTimeoutMs).eventually(node::stop), drainTimeoutMs + 30_000);
+        boolean stopped = await(node.shutdown(drainTimeoutMs).eventually(node::stop), drainTimeoutMs + 30_000);
         await(vertx.close(), 10_000);
+        // a JVM ended by a signal exits with 128 + 15 even after a clean shutdown; a container platform reads that as
+        // a failure, so a drain that completed exits 0 (halt: the hooks' work is done, nothing else is waiting)
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) logs.stop(); // flushes async appenders
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(stopped ? 0 : 1);
     }
 
-    private static void await(Future<?> future, long millis) {
+    /** True when the future completed (successfully or not) within the time. */
+    private static boolean await(Future<?> future, long millis) {
         CountDownLatch done = new CountDownLatch(1);
         future.onComplete(ar -> done.countDown());
         try {
-            done.await(millis, TimeUnit.MILLISECONDS);
+            return done.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -54,7 +54,8 @@ public final class AdminApi {
             new SearchResource(s.store(), s.config().admin())::mount,
             new PlanResource(s.store())::mount,
             new SubscriptionUsageResource(s.usage())::mount,
-            new ExtendedSettingsResource(s.extended())::mount);
+            new ExtendedSettingsResource(s.extended())::mount,
+            new EmulatorResource(s.reset(), s.faults(), s.seed(), s.store())::mount);
     }
 
     /** A router for one event loop. */
@@ -65,6 +66,7 @@ public final class AdminApi {
         open.forEach(mount -> mount.accept(router));
         router.route(BASE + "/*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
+        router.route(EMULATOR + "/*").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(auth);
         router.route(QuiescePortResource.INVOKE + "/*").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(auth);
         guarded.forEach(mount -> mount.accept(router));
         AdminErrors errors = new AdminErrors();

@@ -12,8 +12,8 @@ import java.util.TreeSet;
  * without a word.
  */
 public final class ConfigNames {
-    /** Variables with the prefix that are not settings: read by the image's scripts, not by the gateway. */
-    private static final List<String> NOT_SETTINGS = List.of("APIGW_IMAGE", "APIGW_HOST_PORT");
+    /** Variables with the prefix that are not settings: read by logback.xml, not by the configuration. */
+    private static final List<String> NOT_SETTINGS = List.of("APIGW_LOG_PATTERN");
 
     private ConfigNames() {
     }

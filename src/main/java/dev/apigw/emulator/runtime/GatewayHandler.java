@@ -2,6 +2,7 @@ package dev.apigw.emulator.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
 import java.util.List;
@@ -18,8 +19,13 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
     private final RouteRegistry routes;
     private final UpstreamForwarder forwarder;
     private final ExchangeObserver[] observers;
+    private final BackendFaults faults;
+    private final Vertx vertx;
 
-    public GatewayHandler(RouteRegistry routes, UpstreamForwarder forwarder, List<ExchangeObserver> observers) {
+    public GatewayHandler(Vertx vertx, RouteRegistry routes, UpstreamForwarder forwarder, List<ExchangeObserver> observers,
+                          BackendFaults faults) {
+        this.vertx = vertx;
+        this.faults = faults;
         this.routes = routes;
         this.forwarder = forwarder;
         this.observers = observers.toArray(new ExchangeObserver[0]);
@@ -81,6 +87,39 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
     }
 
     private void forward(Exchange exchange) {
+        ApiFault fault = faults.of(exchange.api().id());
+        if (fault == null) send(exchange);
+        else inject(exchange, fault);
+    }
+
+    /** An emulator fault: answer with a status, fail as a backend reset, or delay, as the fault's draw says. */
+    private void inject(Exchange exchange, ApiFault fault) {
+        switch (fault.draw()) {
+            case STATUS -> {
+                fault.injected().status().increment();
+                HttpServerRequest request = exchange.request();
+                request.response().setStatusCode(fault.failStatus()).putHeader("Content-Type", "application/json")
+                    .putHeader("X-Emulator-Fault", "status").end("{\"fault\":\"status " + fault.failStatus()
+                        + " injected by the emulator\"}");
+                request.resume();
+            }
+            case RESET -> {
+                fault.injected().reset().increment();
+                exchange.request().response().putHeader("X-Emulator-Fault", "reset");
+                fail(exchange.request(), exchange, GatewayException.upstreamUnavailable("Connection reset by peer (injected)"));
+            }
+            default -> {
+                if (fault.latencyMs() <= 0) {
+                    send(exchange);
+                    return;
+                }
+                fault.injected().latency().increment();
+                vertx.setTimer(fault.latencyMs(), t -> send(exchange));
+            }
+        }
+    }
+
+    private void send(Exchange exchange) {
         try {
             forwarder.forward(exchange, err -> fail(exchange.request(), exchange, err));
         } catch (RuntimeException e) { // e.g. a request the HTTP client refuses to build: answer, never hang

@@ -39,6 +39,11 @@ public final class RedisMetricsStore implements MetricsStore {
         });
     }
 
+    @Override
+    public Future<Void> clear(String kind) {
+        return send(Request.cmd(Command.DEL).arg(PREFIX + kind)).mapEmpty();
+    }
+
     private Future<Response> send(Request request) {
         return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS)
             .recover(err -> Future.failedFuture(new StoreUnavailableException("Redis: " + err.getMessage(), err)));
