@@ -27,6 +27,8 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private static volatile boolean signalled;
+    /** Set when a shutdown call (not a signal) ends the JVM: its exit status (0, or 3 to bounce) must stand. */
+    private static volatile boolean exiting;
 
     private Main() {
     }
@@ -90,6 +92,7 @@ public final class Main {
     /** After a shutdown call: closes Vert.x and exits; status 3 asks a supervisor to restart us ({@code bounce}). */
     private static void exit(Vertx vertx, boolean bounce) {
         if (signalled) return; // the JVM is already exiting (SIGTERM): the shutdown hook finishes the job
+        exiting = true;
         vertx.close().onComplete(ar -> new Thread(() -> System.exit(bounce ? 3 : 0), "apigw-exit").start());
     }
 
@@ -99,6 +102,7 @@ public final class Main {
      * node's futures would be dispatched to an event loop that {@code vertx.close()} has already stopped.
      */
     private static void stopOnExit(Vertx vertx, GatewayNode node, long drainTimeoutMs) {
+        if (exiting) return; // POST /shutdown already drained and stopped the node; System.exit chose the status
         signalled = true;
         boolean stopped = await(node.shutdown(drainTimeoutMs).eventually(node::stop), drainTimeoutMs + 30_000);
         await(vertx.close(), 10_000);

@@ -70,7 +70,7 @@ class MetricsExpositionIT {
     @Test
     void jvm_and_process_meters_are_exported(TestGateway gw) {
         Map<String, Family> families = scrape(gw);
-        for (String name : new String[] {"jvm_memory_used_bytes", "jvm_gc_pause_seconds", "jvm_threads_live_threads",
+        for (String name : new String[] {"jvm_memory_used_bytes", "jvm_gc_live_data_size_bytes", "jvm_threads_live_threads",
             "process_cpu_usage", "system_cpu_processors", "process_uptime_seconds", "process_files_open_files"}) {
             assertTrue(families.containsKey(name), name + " in " + families.keySet());
         }
