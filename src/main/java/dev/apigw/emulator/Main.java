@@ -4,9 +4,9 @@ import dev.apigw.emulator.config.ConfigException;
 import dev.apigw.emulator.config.ConfigLoader;
 import dev.apigw.emulator.config.ConfigNames;
 import dev.apigw.emulator.config.SettingsHelp;
+import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.PolicyFactory;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -51,7 +51,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = GatewayMeters.newRegistry();
         Vertx vertx = config.ops().vertxHttpMetrics()
             ? Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry)).build()
@@ -128,12 +128,12 @@ public final class Main {
 
     /** Starts a gateway node on the given Vert.x instance, with its own metrics registry. */
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config) {
-        return start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of());
+        return start(vertx, config, GatewayMeters.newRegistry(), List.of());
     }
 
     /** Starts a gateway node that also enforces the given policy factories (tests add stand-ins). */
     public static Future<GatewayNode> start(Vertx vertx, GatewayConfig config, List<PolicyFactory> extraFactories) {
-        return start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), extraFactories);
+        return start(vertx, config, GatewayMeters.newRegistry(), extraFactories);
     }
 
     /**

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -67,7 +68,6 @@ public final class GatewayMeters implements ExchangeObserver, Lifecycle {
     /** Registers the gauges read at scrape time (requests in flight, the quiesce state's ordinal) and the JVM meters. */
     public GatewayMeters(PrometheusMeterRegistry registry, Supplier<Number> inFlight, Supplier<Enum<?>> quiesceState) {
         this.registry = registry;
-        registry.config().meterFilter(PROMTOOL_CLEAN);
         Gauge.builder("gateway.inflight", () -> inFlight.get().doubleValue())
             .description("Requests admitted on the main port and not yet answered").register(registry);
         Gauge.builder("gateway.quiesce.state", () -> quiesceState.get().ordinal())
@@ -79,6 +79,16 @@ public final class GatewayMeters implements ExchangeObserver, Lifecycle {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    /**
+     * A registry for a node, with the filter that keeps the exposition promtool-clean; made before anything registers
+     * a meter (Micrometer applies filters only to meters registered after them).
+     */
+    public static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(PROMTOOL_CLEAN);
+        return registry;
     }
 
     private static Duration[] millis(long... values) {
