@@ -180,6 +180,7 @@ final class Assembly {
             Reset.Scope.METRICS, () -> {
                 meters.reset();
                 limitCounts.reset();
+                performance.interval(ops.publishIntervalSeconds() * 1000L); // the default, as the settings go too
                 return Future.all(performance.reset(), license.reset(), published.clear(PerformanceMetrics.KIND),
                     published.clear(LicenseMetrics.KIND), published.clear("subscription_quota"),
                     applied.delete(AssetType.SETTINGS, DestinationSettings.ID));

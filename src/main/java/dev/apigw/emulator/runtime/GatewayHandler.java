@@ -114,7 +114,9 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
                     return;
                 }
                 fault.injected().latency().increment();
-                vertx.setTimer(fault.latencyMs(), t -> send(exchange));
+                vertx.setTimer(fault.latencyMs(), t -> {
+                    if (!exchange.request().response().closed()) send(exchange); // the client may have gone meanwhile
+                });
             }
         }
     }
