@@ -13,6 +13,11 @@ import dev.apigw.emulator.catalog.DefinitionImporter;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.config.OpsConfig;
 import dev.apigw.emulator.demo.DemoApi;
+import dev.apigw.emulator.harness.Faults;
+import dev.apigw.emulator.harness.JsonApiSeed;
+import dev.apigw.emulator.harness.Reset;
+import dev.apigw.emulator.harness.Resets;
+import dev.apigw.emulator.harness.SeedLoader;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
@@ -39,10 +44,15 @@ import dev.apigw.emulator.quota.SubscriptionQuotas;
 import dev.apigw.emulator.quota.SubscriptionUsage;
 import dev.apigw.emulator.ratelimit.RateLimitMetrics;
 import dev.apigw.emulator.ratelimit.RateLimitService;
+import dev.apigw.emulator.runtime.BackendFaults;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.runtime.PolicyFactory;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import dev.apigw.emulator.store.OutageAssetStore;
+import dev.apigw.emulator.store.OutageTokenStore;
+import dev.apigw.emulator.store.SimulatedOutage;
 import dev.apigw.emulator.store.EmbeddedAssetStore;
 import dev.apigw.emulator.store.EmbeddedMetricsStore;
 import dev.apigw.emulator.store.EmbeddedTokenStore;
@@ -62,6 +72,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The composition root: builds every part of a node with constructors, in dependency order, and lists the parts
@@ -91,11 +102,12 @@ final class Assembly {
         OpsConfig ops = config.ops();
         // the shared Redis (standalone, Sentinel or Cluster, from redis.url), closed after every store
         RedisConnector redis = config.usesRedis() ? life.add(new RedisConnector(vertx, config.redis())) : null;
-        // stores
-        AssetStore store = life.add(redis == null ? new EmbeddedAssetStore(vertx, config.dataDir())
-            : new RedisAssetStore(vertx, redis));
-        TokenStore tokenStore = life.add(redis == null ? EmbeddedTokenStore.under(vertx, config.dataDir())
-            : new RedisTokenStore(vertx, redis));
+        // stores, each behind the emulator's simulated outage (a test fault; no cost while none is set)
+        SimulatedOutage outage = new SimulatedOutage();
+        AssetStore store = life.add(new OutageAssetStore(redis == null ? new EmbeddedAssetStore(vertx, config.dataDir())
+            : new RedisAssetStore(vertx, redis), outage));
+        TokenStore tokenStore = life.add(new OutageTokenStore(redis == null ? EmbeddedTokenStore.under(vertx, config.dataDir())
+            : new RedisTokenStore(vertx, redis), outage));
         MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
             : new RedisMetricsStore(redis);
         // identification
@@ -105,7 +117,8 @@ final class Assembly {
         JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
         Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
         // traffic limits
-        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
+        RateLimitMetrics limitCounts = new RateLimitMetrics(registry);
+        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), limitCounts, outage);
         SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store));
         ExtendedSettings extended = life.add(new ExtendedSettings(store));
         SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, extended));
@@ -123,7 +136,7 @@ final class Assembly {
         // operations: metrics, webhooks, quiesce
         QuiesceMachine machine = new QuiesceMachine();
         AdmissionCounter admission = new AdmissionCounter(machine);
-        GatewayMeters meters = new GatewayMeters(registry, admission::inFlight, () -> machine.snapshot().state());
+        GatewayMeters meters = life.add(new GatewayMeters(registry, admission::inFlight, () -> machine.snapshot().state()));
         PerformanceMetrics performance = new PerformanceMetrics(vertx, published, ops.publishIntervalSeconds() * 1000L,
             meters::published);
         DestinationSettings destination = life.add(new DestinationSettings(store, performance));
@@ -131,29 +144,59 @@ final class Assembly {
         LicenseMetrics license = life.add(new LicenseMetrics(vertx, published,
             ops.licensePublishIntervalMinutes() * 60_000L, meters::published));
         WebhookDispatcher webhooks = life.add(new WebhookDispatcher(vertx, store, ops.webhookMaxAttempts(),
-            ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs()));
+            ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs(), registry));
+        GatewayEvents events = (event, data) -> {
+            if (event.equals(GatewayEvents.QUIESCE_ALL)) meters.quiesced("all");
+            else if (event.equals(GatewayEvents.QUIESCE_DESIGNTIME)) meters.quiesced("designtime");
+            webhooks.emit(event, data);
+        };
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
         QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission, List.of(performance, license, quotas),
-            webhooks::emit, mainPort, ops.drainTimeoutMs(), ops.keepListening());
+            events, mainPort, ops.drainTimeoutMs(), ops.keepListening());
         Promise<Integer> exit = Promise.promise();
         Shutdown shutdown = new Shutdown(sequence, status -> {
             exit.tryComplete(status);
             return Future.succeededFuture();
         });
-        // the demo: the echo backend and EchoAPI routed to it
+        // the demo: the echo backend and EchoAPI routed to it; then the seed directory, before the ports open
         EchoBackend echo = config.demo().enabled() ? demo(apis, importer) : null;
+        SeedLoader seed = life.add(new SeedLoader(vertx, config.seedDir(), List.of(new JsonApiSeed(vertx, apis, importer))));
+        // the emulator's test aids: faults and reset
+        BackendFaults backendFaults = new BackendFaults();
+        Faults faults = new Faults(backendFaults, outage, registry);
+        Reset reset = new Reset(Map.of(
+            Reset.Scope.FAULTS, () -> {
+                faults.clear();
+                return Future.succeededFuture();
+            },
+            Reset.Scope.ASSETS, () -> Resets.deleteAll(applied, Resets.DESIGN_TIME)
+                .compose(v -> echo == null ? Future.succeededFuture() : DemoApi.ensure(vertx, apis, importer,
+                    config.demo().echoHost(), echo.port(), config.demo().echoPort() == 0))
+                .compose(v -> seed.load()),
+            Reset.Scope.APPLICATIONS, () -> Resets.deleteAll(applied, List.of(AssetType.APPLICATIONS)),
+            Reset.Scope.TOKENS, tokenStore::clear,
+            Reset.Scope.QUOTAS, () -> rateLimits.reset().compose(v -> quotas.reset()),
+            Reset.Scope.METRICS, () -> {
+                meters.reset();
+                limitCounts.reset();
+                performance.interval(ops.publishIntervalSeconds() * 1000L); // the default, as the settings go too
+                return Future.all(performance.reset(), license.reset(), published.clear(PerformanceMetrics.KIND),
+                    published.clear(LicenseMetrics.KIND), published.clear("subscription_quota"),
+                    applied.delete(AssetType.SETTINGS, DestinationSettings.ID));
+            },
+            Reset.Scope.EVENTS, () -> Future.succeededFuture(webhooks.cancelPending())));
         // the admin API and the ports
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
             NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
             meters, published, destination, new SubscriptionUsage(quotas), extended,
-            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));
+            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,
-            port, bound), config.port()));
+            backendFaults, port, bound), config.port()));
         life.add(Lifecycle.of("started event", () -> {
             webhooks.emit(GatewayEvents.SERVER_STARTED, new JsonObject().put("port", mainPort.port())
                 .put("quiescePort", quiescePort.actualPort()));

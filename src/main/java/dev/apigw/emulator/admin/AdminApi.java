@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 public final class AdminApi {
     public static final String BASE = "/rest/apigateway";
     public static final String FACADE = "/rest/facade/apigateway";
+    /** Emulator-only resources (liveness, reset, faults): outside the product's namespaces. */
+    public static final String EMULATOR = "/emulator";
     private static final long BODY_LIMIT = 64L * 1024 * 1024;
 
     private final Path uploads;
@@ -26,6 +28,7 @@ public final class AdminApi {
     private final List<Consumer<Router>> open;
     private final List<Consumer<Router>> guarded;
     private final QuiescePortRouter quiescePort;
+    private final Liveness liveness;
 
     public AdminApi(Vertx vertx, AdminServices s) {
         this.uploads = s.config().dataDir().resolve("uploads");
@@ -33,10 +36,11 @@ public final class AdminApi {
         HealthResource health = new HealthResource(s.health(), () -> s.quiesce().snapshot().state().admits(),
             s.config().usesRedis());
         MetricsResource metrics = new MetricsResource(s.meters(), s.published(), s.destination());
+        this.liveness = new Liveness(s.quiesce());
         QuiesceResource quiesce = new QuiesceResource(s.quiesce(), s.admission(), s.sequence(), s.quiescePort());
         QuiescePortResource ports = new QuiescePortResource(s.quiesce(), s.sequence(), s.quiescePort());
-        this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports);
-        this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic));
+        this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports, liveness);
+        this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic, liveness::mount));
         open.addAll(s.publicRoutes());
         this.guarded = List.of(
             new DesignTimeGuard(s.quiesce())::mount, // sees every write before any resource
@@ -51,7 +55,8 @@ public final class AdminApi {
             new SearchResource(s.store(), s.config().admin())::mount,
             new PlanResource(s.store())::mount,
             new SubscriptionUsageResource(s.usage())::mount,
-            new ExtendedSettingsResource(s.extended())::mount);
+            new ExtendedSettingsResource(s.extended())::mount,
+            new EmulatorResource(s.reset(), s.faults(), s.seed(), s.store())::mount);
     }
 
     /** A router for one event loop; every request it gets was counted in by {@code admission}, which it counts out. */
@@ -63,6 +68,7 @@ public final class AdminApi {
         open.forEach(mount -> mount.accept(router));
         router.route(BASE + "/*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
+        router.route(EMULATOR + "/*").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(auth);
         router.route(QuiescePortResource.INVOKE + "/*").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(auth);
         guarded.forEach(mount -> mount.accept(router));
         AdminErrors errors = new AdminErrors();
@@ -70,6 +76,11 @@ public final class AdminApi {
         router.errorHandler(404, errors);
         router.errorHandler(405, errors);
         return router;
+    }
+
+    /** Answers a liveness probe on the main port while the node refuses other requests (quiescing). */
+    public void liveness(HttpServerRequest req) {
+        Liveness.answer(req, liveness.machine());
     }
 
     /** The quiesce port's request handler. */

@@ -3,6 +3,9 @@ package dev.apigw.emulator.admin;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.catalog.DefinitionImporter;
 import dev.apigw.emulator.config.GatewayConfig;
+import dev.apigw.emulator.harness.Faults;
+import dev.apigw.emulator.harness.Reset;
+import dev.apigw.emulator.harness.SeedLoader;
 import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
@@ -24,10 +27,12 @@ import java.util.function.Consumer;
  *
  * @param store the asset store as the admin API sees it: writes answer once the runtime applies them
  * @param publicRoutes routes served without administrator credentials (the OAuth2 and JWT endpoints)
+ * @param faults, reset, seed the emulator's test aids under {@code /emulator}
  */
 public record AdminServices(GatewayConfig config, AssetStore store, ApiAssets apis, DefinitionImporter importer,
                             HealthChecks health, QuiesceMachine quiesce, AdmissionCounter admission,
                             QuiesceSequence sequence, QuiescePort quiescePort, Shutdown shutdown, GatewayMeters meters,
                             MetricsStore published, DestinationSettings destination, SubscriptionUsage usage,
-                            ExtendedSettings extended, List<Consumer<Router>> publicRoutes) {
+                            ExtendedSettings extended, List<Consumer<Router>> publicRoutes, Faults faults, Reset reset,
+                            SeedLoader seed) {
 }

@@ -12,7 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * What the quiesce port serves: {@code GET /rest/apigateway/health} (200 while a quiesce is in progress, 503 once
- * quiesced: what the zero-downtime guide polls), and behind the administrator's credentials
+ * quiesced: what the zero-downtime guide polls), the emulator's liveness ({@link Liveness}), and behind the administrator's credentials
  * {@code GET /rest/apigateway/quiescemode} and the IS quiesce services.
  */
 public final class QuiescePortRouter {
@@ -21,9 +21,11 @@ public final class QuiescePortRouter {
     private final AdminAuthHandler auth;
     private final QuiesceResource quiesce;
     private final QuiescePortResource services;
+    private final Liveness liveness;
 
     QuiescePortRouter(Vertx vertx, QuiesceMachine machine, AdminAuthHandler auth, QuiesceResource quiesce,
-                      QuiescePortResource services) {
+                      QuiescePortResource services, Liveness liveness) {
+        this.liveness = liveness;
         this.vertx = vertx;
         this.machine = machine;
         this.auth = auth;
@@ -35,6 +37,7 @@ public final class QuiescePortRouter {
     public Handler<HttpServerRequest> handler() {
         Router router = Router.router(vertx);
         router.get(AdminApi.BASE + "/health").handler(this::health);
+        liveness.mount(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(65_536));
         router.route().handler(auth);
         router.get(AdminApi.BASE + "/quiescemode").handler(quiesce::get);

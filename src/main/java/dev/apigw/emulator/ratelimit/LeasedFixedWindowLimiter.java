@@ -107,6 +107,11 @@ final class LeasedFixedWindowLimiter implements RateLimiter {
         return Math.max(1, Math.min(maxLease, remaining / (2L * nodes)));
     }
 
+    /** Forgets every batch (an emulator reset clears the shared windows too). */
+    void clear() {
+        leases.clear();
+    }
+
     /** Keys with a lease on this node (ended ones until the next sweep). */
     int size() {
         return leases.size();

@@ -35,6 +35,11 @@ public final class RedisMetricsStore implements MetricsStore {
         });
     }
 
+    @Override
+    public Future<Void> clear(String kind) {
+        return send(Request.cmd(Command.DEL).arg(PREFIX + kind)).mapEmpty();
+    }
+
     private Future<Response> send(Request request) {
         return redis.send(request);
     }

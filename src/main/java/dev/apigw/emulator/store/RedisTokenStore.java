@@ -61,6 +61,14 @@ public final class RedisTokenStore implements TokenStore {
     }
 
     @Override
+    public Future<Void> clear() {
+        return RedisKeys.deleteMatching(redis.client(), PREFIX + "*", redis.timeoutMs()).compose(n -> {
+            fire(ALL);
+            return send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(ALL)).<Void>mapEmpty();
+        });
+    }
+
+    @Override
     public void onRevoked(Handler<String> listener) {
         listeners.add(listener);
     }

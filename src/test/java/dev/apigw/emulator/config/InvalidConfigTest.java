@@ -15,8 +15,8 @@ class InvalidConfigTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-        "unknown-top-level.yaml        | prot                           | unknown setting",
-        "unknown-nested.yaml           | runtime.backendTimeout         | unknown setting",
+        "unknown-top-level.yaml        | prot                           | unknown setting; did you mean port?",
+        "unknown-nested.yaml           | runtime.backendTimeout         | unknown setting; did you mean runtime.backendTimeoutMs?",
         "port-out-of-range.yaml        | port                           | between 0 and 65535, was 70000",
         "timeout-not-a-number.yaml     | runtime.backendTimeoutMs       | must be a whole number, was 'soon'",
         "timeout-zero.yaml             | runtime.backendTimeoutMs       | between 1 and 3600000, was 0",
