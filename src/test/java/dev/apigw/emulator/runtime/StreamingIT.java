@@ -115,13 +115,13 @@ class StreamingIT {
     @Test
     void a_client_that_stops_reading_holds_the_download_back_at_the_backend() {
         AtomicLong received = new AtomicLong();
-        AtomicReference<HttpClientResponse> paused = new AtomicReference<>();
+        AtomicReference<Runnable> paused = new AtomicReference<>();
         long baseline = usedHeapAfterGc();
         Future<Long> done = download("/gateway/Stream/1.0/bytes/" + SIZE, received, paused);
         Eventually.until(Duration.ofSeconds(10), "first bytes received", () -> paused.get() != null);
         awaitNoProgress(received);
         assertTrue(usedHeapAfterGc() - baseline < MAX_HEAP_GROWTH, "heap grew while the download was held back");
-        paused.get().resume();
+        paused.get().run();
         assertEquals(SIZE, Await.result(done));
     }
 
@@ -147,14 +147,18 @@ class StreamingIT {
         else req.drainHandler(v -> pump(req, sent, size));
     }
 
-    /** GETs the URI, counting bytes; with {@code pauseAfterFirst} it stops reading after the first chunk. */
-    private Future<Long> download(String uri, AtomicLong received, AtomicReference<HttpClientResponse> pauseAfterFirst) {
+    /**
+     * GETs the URI, counting bytes; with {@code pauseAfterFirst} it stops reading after the first chunk and hands back
+     * what resumes it: on the response's own event loop, since a response is not safe to resume from another thread.
+     */
+    private Future<Long> download(String uri, AtomicLong received, AtomicReference<Runnable> pauseAfterFirst) {
         Promise<Long> done = Promise.promise();
         client.request(HttpMethod.GET, gw.port(), "127.0.0.1", uri).compose(req -> req.send()).onSuccess(res -> {
             res.handler(b -> {
                 if (received.getAndAdd(b.length()) == 0 && pauseAfterFirst != null) {
                     res.pause();
-                    pauseAfterFirst.set(res);
+                    io.vertx.core.Context ctx = vertx.getOrCreateContext();
+                    pauseAfterFirst.set(() -> ctx.runOnContext(v -> res.resume()));
                 }
             });
             res.exceptionHandler(done::tryFail);
