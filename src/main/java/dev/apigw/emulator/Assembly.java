@@ -2,6 +2,9 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.AdminServices;
+import dev.apigw.emulator.archive.ArchiveExporter;
+import dev.apigw.emulator.archive.ArchiveImporter;
+import dev.apigw.emulator.archive.ArchiveWorkspace;
 import dev.apigw.emulator.auth.ApplicationIndex;
 import dev.apigw.emulator.auth.AuthEndpoints;
 import dev.apigw.emulator.auth.ExternalJwks;
@@ -23,6 +26,7 @@ import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.metrics.LicenseMetrics;
 import dev.apigw.emulator.metrics.PerformanceMetrics;
+import dev.apigw.emulator.migration.MigrationService;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
@@ -62,6 +66,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds every part of a node with constructors, in dependency order, and lists the parts
@@ -119,6 +124,11 @@ final class Assembly {
         AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
         DefinitionImporter importer = new DefinitionImporter(vertx);
+        // archives: batch writes to the store, answered once routing and identification have them
+        List<Supplier<Future<Void>>> views = List.of(deployer::applied, applications::caughtUp);
+        ArchiveWorkspace workspace = life.add(new ArchiveWorkspace(vertx, config.dataDir()));
+        AdminServices.Archives archives = new AdminServices.Archives(new ArchiveExporter(store, workspace, config.archive()),
+            new ArchiveImporter(store, workspace, config.archive(), views), workspace);
         // operations: metrics, webhooks, quiesce
         QuiesceMachine machine = new QuiesceMachine();
         AdmissionCounter admission = new AdmissionCounter(machine);
@@ -131,6 +141,8 @@ final class Assembly {
             ops.licensePublishIntervalMinutes() * 60_000L, meters::published));
         WebhookDispatcher webhooks = life.add(new WebhookDispatcher(vertx, store, ops.webhookMaxAttempts(),
             ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs()));
+        MigrationService migration = life.add(new MigrationService(vertx, store, published, workspace, archives.importer(),
+            config.migration(), webhooks::emit, views));
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
@@ -147,7 +159,7 @@ final class Assembly {
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
             NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
             meters, published, destination, new SubscriptionUsage(quotas), extended,
-            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));
+            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), archives, migration));
         List<ExchangeObserver> observers = List.of(performance, license, meters, quotas);
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,

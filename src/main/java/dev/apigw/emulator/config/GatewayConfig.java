@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /** The whole configuration of one gateway node, immutable and validated at start. */
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
-                            AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops) {
+                            AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, ArchiveConfig archive,
+                            MigrationConfig migration) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -27,7 +28,9 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             DemoConfig.from(r.child("demo")),
             AuthConfig.from(r.child("auth")),
             RateLimitConfig.from(r.child("rateLimit")),
-            OpsConfig.from(r));
+            OpsConfig.from(r),
+            ArchiveConfig.from(r.child("archive")),
+            MigrationConfig.from(r.child("migration")));
     }
 
     /** Event-loop verticle instances to deploy: the setting, or one per core when it is 0. */
