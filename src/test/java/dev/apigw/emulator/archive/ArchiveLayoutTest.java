@@ -96,6 +96,10 @@ class ArchiveLayoutTest {
         assertTrue(acdl.contains("displayName=\"Policy Action [Straight Through Routing] -&gt; Policy For API Orders[1.0]\""), acdl);
         assertTrue(acdl.contains("<dependsOn>APIGateway:Alias.al1</dependsOn>"), "the alias the routing names: " + acdl);
         assertTrue(acdl.endsWith("</asset_composite>\n"));
+        Manifest read = Manifest.parse(contents.get("APIGatewayAssets.acdl"));
+        assertEquals("10.15", read.runtimeVersion());
+        assertEquals("Orders[1.0]", read.displayName("API", API));
+        assertTrue(read.assets().get("API." + API).dependsOn().contains("Application." + APP));
     }
 
     @Test
