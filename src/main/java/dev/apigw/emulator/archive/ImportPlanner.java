@@ -167,19 +167,25 @@ final class ImportPlanner {
         return ids.stream().distinct().filter(id -> planned.containsKey(id) || existing(AssetType.APIS).containsKey(id)).toList();
     }
 
+    /** Settings are logged by the product's configId ({@code extended}) and stored by the emulator's id. */
     private void settings() {
         for (Map.Entry<String, Doc> e : c.settings.entrySet()) {
             String configId = e.getKey();
             String id = SettingDocs.storedId(configId);
             String name = display("AdministratorSetting", configId, configId);
-            if (!writable(AssetType.SETTINGS, "AdministratorSetting", name, id)) continue;
+            boolean exists = existing(AssetType.SETTINGS).containsKey(id);
+            if (exists && !options.overwrites(AssetType.SETTINGS)) {
+                log.failed("AdministratorSetting", name, configId, ImportLog.EXISTS, false);
+                continue;
+            }
             JsonObject doc = SettingDocs.stored(e.getValue().json(), configId, secrets.get(SettingDocs.JWT_SECRET));
             if (doc == null) {
                 log.failed("AdministratorSetting", name, configId, "Its secret (PassmanData." + SettingDocs.JWT_SECRET
                     + ") cannot be restored without the exporting gateway's archive passphrase; not imported.", true);
                 continue;
             }
-            write(AssetType.SETTINGS, "AdministratorSetting", name, id, doc, null);
+            writes.computeIfAbsent(AssetType.SETTINGS, t -> new LinkedHashMap<>()).put(id, doc);
+            log.success("AdministratorSetting", name, configId, "OK", exists, false);
         }
     }
 
