@@ -53,6 +53,9 @@ final class ArchiveUpload {
             if (ar.succeeded()) done.tryComplete();
             else done.tryFail(ar.cause());
         }));
+        // curl sends large bodies with Expect: 100-continue and waits a second for the go-ahead otherwise
+        if (req.version() != io.vertx.core.http.HttpVersion.HTTP_1_0
+            && "100-continue".equalsIgnoreCase(req.getHeader("Expect"))) req.response().writeContinue();
         req.resume();
         return done.future();
     }

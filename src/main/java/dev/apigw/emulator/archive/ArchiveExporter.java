@@ -32,6 +32,11 @@ public final class ArchiveExporter {
         this.config = config;
     }
 
+    /** {@link #export(ExportSelection, String)} with the configured {@code archive.passphrase}. */
+    public Future<Path> export(ExportSelection selection) {
+        return export(selection, null);
+    }
+
     /**
      * The archive of {@code selection} as a temporary zip file. Fails with a 400 {@code GatewayException} when the
      * selection names ids that do not exist, and with {@code StoreUnavailableException} when the store is down.

@@ -32,12 +32,14 @@ final class ArchiveWriter {
     private final Manifest manifest;
     private final Set<String> written = new HashSet<>();
     private final ExportTree tree;
+    private final Set<String> exportedApis = new HashSet<>();
 
     private ArchiveWriter(ExportTree tree, OutputStream out, String runtimeVersion, ArchiveSecrets secrets) {
         this.tree = tree;
         this.zip = new ZipOutputStream(out);
         this.manifest = new Manifest(runtimeVersion);
         this.secrets = secrets;
+        tree.apis.forEach(n -> exportedApis.add(id(n.api())));
     }
 
     /** Writes the whole archive to {@code out} (which stays open); returns the number of assets in it. */
@@ -115,7 +117,7 @@ final class ArchiveWriter {
         List<String> deps = new ArrayList<>();
         List<String> apis = Applications.consumingApis(app);
         if (!apis.isEmpty()) deps.add(registration(dir, id(app), app.getString("name", id(app)), new JsonArray(List.copyOf(apis))));
-        for (String apiId : apis) if (tree.apis.stream().anyMatch(n -> id(n.api()).equals(apiId))) deps.add("API." + apiId);
+        for (String apiId : apis) if (exportedApis.contains(apiId)) deps.add("API." + apiId);
         if (secrets.enabled()) {
             String key = Applications.apiKey(app);
             String hash = Applications.secretHash(app);

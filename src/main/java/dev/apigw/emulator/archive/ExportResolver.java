@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,8 +60,13 @@ final class ExportResolver {
         Set<JsonObject> apis = new LinkedHashSet<>(selected.getOrDefault(AssetType.APIS, List.of()));
         Set<JsonObject> apps = new LinkedHashSet<>(selected.getOrDefault(AssetType.APPLICATIONS, List.of()));
         if (selection.includeApis()) for (JsonObject app : apps) apis.addAll(docs(AssetType.APIS, Applications.consumingApis(app)));
-        if (selection.includeApplications()) apps.addAll(registeredTo(apis));
-        for (JsonObject api : apis) tree.apis.add(new ExportTree.ApiNode(api, unplaced(AssetRefs.apiPolicies(api)), registered(api, apps)));
+        Map<String, List<JsonObject>> byApi = byApi(byId.getOrDefault(AssetType.APPLICATIONS, Map.of()).values());
+        if (selection.includeApplications()) for (JsonObject api : apis) apps.addAll(byApi.getOrDefault(api.getString("id"), List.of()));
+        Map<String, List<JsonObject>> exportedByApi = byApi(apps);
+        for (JsonObject api : apis) {
+            tree.apis.add(new ExportTree.ApiNode(api, unplaced(AssetRefs.apiPolicies(api)),
+                exportedByApi.getOrDefault(api.getString("id"), List.of())));
+        }
         for (JsonObject p : selected.getOrDefault(AssetType.POLICIES, List.of())) {
             if (!placedPolicies.contains(p.getString("id"))) {
                 (Policies.isGlobal(p) ? tree.globalPolicies : tree.policies).add(place(p));
@@ -108,16 +114,14 @@ final class ExportResolver {
         return out;
     }
 
-    private List<JsonObject> registeredTo(Set<JsonObject> apis) {
-        Set<String> ids = new HashSet<>();
-        apis.forEach(a -> ids.add(a.getString("id")));
-        return byId.getOrDefault(AssetType.APPLICATIONS, Map.of()).values().stream()
-            .filter(app -> Applications.consumingApis(app).stream().anyMatch(ids::contains)).toList();
-    }
-
-    private static List<JsonObject> registered(JsonObject api, Set<JsonObject> apps) {
-        return apps.stream().filter(app -> Applications.consumingApis(app).contains(api.getString("id")))
-            .sorted(Comparator.comparing(app -> app.getString("id"))).toList();
+    /** Applications by the APIs they are registered to, each list ordered by application id. */
+    private static Map<String, List<JsonObject>> byApi(java.util.Collection<JsonObject> apps) {
+        Map<String, List<JsonObject>> m = new HashMap<>();
+        for (JsonObject app : apps) {
+            for (String apiId : Applications.consumingApis(app)) m.computeIfAbsent(apiId, k -> new ArrayList<>()).add(app);
+        }
+        m.values().forEach(list -> list.sort(Comparator.comparing(a -> a.getString("id"))));
+        return m;
     }
 
     private List<PolicyNode> unplaced(List<String> policyIds) {

@@ -29,12 +29,23 @@ final class ImportPlanner {
     private final Map<String, String> secrets = new HashMap<>();
     private final Map<AssetType, Map<String, JsonObject>> writes = new EnumMap<>(AssetType.class);
     private final Map<String, String> appOutcomes = new HashMap<>();
+    /** Indexes built once: a policy's owning API, and the APIs the manifest says an application is registered to. */
+    private final Map<String, JsonObject> policyOwners = new HashMap<>();
+    private final Map<String, List<String>> manifestRegistrations = new HashMap<>();
     private final ImportLog log = new ImportLog();
 
     private ImportPlanner(ArchiveContents c, Map<AssetType, Map<String, JsonObject>> existing, ImportOptions options) {
         this.c = c;
         this.existing = existing;
         this.options = options;
+        for (Doc api : c.apis.values()) {
+            for (String p : AssetRefs.apiPolicies(api.json())) policyOwners.putIfAbsent(p, api.json());
+        }
+        if (c.manifest != null) {
+            c.manifest.assets().values().stream().filter(a -> a.type().equals("API")).forEach(a -> a.dependsOn().stream()
+                .filter(d -> d.startsWith("Application.")).forEach(d -> manifestRegistrations
+                    .computeIfAbsent(d.substring("Application.".length()), k -> new ArrayList<>()).add(a.name().substring("API.".length()))));
+        }
     }
 
     static Plan plan(ArchiveContents c, Map<AssetType, Map<String, JsonObject>> existing, ImportOptions options,
@@ -121,8 +132,7 @@ final class ImportPlanner {
     }
 
     private JsonObject ownerApi(String policyId) {
-        return c.apis.values().stream().map(Doc::json)
-            .filter(a -> AssetRefs.apiPolicies(a).contains(policyId)).findFirst().orElse(null);
+        return policyOwners.get(policyId);
     }
 
     private void flat(AssetType type, String logType, Map<String, Doc> docs) {
@@ -159,10 +169,7 @@ final class ImportPlanner {
     /** The archive's registrations of the application (and the manifest's edges of older archives), to APIs that will exist. */
     private List<String> registeredApis(String appId) {
         List<String> ids = new ArrayList<>(c.registrations.getOrDefault(appId, java.util.Set.of()));
-        if (c.manifest != null) {
-            c.manifest.assets().values().stream().filter(a -> a.type().equals("API") && a.dependsOn().contains("Application." + appId))
-                .forEach(a -> ids.add(a.name().substring("API.".length())));
-        }
+        ids.addAll(manifestRegistrations.getOrDefault(appId, List.of()));
         Map<String, JsonObject> planned = writes.getOrDefault(AssetType.APIS, Map.of());
         return ids.stream().distinct().filter(id -> planned.containsKey(id) || existing(AssetType.APIS).containsKey(id)).toList();
     }

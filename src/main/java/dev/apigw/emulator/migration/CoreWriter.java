@@ -1,5 +1,6 @@
 package dev.apigw.emulator.migration;
 
+import dev.apigw.emulator.archive.ArchiveWorkspace;
 import dev.apigw.emulator.catalog.AssetShapes;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Writes design-time documents read from a source in the store's own shape (an old cluster's Redis): each checked
  * as an admin write would be ({@link AssetShapes}; one that fails is skipped with a warning and counted, as a node
  * skips it when it starts), then written in batches in the order that keeps references whole, APIs last, so no API
- * becomes active before its policies and actions are stored.
+ * becomes active before its policies and actions are stored. The checks run on the archive workers, off the event
+ * loop (a cluster's worth of documents).
  */
 final class CoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(CoreWriter.class);
@@ -24,13 +26,30 @@ final class CoreWriter {
         AssetType.PLANS, AssetType.PACKAGES, AssetType.SETTINGS, AssetType.WEBHOOKS, AssetType.APPLICATIONS, AssetType.APIS);
 
     private final AssetStore store;
+    private final ArchiveWorkspace workspace;
 
-    CoreWriter(AssetStore store) {
+    /** What passed the checks, by type in write order, and the counts. */
+    private record Checked(Map<AssetType, Map<String, JsonObject>> valid, JsonObject counts) {
+    }
+
+    CoreWriter(AssetStore store, ArchiveWorkspace workspace) {
         this.store = store;
+        this.workspace = workspace;
     }
 
     /** Completes with {@code {"<type key>": written, ..., "skipped": n}}. */
     Future<JsonObject> write(Map<AssetType, List<JsonObject>> documents) {
+        return workspace.run(() -> check(documents)).compose(checked -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (AssetType type : ORDER) {
+                Map<String, JsonObject> docs = checked.valid().get(type);
+                if (!docs.isEmpty()) chain = chain.compose(v -> store.putAll(type, docs));
+            }
+            return chain.map(checked.counts());
+        });
+    }
+
+    private static Checked check(Map<AssetType, List<JsonObject>> documents) {
         JsonObject counts = new JsonObject();
         int skipped = 0;
         Map<AssetType, Map<String, JsonObject>> valid = new LinkedHashMap<>();
@@ -44,11 +63,7 @@ final class CoreWriter {
             if (documents.containsKey(type)) counts.put(type.key(), ok.size());
         }
         counts.put("skipped", skipped);
-        Future<Void> chain = Future.succeededFuture();
-        for (AssetType type : ORDER) {
-            if (!valid.get(type).isEmpty()) chain = chain.compose(v -> store.putAll(type, valid.get(type)));
-        }
-        return chain.map(counts);
+        return new Checked(valid, counts);
     }
 
     static boolean acceptable(AssetType type, JsonObject doc) {

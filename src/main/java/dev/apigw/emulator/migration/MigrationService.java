@@ -81,7 +81,7 @@ public final class MigrationService implements Lifecycle {
         this.importer = importer;
         this.events = events;
         this.views = List.copyOf(views);
-        this.writer = new CoreWriter(store);
+        this.writer = new CoreWriter(store, workspace);
         this.logs = new LogsEventsWriter(store, metrics);
         this.client = WebClient.create(vertx);
     }
@@ -117,7 +117,7 @@ public final class MigrationService implements Lifecycle {
     private Future<JsonObject> run(MigrationRequest r) {
         return switch (r.action()) {
             case "clean" -> clean();
-            case "transform" -> new Transformer(store).run();
+            case "transform" -> new Transformer(store, workspace).run();
             case "reindex" -> reindex(r);
             default -> Future.succeededFuture(new JsonObject()); // backup: the emulator keeps no snapshot repository
         };
@@ -132,7 +132,7 @@ public final class MigrationService implements Lifecycle {
 
     private Future<JsonObject> reindex(MigrationRequest r) {
         MigrationSource source = r.source().redis()
-            ? new RedisSource(vertx, r.source().url(), config.sourceTimeoutMs(), writer)
+            ? new RedisSource(vertx, r.source().url(), config.sourceTimeoutMs(), writer, workspace)
             : new GatewaySource(vertx, client, r.source(), config.sourceTimeoutMs(), workspace, importer, writer);
         Future<JsonObject> done = switch (r.indicesType()) {
             case "core" -> source.copyCore();

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.migration;
 
+import dev.apigw.emulator.archive.ArchiveWorkspace;
 import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.RedisAssetStore;
 import dev.apigw.emulator.store.RedisMetricsStore;
@@ -29,36 +30,47 @@ final class RedisSource implements MigrationSource {
     private final String url;
     private final long timeoutMs;
     private final CoreWriter writer;
+    private final ArchiveWorkspace workspace;
 
-    RedisSource(Vertx vertx, String url, long timeoutMs, CoreWriter writer) {
+    RedisSource(Vertx vertx, String url, long timeoutMs, CoreWriter writer, ArchiveWorkspace workspace) {
         this.redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(url).setMaxPoolSize(2)
             .setMaxPoolWaiting(64));
         this.url = MigrationSource.redacted(url);
         this.timeoutMs = timeoutMs;
         this.writer = writer;
+        this.workspace = workspace;
     }
 
+    /** Reads every hash first (raw), parses them on a worker, then writes. */
     @Override
     public Future<JsonObject> copyCore() {
-        Map<AssetType, List<JsonObject>> docs = new EnumMap<>(AssetType.class);
+        Map<AssetType, Response> raw = new EnumMap<>(AssetType.class);
         Future<Void> chain = Future.succeededFuture();
         for (AssetType type : CoreWriter.ORDER) {
             chain = chain.compose(v -> send(Request.cmd(Command.HVALS).arg(RedisAssetStore.key(type))).map(values -> {
-                List<JsonObject> list = new ArrayList<>();
-                for (JsonObject d : parse(values)) {
-                    if (type != AssetType.SETTINGS || !LogsEvents.QUOTA_COUNTERS.equals(d.getString("id"))) list.add(d);
-                }
-                docs.put(type, list);
+                raw.put(type, values);
                 return null;
             }));
         }
-        return chain.compose(v -> {
+        return chain.compose(v -> workspace.run(() -> documents(raw))).compose(docs -> {
             if (docs.values().stream().allMatch(List::isEmpty)) {
                 return Future.failedFuture(new SourceException("the source Redis " + url + " holds no API Gateway assets "
                     + "(no apigw:assets:* hashes): it is not the old cluster's Redis"));
             }
             return writer.write(docs);
         });
+    }
+
+    private static Map<AssetType, List<JsonObject>> documents(Map<AssetType, Response> raw) {
+        Map<AssetType, List<JsonObject>> docs = new EnumMap<>(AssetType.class);
+        raw.forEach((type, values) -> {
+            List<JsonObject> list = new ArrayList<>();
+            for (JsonObject d : parse(values)) {
+                if (type != AssetType.SETTINGS || !LogsEvents.QUOTA_COUNTERS.equals(d.getString("id"))) list.add(d);
+            }
+            docs.put(type, list);
+        });
+        return docs;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.migration;
 
+import dev.apigw.emulator.archive.ArchiveWorkspace;
 import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -23,9 +24,11 @@ import java.util.Set;
 final class Transformer {
     private static final int PROBLEMS_SHOWN = 10;
     private final AssetStore store;
+    private final ArchiveWorkspace workspace;
 
-    Transformer(AssetStore store) {
+    Transformer(AssetStore store, ArchiveWorkspace workspace) {
         this.store = store;
+        this.workspace = workspace;
     }
 
     Future<JsonObject> run() {
@@ -35,12 +38,15 @@ final class Transformer {
             for (int i = 0; i < types.size(); i++) docs.put(types.get(i), all.resultAt(i));
             JsonObject counts = new JsonObject();
             docs.forEach((t, list) -> counts.put(t.key(), list.size()));
-            List<String> problems = problems(docs);
-            if (problems.isEmpty()) return Future.succeededFuture(counts);
-            String shown = String.join("; ", problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())));
-            return Future.failedFuture(new MigrationService.Failure(problems.size() + " problem(s) in the migrated assets: "
-                + shown + (problems.size() > PROBLEMS_SHOWN ? "; ..." : ""), counts));
+            return workspace.run(() -> problems(docs)).compose(problems -> verdict(problems, counts));
         });
+    }
+
+    private static Future<JsonObject> verdict(List<String> problems, JsonObject counts) {
+        if (problems.isEmpty()) return Future.succeededFuture(counts);
+        String shown = String.join("; ", problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())));
+        return Future.failedFuture(new MigrationService.Failure(problems.size() + " problem(s) in the migrated assets: "
+            + shown + (problems.size() > PROBLEMS_SHOWN ? "; ..." : ""), counts));
     }
 
     private static List<String> problems(Map<AssetType, List<JsonObject>> docs) {
