@@ -23,7 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  * 16-byte salt per archive in {@code saltString}, {@link #ITERATIONS} in {@code iterationCount}); the entry's id is
  * the additional authenticated data, so a sealed value cannot be moved to another entry. All from the JDK.
  * Without a passphrase nothing is sealed: {@link #enabled()} is false and secrets stay out of the archive.
- * Derivation is slow by design (about a fifth of a second): once per archive on export, once per salt on import.
+ * Derivation is slow by design (about a fifth of a second): once per archive on export, once per salt on import. A
+ * passphrase of 64 hexadecimal characters is taken as what it is, a 256-bit random key (migrations make one per
+ * reindex), and gets a single round: stretching adds nothing to a secret nobody can guess.
  * Not thread-safe for export; one instance per export or import.
  */
 final class ArchiveSecrets {
@@ -31,14 +33,17 @@ final class ArchiveSecrets {
     /** How the product masks every secret in exported documents: 32 asterisks. */
     static final String MASK = "********************************";
     static final int ITERATIONS = 310_000;
+    private static final java.util.regex.Pattern RANDOM_KEY = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final char[] passphrase;
+    private final int iterations;
     private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
     private byte[] exportSalt;
 
     ArchiveSecrets(String passphrase) {
         this.passphrase = passphrase == null ? new char[0] : passphrase.toCharArray();
+        this.iterations = passphrase != null && RANDOM_KEY.matcher(passphrase).matches() ? 1 : ITERATIONS;
     }
 
     boolean enabled() {
@@ -59,13 +64,13 @@ final class ArchiveSecrets {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(exportSalt, ITERATIONS), new GCMParameterSpec(128, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, key(exportSalt, iterations), new GCMParameterSpec(128, iv));
             cipher.updateAAD(id.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
             byte[] pw = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
             Base64.Encoder b64 = Base64.getEncoder();
             return new JsonObject().put("id", id).put("pw", b64.encodeToString(pw)).put("encryptorId", ENCRYPTOR_ID)
-                .put("saltString", b64.encodeToString(exportSalt)).put("iterationCount", ITERATIONS);
+                .put("saltString", b64.encodeToString(exportSalt)).put("iterationCount", iterations);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from the JVM", e);
         }

@@ -23,6 +23,13 @@ class ArchiveSecretsTest {
     }
 
     @Test
+    void a_random_256_bit_key_is_not_stretched() {
+        JsonObject sealed = new ArchiveSecrets(KEY).seal("k", "secret");
+        assertEquals(1, sealed.getInteger("iterationCount"));
+        assertEquals("secret", new ArchiveSecrets(KEY).open(sealed));
+    }
+
+    @Test
     void a_wrong_passphrase_or_a_moved_entry_is_a_400() {
         JsonObject sealed = new ArchiveSecrets("pass").seal("API_ACCESS_KEYapp1", KEY);
         GatewayException wrong = assertThrows(GatewayException.class, () -> new ArchiveSecrets("other").open(sealed));

@@ -153,6 +153,18 @@ class MigrationIT {
     }
 
     @Test
+    void transform_fails_naming_what_does_not_hold_together(Vertx vertx) {
+        try (TestGateway fresh = TestGateway.start(vertx)) {
+            Await.result(NodeProbe.of(fresh.node()).store().put(AssetType.APIS, "orphan", new JsonObject().put("apiName", "Orphan")
+                .put("apiVersion", "1.0").put("policies", new JsonArray().add("gone"))));
+            JsonObject status = Migrations.run(fresh, Migrations.TRANSFORM);
+            assertEquals("failure", status.getString("status"));
+            assertTrue(status.getString("failureReason").contains("API orphan names the missing policy gone"), status.encode());
+            assertEquals(1, status.getJsonObject("counts").getInteger("apis"));
+        }
+    }
+
+    @Test
     void a_second_action_while_one_runs_is_a_409(TestGateway gw, Vertx vertx) {
         Promise<Void> release = Promise.promise();
         HttpServer slow = Await.result(vertx.createHttpServer().requestHandler(req -> release.future()
