@@ -31,6 +31,22 @@ final class Http {
         if (r.statusCode() != 201) throw new IllegalStateException("import answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
     }
 
+    /** Starts a migration action and polls its status every 100 ms until it settles; returns the final status. */
+    static io.vertx.core.json.JsonObject migrate(int port, String body) throws InterruptedException {
+        String base = "http://127.0.0.1:" + port + "/rest/apigateway/migration";
+        HttpResponse<byte[]> started = send(HttpRequest.newBuilder(URI.create(base)).header("Authorization", AUTH)
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (started.statusCode() != 202) throw new IllegalStateException("migration answered " + started.statusCode());
+        String action = new io.vertx.core.json.JsonObject(body).getString("action");
+        while (true) {
+            Thread.sleep(100); // polling interval, as a pipeline polls the status
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(base + "/status?action=" + action))
+                .header("Authorization", AUTH).GET().build());
+            io.vertx.core.json.JsonObject status = new io.vertx.core.json.JsonObject(new String(r.body(), StandardCharsets.UTF_8));
+            if (!"in progress".equals(status.getString("status"))) return status;
+        }
+    }
+
     private static HttpResponse<byte[]> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
