@@ -64,10 +64,7 @@ final class ImportPlanner {
         p.flat(AssetType.PLANS, "Plan", c.plans);
         p.flat(AssetType.PACKAGES, "Package", c.packages);
         p.settings();
-        p.passman();
-        for (EntryName u : c.unsupported) {
-            p.log.failed(u.type(), u.id(), u.id(), "Asset type " + u.type() + " is not supported by the emulator; not imported.", true);
-        }
+        NotImported.log(c, p.secrets.keySet(), p.log);
         return new Plan(p.writes, p.log);
     }
 
@@ -193,20 +190,6 @@ final class ImportPlanner {
             }
             writes.computeIfAbsent(AssetType.SETTINGS, t -> new LinkedHashMap<>()).put(id, doc);
             log.success("AdministratorSetting", name, configId, "OK", exists, false);
-        }
-    }
-
-    private void passman() {
-        for (Doc d : c.passman.values()) {
-            if (secrets.containsKey(d.id())) {
-                log.success("PassmanData", d.id(), d.id(), "OK", false, false);
-            } else if (ArchiveSecrets.ours(d.json())) {
-                log.failed("PassmanData", d.id(), d.id(), "Sealed with the exporting gateway's archive passphrase, and this "
-                    + "gateway has none (archive.passphrase); not imported.", true);
-            } else {
-                log.failed("PassmanData", d.id(), d.id(), "Encrypted with the source gateway's master password, which the "
-                    + "emulator cannot decrypt; not imported.", true);
-            }
         }
     }
 }
