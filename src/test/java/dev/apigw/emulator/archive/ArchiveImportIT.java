@@ -40,7 +40,7 @@ class ArchiveImportIT {
     static final String APP_1015 = "2b9e0c1d-5a4f-4c3b-8d2e-6f7a8b9c0d31";
     static final String API_104 = "5d4c3b2a-1f0e-4d9c-8b7a-6e5f4d3c2b01";
     static final String APP_104 = "5d4c3b2a-1f0e-4d9c-8b7a-6e5f4d3c2b05";
-    static final String KEY_104 = "8209a2bc81d5ecf0c9a2504df5e477ec39f512e0660e96961b2b4400fixture104";
+    static final String KEY_104 = "894a88f1c107801a81d1d39f6580d8565e0a7fc9134541974bbc9f5d64b9ff71";
 
     static byte[] fixture(String name, Echo echo) {
         return Zips.fixture(name, Map.of("echo", echo.url()));
@@ -108,7 +108,7 @@ class ArchiveImportIT {
     void a_10_4_export_registers_its_application_from_the_manifest(TestGateway gw, Echo echo) {
         importZip(gw, fixture("product-10.4", echo), "", 201);
         gw.admin().get("/rest/apigateway/applications/" + APP_104).then().statusCode(200)
-            .body("applications[0].consumingAPIs", hasItem(API_104)).body("applications[0].name", equalTo("EmployeeService"));
+            .body("applications[0].consumingAPIs", hasItem(API_104)).body("applications[0].name", equalTo("StaffDirectory"));
         assertEquals(200, call(gw, "/gateway/Employees/3.1/get", KEY_104));
     }
 
