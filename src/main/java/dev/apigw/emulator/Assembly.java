@@ -2,6 +2,9 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.AdminServices;
+import dev.apigw.emulator.archive.ArchiveExporter;
+import dev.apigw.emulator.archive.ArchiveImporter;
+import dev.apigw.emulator.archive.ArchiveWorkspace;
 import dev.apigw.emulator.auth.ApplicationIndex;
 import dev.apigw.emulator.auth.AuthEndpoints;
 import dev.apigw.emulator.auth.ExternalJwks;
@@ -17,6 +20,7 @@ import dev.apigw.emulator.harness.Faults;
 import dev.apigw.emulator.harness.JsonApiSeed;
 import dev.apigw.emulator.harness.Reset;
 import dev.apigw.emulator.harness.Resets;
+import dev.apigw.emulator.harness.ArchiveSeed;
 import dev.apigw.emulator.harness.SeedLoader;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.AppliedAssetStore;
@@ -29,6 +33,7 @@ import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.metrics.LicenseMetrics;
 import dev.apigw.emulator.metrics.PerformanceMetrics;
+import dev.apigw.emulator.migration.MigrationService;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
@@ -73,6 +78,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds every part of a node with constructors, in dependency order, and lists the parts
@@ -133,6 +139,11 @@ final class Assembly {
         AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
         DefinitionImporter importer = new DefinitionImporter(vertx);
+        // archives: batch writes to the store, answered once routing and identification have them
+        List<Supplier<Future<Void>>> views = List.of(deployer::applied, applications::caughtUp);
+        ArchiveWorkspace workspace = life.add(new ArchiveWorkspace(vertx, config.dataDir()));
+        AdminServices.Archives archives = new AdminServices.Archives(new ArchiveExporter(store, workspace, config.archive()),
+            new ArchiveImporter(store, workspace, config.archive(), views), workspace);
         // operations: metrics, webhooks, quiesce
         QuiesceMachine machine = new QuiesceMachine();
         AdmissionCounter admission = new AdmissionCounter(machine);
@@ -150,6 +161,8 @@ final class Assembly {
             else if (event.equals(GatewayEvents.QUIESCE_DESIGNTIME)) meters.quiesced("designtime");
             webhooks.emit(event, data);
         };
+        MigrationService migration = life.add(new MigrationService(vertx, store, published, workspace, archives.importer(),
+            config.migration(), webhooks::emit, views));
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
@@ -162,7 +175,8 @@ final class Assembly {
         });
         // the demo: the echo backend and EchoAPI routed to it; then the seed directory, before the ports open
         EchoBackend echo = config.demo().enabled() ? demo(apis, importer) : null;
-        SeedLoader seed = life.add(new SeedLoader(vertx, config.seedDir(), List.of(new JsonApiSeed(vertx, apis, importer))));
+        SeedLoader seed = life.add(new SeedLoader(vertx, config.seedDir(), List.of(new JsonApiSeed(vertx, apis, importer),
+            new ArchiveSeed(archives.importer(), config.archive().passphrase()))));
         // the emulator's test aids: faults and reset
         BackendFaults backendFaults = new BackendFaults();
         Faults faults = new Faults(backendFaults, outage, registry);
@@ -191,7 +205,8 @@ final class Assembly {
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
             NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
             meters, published, destination, new SubscriptionUsage(quotas), extended,
-            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed));
+            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed,
+            archives, migration));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));

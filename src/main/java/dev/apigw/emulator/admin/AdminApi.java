@@ -39,13 +39,20 @@ public final class AdminApi {
         this.liveness = new Liveness(s.quiesce());
         QuiesceResource quiesce = new QuiesceResource(s.quiesce(), s.admission(), s.sequence(), s.quiescePort());
         QuiescePortResource ports = new QuiescePortResource(s.quiesce(), s.sequence(), s.quiescePort());
-        this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports, liveness);
+        ArchiveResource archive = new ArchiveResource(s.archives().exporter(), s.archives().importer(),
+            s.archives().workspace(), s.config().archive().maxZipBytes());
+        WebhookResource webhooks = new WebhookResource(s.store());
+        // a node quiesced for all still lets a migration read its data store through the quiesce port
+        this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports, liveness,
+            List.of(archive::mountExport, metrics::mountPublished, webhooks::mountReads));
         this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic, liveness::mount));
         open.addAll(s.publicRoutes());
         this.guarded = List.of(
             new DesignTimeGuard(s.quiesce())::mount, // sees every write before any resource
             quiesce::mount, ports::mount, metrics::mount,
-            new WebhookResource(s.store())::mount,
+            webhooks::mount,
+            archive::mount,
+            new MigrationResource(s.migration())::mount,
             new ShutdownResource(s.shutdown())::mount,
             new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()))::mount,
             new PolicyResource(s.store())::mount,
@@ -63,10 +70,14 @@ public final class AdminApi {
     public Router router(Vertx vertx, Admission admission) {
         Router router = Router.router(vertx);
         router.route().handler(new AdmittedRequests(admission));
-        router.route("/rest/*").handler(BodyHandler.create(uploads.toString())
-            .setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true));
+        BodyHandler bodies = BodyHandler.create(uploads.toString()).setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true);
+        router.route("/rest/*").handler(ctx -> {
+            if (ArchiveResource.streamsBody(ctx)) streamed(ctx);
+            else bodies.handle(ctx);
+        });
         open.forEach(mount -> mount.accept(router));
         router.route(BASE + "/*").handler(auth);
+        router.routeWithRegex("/restv2/.*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
         router.route(EMULATOR + "/*").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(auth);
         router.route(QuiescePortResource.INVOKE + "/*").handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(auth);
@@ -81,6 +92,18 @@ public final class AdminApi {
     /** Answers a liveness probe on the main port while the node refuses other requests (quiescing). */
     public void liveness(HttpServerRequest req) {
         Liveness.answer(req, liveness.machine());
+    }
+
+    /**
+     * An archive upload skips the body handler: its resource streams it to disk. Until then it stays paused; if the
+     * answer comes first (401, 503, a refused size) the unread rest is not waited for: the connection is closed.
+     */
+    private static void streamed(io.vertx.ext.web.RoutingContext ctx) {
+        ctx.request().pause();
+        ctx.addEndHandler(ar -> {
+            if (!ctx.request().isEnded()) ctx.request().connection().close();
+        });
+        ctx.next();
     }
 
     /** The quiesce port's request handler. */

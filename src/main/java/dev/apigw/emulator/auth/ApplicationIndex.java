@@ -42,6 +42,11 @@ public final class ApplicationIndex implements Lifecycle {
         return rebuilds.start();
     }
 
+    /** Completes once every application change seen so far is in the view (see {@link CoalescingRebuild#caughtUp}). */
+    public Future<Void> caughtUp() {
+        return rebuilds.caughtUp();
+    }
+
     public Snapshot current() {
         return current;
     }

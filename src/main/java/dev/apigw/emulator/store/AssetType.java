@@ -1,6 +1,9 @@
 package dev.apigw.emulator.store;
 
-/** The kinds of design-time asset the store keeps; {@code key} names their folder (embedded) or hash (Redis). */
+/**
+ * The kinds of design-time asset the store keeps; {@code key} names their folder (embedded) or hash (Redis). Aliases
+ * and packages are kept as imported (archives, migration) and exported again; the emulator does not enforce them.
+ */
 public enum AssetType {
     APIS("apis"),
     POLICIES("policies"),
@@ -8,7 +11,9 @@ public enum AssetType {
     APPLICATIONS("applications"),
     WEBHOOKS("webhooks"),
     SETTINGS("settings"),
-    PLANS("plans");
+    PLANS("plans"),
+    ALIASES("aliases"),
+    PACKAGES("packages");
 
     private final String key;
 
