@@ -2,6 +2,7 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.AdminServices;
+import dev.apigw.emulator.alias.BuiltInAliases;
 import dev.apigw.emulator.auth.ApplicationIndex;
 import dev.apigw.emulator.auth.AuthEndpoints;
 import dev.apigw.emulator.auth.ExternalJwks;
@@ -19,12 +20,14 @@ import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.lifecycle.Lifecycles;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.metrics.LicenseMetrics;
 import dev.apigw.emulator.metrics.PerformanceMetrics;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
+import dev.apigw.emulator.policy.OutboundAuthPolicy;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
@@ -102,7 +105,8 @@ final class Assembly {
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
         ExternalJwks externalJwks = life.add(new ExternalJwks(vertx, config.auth()));
         JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
-        Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
+        UserDirectory users = life.add(new UserDirectory(vertx, store, config.admin()));
+        Identifier identifier = new Identifier(applications, config.auth(), tokens, jwt, users);
         // traffic limits
         RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
         SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store));
@@ -113,9 +117,11 @@ final class Assembly {
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
+        factories.add(new OutboundAuthPolicy.Factory());
+        life.add(new BuiltInAliases(store, config.admin().username())); // before the first route table: routes use aliases
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = life.add(new Deployer(vertx, store, routes,
-            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)))));
+            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)), config.aliases().stage())));
         AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
         DefinitionImporter importer = new DefinitionImporter(vertx);
@@ -147,7 +153,7 @@ final class Assembly {
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
             NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
             meters, published, destination, new SubscriptionUsage(quotas), extended,
-            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));
+            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), users));
         List<ExchangeObserver> observers = List.of(performance, license, meters, quotas);
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,

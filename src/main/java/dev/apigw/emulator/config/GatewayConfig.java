@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The whole configuration of one gateway node, immutable and validated at start. */
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
-                            AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops) {
+                            AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, AliasConfig aliases) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -27,7 +27,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             DemoConfig.from(r.child("demo")),
             AuthConfig.from(r.child("auth")),
             RateLimitConfig.from(r.child("rateLimit")),
-            OpsConfig.from(r));
+            OpsConfig.from(r),
+            AliasConfig.from(r.child("aliases")));
     }
 
     /** Event-loop verticle instances to deploy: the setting, or one per core when it is 0. */

@@ -8,7 +8,14 @@ public enum AssetType {
     APPLICATIONS("applications"),
     WEBHOOKS("webhooks"),
     SETTINGS("settings"),
-    PLANS("plans");
+    PLANS("plans"),
+    PACKAGES("packages"),
+    ALIASES("aliases"),
+    STRATEGIES("strategies"),
+    GATEWAY_SCOPES("gatewayScopes"),
+    USERS("users"),
+    GROUPS("groups"),
+    ACCESS_PROFILES("accessProfiles");
 
     private final String key;
 
