@@ -11,6 +11,7 @@ import dev.apigw.emulator.auth.JwtService;
 import dev.apigw.emulator.auth.TokenService;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.catalog.DefinitionImporter;
+import dev.apigw.emulator.catalog.SystemPolicyActions;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.config.OpsConfig;
 import dev.apigw.emulator.demo.DemoApi;
@@ -119,6 +120,7 @@ final class Assembly {
         factories.add(new ThrottlePolicyFactory(rateLimits));
         factories.add(new OutboundAuthPolicy.Factory());
         life.add(new BuiltInAliases(store, config.admin().username())); // before the first route table: routes use aliases
+        life.add(new SystemPolicyActions(store));
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = life.add(new Deployer(vertx, store, routes,
             new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)), config.aliases().stage())));

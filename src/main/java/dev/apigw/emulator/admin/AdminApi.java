@@ -50,8 +50,9 @@ public final class AdminApi {
             new ApiExtrasResource(s.apis(), s.store(), apis)::mount,
             new PolicyResource(s.store())::mount,
             new PolicyActionResource(s.store())::mount,
+            new PolicyExtrasResource(s.store())::mount,
+            new ApplicationLinksResource(s.store())::mount, // before /applications/{id}: PUT /applications/accessTokens
             new ApplicationResource(s.store(), owner)::mount,
-            new ApplicationLinksResource(s.store())::mount,
             new SearchResource(s.store(), s.users(), s.config().compat().upperCaseSearchKeys())::mount,
             new PlanResource(s.store())::mount,
             new PackageResource(s.store())::mount,

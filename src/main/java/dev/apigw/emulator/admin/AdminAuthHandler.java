@@ -31,11 +31,8 @@ public final class AdminAuthHandler implements Handler<RoutingContext> {
             decide(ctx, ok.succeeded() && ok.result()); // the administrator: no further allocation
             return;
         }
-        ctx.request().pause();
-        ok.onComplete(ar -> {
-            ctx.request().resume();
-            decide(ctx, ar.succeeded() && ar.result());
-        });
+        // no pause needed: a body handler in front of every guarded route has read the body already
+        ok.onComplete(ar -> decide(ctx, ar.succeeded() && ar.result()));
     }
 
     private static void decide(RoutingContext ctx, boolean ok) {

@@ -101,10 +101,13 @@ final class PolicyActionResource {
         return action;
     }
 
+    /** An endpoint may be built from aliases ({@code ${Alias}/${sys:resource_path}}): they resolve when routes compile. */
     private static void checkRouting(JsonObject action) {
         JsonArray params = action.getJsonArray("parameters");
+        String uri = PolicyActions.value(params, "endpointUri", null);
+        if (uri != null) uri = uri.replaceFirst("^\\$\\{[^}:]+}", "http://alias.invalid").replaceAll("\\$\\{[^}:]+}", "alias");
         try {
-            RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null), PolicyActions.value(params, "method", "CUSTOM"));
+            RoutingTarget.parse(uri, PolicyActions.value(params, "method", "CUSTOM"));
         } catch (IllegalArgumentException e) {
             throw GatewayException.invalidPayload(e.getMessage());
         }
