@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * An expression is a string literal, {@code JSON.stringify(x)}, {@code ""+x}, or a property path
  * ({@code jsonData.apiResponse.api.id}, {@code x.policies[0]}) rooted at the parsed response
  * ({@code JSON.parse(responseBody)}, {@code pm.response.json()}) or at a variable the script assigned from such a
- * path ({@code var alias = jsonData.alias}). Anything else (loops, conditions, computed indexes) is not evaluated and
+ * path ({@code var alias = jsonData.alias}, the first assignment that evaluates when there are several), or a JSON
+ * literal ({@code []}). Anything else (loops, conditions, computed indexes) is not evaluated and
  * the variable is left unset.
  */
 final class PostmanScripts {
@@ -64,7 +65,7 @@ final class PostmanScripts {
 
     /**
      * A property path rooted at the parsed response ({@code JSON.parse(responseBody)}, {@code pm.response.json()}),
-     * or at a variable: the first of its assignments that evaluates (an unknown variable is taken as the response).
+     * or at a variable: the first of its assignments that evaluates.
      */
     private static Object path(String expr, Object response, Map<String, List<String>> roots, int depth) {
         Object base;
@@ -78,14 +79,12 @@ final class PostmanScripts {
             Matcher head = Pattern.compile("^([A-Za-z_$][\\w$]*)(.*)$").matcher(expr);
             if (!head.matches()) return null;
             rest = head.group(2);
-            base = response;
+            base = null; // a variable the script never assigned (a loop variable, a parameter): not evaluated
             for (String assigned : roots.getOrDefault(head.group(1), List.of())) {
-                Object v = eval(assigned, response, roots, depth + 1);
-                if (v != null) {
-                    base = v;
-                    break;
-                }
+                base = eval(assigned, response, roots, depth + 1);
+                if (base != null) break;
             }
+            if (base == null) return null;
         }
         Matcher step = STEP.matcher(rest);
         int at = 0;
