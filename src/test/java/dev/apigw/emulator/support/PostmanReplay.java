@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,33 +46,7 @@ public final class PostmanReplay {
 
     /** The variables a gateway at {@code base} answers to in the vendor's collections and the pipelines' environments. */
     public static Map<String, String> defaults(String base) {
-        URI uri = URI.create(base);
-        Map<String, String> v = new HashMap<>();
-        v.put("baseURL", base + "/rest/apigateway");
-        v.put("baseUrl", base + "/rest/apigateway");
-        v.put("baseGatewaySysAPIsUrl", base + "/rest/apigateway");
-        v.put("url", base);
-        v.put("httpInvokeUrl", base);
-        v.put("isURL", base);
-        v.put("protocol", uri.getScheme());
-        v.put("api_protocol", uri.getScheme());
-        v.put("ip", uri.getHost());
-        v.put("api_ip", uri.getHost());
-        v.put("port", String.valueOf(uri.getPort()));
-        v.put("api_port", String.valueOf(uri.getPort()));
-        v.put("hostname", uri.getHost());
-        v.put("api_hostname", uri.getHost());
-        v.put("domain", uri.getHost());
-        v.put("username", "Administrator");
-        v.put("password", "manage");
-        v.put("User", "Administrator");
-        v.put("Password", "manage");
-        v.put("auth", "Basic " + Base64.getEncoder().encodeToString("Administrator:manage".getBytes(StandardCharsets.UTF_8)) + " ");
-        for (String role : List.of("preparer", "importer", "initializer", "purger", "publisher", "updater", "exporter")) {
-            v.put(role + "_user", "Administrator");
-            v.put(role + "_password", "manage");
-        }
-        return v;
+        return ReplayVariables.of(base);
     }
 
     public ReplayReport run(Path collectionFile, Path environment) throws IOException {
@@ -119,7 +92,7 @@ public final class PostmanReplay {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(encodeUnsafe(url))).timeout(Duration.ofSeconds(60));
             boolean typed = headers(request.getJsonArray("header", new JsonArray()), b, unresolved);
             authorize(request.getJsonObject("auth", auth), b);
-            b.method(method, body(request.getJsonObject("body"), b, typed, unresolved));
+            b.method(method, new ReplayBodies(files, t -> substitute(t, unresolved)).of(request.getJsonObject("body"), b, typed));
             HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             vars.putAll(PostmanScripts.sets(scriptLines(item, "test"), response.body()));
             return ReplayReport.Result.of(name, method, url, response.statusCode(), response.body(), unresolved);
@@ -167,50 +140,6 @@ public final class PostmanReplay {
         b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private HttpRequest.BodyPublisher body(JsonObject body, HttpRequest.Builder b, boolean typed, List<String> unresolved)
-        throws IOException {
-        if (body == null || body.getBoolean("disabled", false)) return HttpRequest.BodyPublishers.noBody();
-        switch (body.getString("mode", "")) {
-            case "raw" -> {
-                String language = body.getJsonObject("options", new JsonObject()).getJsonObject("raw", new JsonObject())
-                    .getString("language", "text");
-                if (!typed) b.header("Content-Type", language.equals("json") ? "application/json" : "text/plain");
-                return HttpRequest.BodyPublishers.ofString(substitute(body.getString("raw", ""), unresolved));
-            }
-            case "urlencoded" -> {
-                if (!typed) b.header("Content-Type", "application/x-www-form-urlencoded");
-                List<String> pairs = new ArrayList<>();
-                for (Object o : body.getJsonArray("urlencoded", new JsonArray())) {
-                    JsonObject p = (JsonObject) o;
-                    if (p.getBoolean("disabled", false)) continue;
-                    pairs.add(enc(substitute(p.getString("key"), unresolved)) + "=" + enc(substitute(p.getString("value", ""), unresolved)));
-                }
-                return HttpRequest.BodyPublishers.ofString(String.join("&", pairs));
-            }
-            case "formdata" -> {
-                return Multipart.of(body.getJsonArray("formdata", new JsonArray()), b, s -> substitute(s, unresolved), this::file);
-            }
-            case "file" -> {
-                byte[] bytes = file(substitute(String.valueOf(body.getJsonObject("file", new JsonObject()).getValue("src", "")), unresolved));
-                return bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
-            }
-            default -> {
-                return HttpRequest.BodyPublishers.noBody();
-            }
-        }
-    }
-
-    /** A file body by its name under the files directory; null when there is none. */
-    private byte[] file(String src) {
-        if (files == null || src == null || src.isBlank()) return null;
-        Path p = files.resolve(Path.of(src.replace('\\', '/')).getFileName().toString());
-        try {
-            return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private static List<String> scriptLines(JsonObject item, String listen) {
         List<String> lines = new ArrayList<>();
         for (Object o : item.getJsonArray("event", new JsonArray())) {
@@ -245,10 +174,6 @@ public final class PostmanReplay {
             else out.append(c);
         }
         return out.toString();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** {@code <gatewayUrl> <collection.json> [environment.json] [filesDir]}: prints the report; exit 1 on failures. */
