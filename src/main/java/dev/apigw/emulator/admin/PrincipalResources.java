@@ -85,8 +85,10 @@ final class PrincipalResources {
                 throw GatewayException.admin(400, "SYSTEM_DEFINED", "The system defined user " + existing.getString("id")
                     + " is the configured administrator and cannot be changed through the API.");
             }
-            JsonObject doc = body.copy();
-            if (existing != null && !doc.containsKey("loginId")) doc.put("loginId", existing.getValue("loginId"));
+            // a PUT changes what it sends and keeps the rest (a pipeline switching a user off sends only "active")
+            JsonObject in = body.copy();
+            in.remove("passwordHash"); // only the gateway writes hashes
+            JsonObject doc = existing == null ? in : existing.copy().mergeIn(in);
             requiredText(doc, "loginId");
             Object pw = doc.getValue("password");
             if (existing == null && !(pw instanceof String p && !p.isEmpty())) {

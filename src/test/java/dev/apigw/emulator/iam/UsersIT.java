@@ -40,7 +40,7 @@ class UsersIT {
         JsonObject change = new JsonObject().put("loginId", "shape_user").put("firstName", "Changed")
             .put("password", "********************************");
         gw.admin().contentType("application/json").body(change.encode()).put(BASE + "/users/" + id).then().statusCode(200)
-            .body("firstName", equalTo("Changed"));
+            .body("firstName", equalTo("Changed")).body("lastName", equalTo("shape_user")); // what a PUT leaves out stays
         signsIn(gw, "shape_user", "s3cret!", 200); // a masked password keeps the current one
         gw.admin().contentType("application/json").body(new JsonObject().put("loginId", "shape_user").put("password", "x").encode())
             .post(BASE + "/users").then().statusCode(400);
