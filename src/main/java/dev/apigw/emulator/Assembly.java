@@ -5,6 +5,7 @@ import dev.apigw.emulator.admin.AdminServices;
 import dev.apigw.emulator.archive.ArchiveExporter;
 import dev.apigw.emulator.archive.ArchiveImporter;
 import dev.apigw.emulator.archive.ArchiveWorkspace;
+import dev.apigw.emulator.alias.BuiltInAliases;
 import dev.apigw.emulator.auth.ApplicationIndex;
 import dev.apigw.emulator.auth.AuthEndpoints;
 import dev.apigw.emulator.auth.ExternalJwks;
@@ -13,6 +14,7 @@ import dev.apigw.emulator.auth.JwtService;
 import dev.apigw.emulator.auth.TokenService;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.catalog.DefinitionImporter;
+import dev.apigw.emulator.catalog.SystemPolicyActions;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.config.OpsConfig;
 import dev.apigw.emulator.demo.DemoApi;
@@ -26,6 +28,7 @@ import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.lifecycle.Lifecycles;
 import dev.apigw.emulator.metrics.AccessLog;
@@ -36,6 +39,7 @@ import dev.apigw.emulator.metrics.PerformanceMetrics;
 import dev.apigw.emulator.migration.MigrationService;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
+import dev.apigw.emulator.policy.OutboundAuthPolicy;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
@@ -121,7 +125,8 @@ final class Assembly {
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
         ExternalJwks externalJwks = life.add(new ExternalJwks(vertx, config.auth()));
         JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
-        Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
+        UserDirectory users = life.add(new UserDirectory(vertx, store, config.admin()));
+        Identifier identifier = new Identifier(applications, config.auth(), tokens, jwt, users);
         // traffic limits
         RateLimitMetrics limitCounts = new RateLimitMetrics(registry);
         RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), limitCounts, outage);
@@ -133,9 +138,12 @@ final class Assembly {
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
+        factories.add(new OutboundAuthPolicy.Factory());
+        life.add(new BuiltInAliases(store, config.admin().username())); // before the first route table: routes use aliases
+        life.add(new SystemPolicyActions(store));
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = life.add(new Deployer(vertx, store, routes,
-            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)))));
+            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)), config.aliases().stage())));
         AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
         DefinitionImporter importer = new DefinitionImporter(vertx);
@@ -206,7 +214,7 @@ final class Assembly {
             NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
             meters, published, destination, new SubscriptionUsage(quotas), extended,
             List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed,
-            archives, migration));
+            archives, migration, users));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));

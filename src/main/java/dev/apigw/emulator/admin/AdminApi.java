@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.settings.Configurations;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,7 +33,7 @@ public final class AdminApi {
 
     public AdminApi(Vertx vertx, AdminServices s) {
         this.uploads = s.config().dataDir().resolve("uploads");
-        this.auth = new AdminAuthHandler(s.config().admin());
+        this.auth = new AdminAuthHandler(s.users());
         HealthResource health = new HealthResource(s.health(), () -> s.quiesce().snapshot().state().admits(),
             s.config().usesRedis());
         MetricsResource metrics = new MetricsResource(s.meters(), s.published(), s.destination());
@@ -47,6 +48,9 @@ public final class AdminApi {
             List.of(archive::mountExport, metrics::mountPublished, webhooks::mountReads));
         this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic, liveness::mount));
         open.addAll(s.publicRoutes());
+        Configurations configurations = new Configurations(s.store());
+        ApiResource apis = new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()), configurations);
+        String owner = s.config().admin().username();
         this.guarded = List.of(
             new DesignTimeGuard(s.quiesce())::mount, // sees every write before any resource
             quiesce::mount, ports::mount, metrics::mount,
@@ -54,16 +58,25 @@ public final class AdminApi {
             archive::mount,
             new MigrationResource(s.migration())::mount,
             new ShutdownResource(s.shutdown())::mount,
-            new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()))::mount,
+            apis::mount,
+            new ApiExtrasResource(s.apis(), s.store(), apis)::mount,
             new PolicyResource(s.store())::mount,
             new PolicyActionResource(s.store())::mount,
-            new ApplicationResource(s.store(), s.config().admin().username())::mount,
-            new ApplicationLinksResource(s.store())::mount,
-            new SearchResource(s.store(), s.config().admin())::mount,
+            new PolicyExtrasResource(s.store())::mount,
+            new ApplicationLinksResource(s.store())::mount, // before /applications/{id}: PUT /applications/accessTokens
+            new ApplicationResource(s.store(), owner)::mount,
+            new SearchResource(s.store(), s.users(), s.config().compat().upperCaseSearchKeys())::mount,
             new PlanResource(s.store())::mount,
+            new PackageResource(s.store())::mount,
             new SubscriptionUsageResource(s.usage())::mount,
+            new SubscriptionResource(s.store(), owner)::mount, // after /subscriptions/usage
             new ExtendedSettingsResource(s.extended())::mount,
-            new EmulatorResource(s.reset(), s.faults(), s.seed(), s.store())::mount);
+            new ConfigurationResource(configurations)::mount, // after the configurations with a service of their own
+            new AliasResource(s.store(), owner)::mount,
+            new OAuthResources(s.store())::mount,
+            new PrincipalResources(s.store(), s.users())::mount,
+            new EmulatorResource(s.reset(), s.faults(), s.seed(), s.store())::mount,
+            new NotEmulatedResource()::mount); // last: every emulated route answers first
     }
 
     /** A router for one event loop; every request it gets was counted in by {@code admission}, which it counts out. */

@@ -102,8 +102,8 @@ final class WebhookResource {
         checkUrl(url);
         Object headers = config.getValue("headers");
         if (headers != null && !(headers instanceof JsonObject)) throw GatewayException.invalidPayload("'config.headers' must be an object");
-        Object active = body.getValue("active");
-        if (active != null && !(active instanceof Boolean)) throw GatewayException.invalidPayload("'active' must be true or false");
+        Object active = body.getValue("active") == null ? null : dev.apigw.emulator.model.Lenient.bool(body.getValue("active"));
+        if (body.getValue("active") != null && active == null) throw GatewayException.invalidPayload("'active' must be true or false");
         JsonObject cfg = new JsonObject().put("url", url).put("headers", headers == null ? new JsonObject() : headers)
             .put("username", config.getString("username")).put("password", config.getString("password"))
             .put("truststoreAlias", config.getString("truststoreAlias"));
