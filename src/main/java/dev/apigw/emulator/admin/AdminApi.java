@@ -3,6 +3,7 @@ package dev.apigw.emulator.admin;
 import dev.apigw.emulator.config.LimitsConfig;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.settings.Configurations;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -21,6 +22,9 @@ import java.util.function.Consumer;
 public final class AdminApi {
     public static final String BASE = "/rest/apigateway";
     public static final String FACADE = "/rest/facade/apigateway";
+    /** Emulator-only resources (liveness, reset, faults): outside the product's namespaces. */
+    public static final String EMULATOR = "/emulator";
+
     private final Path uploads;
     private final LimitsConfig limits;
     private final BodyLimits bodies;
@@ -29,35 +33,59 @@ public final class AdminApi {
     private final List<Consumer<Router>> open;
     private final List<Consumer<Router>> guarded;
     private final QuiescePortRouter quiescePort;
+    private final Liveness liveness;
 
     public AdminApi(Vertx vertx, AdminServices s) {
         this.uploads = s.config().dataDir().resolve("uploads");
         this.limits = s.config().limits();
-        this.bodies = new BodyLimits(limits, uploads);
+        this.bodies = new BodyLimits(limits, s.config().archive().maxZipBytes(), uploads);
         this.perClient = new ClientConcurrency(limits.maxAdminRequestsPerClient());
-        this.auth = new AdminAuthHandler(s.config().admin());
+        this.auth = new AdminAuthHandler(s.users());
         HealthResource health = new HealthResource(s.health(), () -> s.quiesce().snapshot().state().admits(),
             s.config().usesRedis(), auth);
         MetricsResource metrics = new MetricsResource(s.meters(), s.published(), s.destination());
+        this.liveness = new Liveness(s.quiesce());
         QuiesceResource quiesce = new QuiesceResource(s.quiesce(), s.admission(), s.sequence(), s.quiescePort());
         QuiescePortResource ports = new QuiescePortResource(s.quiesce(), s.sequence(), s.quiescePort());
-        this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports);
-        this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic));
+        ArchiveResource archive = new ArchiveResource(s.archives().exporter(), s.archives().importer(),
+            s.archives().workspace(), s.config().archive().maxZipBytes());
+        WebhookResource webhooks = new WebhookResource(s.store());
+        // a node quiesced for all still lets a migration read its data store through the quiesce port
+        this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports, liveness,
+            List.of(archive::mountExport, metrics::mountPublished, webhooks::mountReads));
+        this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic, liveness::mount));
         open.addAll(s.publicRoutes());
+        Configurations configurations = new Configurations(s.store());
+        ApiResource apis = new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()), configurations,
+            s.skipped());
+        String owner = s.config().admin().username();
         this.guarded = List.of(
             new DesignTimeGuard(s.quiesce())::mount, // sees every write before any resource
             quiesce::mount, ports::mount, metrics::mount,
-            new WebhookResource(s.store())::mount,
+            webhooks::mount,
+            archive::mount,
+            new MigrationResource(s.migration())::mount,
             new ShutdownResource(s.shutdown())::mount,
-            new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()), s.skipped())::mount,
+            apis::mount,
+            new ApiExtrasResource(s.apis(), s.store(), apis)::mount,
             new PolicyResource(s.store(), s.validation())::mount,
             new PolicyActionResource(s.store(), s.validation())::mount,
-            new ApplicationResource(s.store(), s.validation(), s.config().admin().username())::mount,
-            new ApplicationLinksResource(s.store())::mount,
-            new SearchResource(vertx, s.store(), s.config().admin(), s.config().limits().searchBudgetMs())::mount,
+            new PolicyExtrasResource(s.store(), s.validation())::mount,
+            new ApplicationLinksResource(s.store())::mount, // before /applications/{id}: PUT /applications/accessTokens
+            new ApplicationResource(s.store(), s.validation(), owner)::mount,
+            new SearchResource(vertx, s.store(), s.users(), s.config().compat().upperCaseSearchKeys(),
+                limits.searchBudgetMs())::mount,
             new PlanResource(s.store(), s.validation())::mount,
+            new PackageResource(s.store())::mount,
             new SubscriptionUsageResource(s.usage())::mount,
-            new ExtendedSettingsResource(s.extended())::mount);
+            new SubscriptionResource(s.store(), owner)::mount, // after /subscriptions/usage
+            new ExtendedSettingsResource(s.extended())::mount,
+            new ConfigurationResource(configurations)::mount, // after the configurations with a service of their own
+            new AliasResource(s.store(), owner)::mount,
+            new OAuthResources(s.store(), s.validation())::mount,
+            new PrincipalResources(s.store(), s.validation(), s.users())::mount,
+            new EmulatorResource(s.reset(), s.faults(), s.seed(), s.store())::mount,
+            new NotEmulatedResource()::mount); // last: every emulated route answers first
     }
 
     /**
@@ -73,8 +101,10 @@ public final class AdminApi {
         router.route().handler(new RequestChecks(limits.maxJsonDepth()));
         open.forEach(mount -> mount.accept(router));
         router.route(BASE + "/*").handler(auth);
+        router.routeWithRegex("/restv2/.*").handler(auth);
         router.route(FACADE + "/*").handler(auth);
         router.route(QuiescePortResource.INVOKE + "/*").handler(auth);
+        router.route(EMULATOR + "/*").handler(auth);
         bodies.mount(router);
         guarded.forEach(mount -> mount.accept(router));
         AdminErrors errors = new AdminErrors();
@@ -89,6 +119,11 @@ public final class AdminApi {
         return Lifecycle.of("upload directory", () -> vertx.fileSystem().exists(uploads.toString()).compose(found -> found
             ? vertx.fileSystem().deleteRecursive(uploads.toString()) : Future.succeededFuture()).otherwiseEmpty(),
             Future::succeededFuture);
+    }
+
+    /** Answers a liveness probe on the main port while the node refuses other requests (quiescing). */
+    public void liveness(HttpServerRequest req) {
+        Liveness.answer(req, liveness.machine());
     }
 
     /** The quiesce port's request handler. */

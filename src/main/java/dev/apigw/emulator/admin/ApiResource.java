@@ -3,6 +3,7 @@ package dev.apigw.emulator.admin;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.settings.Configurations;
 import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.SkippedAssets;
 import io.vertx.core.Future;
@@ -17,11 +18,13 @@ import java.util.List;
 final class ApiResource {
     private final ApiAssets assets;
     private final ApiInputReader reader;
+    private final Configurations configurations;
     private final SkippedAssets skipped;
 
-    ApiResource(ApiAssets assets, ApiInputReader reader, SkippedAssets skipped) {
+    ApiResource(ApiAssets assets, ApiInputReader reader, Configurations configurations, SkippedAssets skipped) {
         this.assets = assets;
         this.reader = reader;
+        this.configurations = configurations;
         this.skipped = skipped;
     }
 
@@ -60,14 +63,17 @@ final class ApiResource {
     }
 
     /**
-     * One API in the product's wrapper. An active API the runtime cannot serve (a document stored by an older version,
-     * another node or by hand that does not compile) carries the emulator's {@code runtimeError} with the reason.
+     * The one-API answer, with its versions and its gateway endpoints (the load balancer's URLs when set). An active API
+     * the runtime cannot serve (a document stored by an older version, another node or by hand that does not compile)
+     * carries the emulator's {@code runtimeError} with the reason.
      */
-    private Future<Void> respondOne(RoutingContext ctx, int status, JsonObject api) {
+    Future<Void> respondOne(RoutingContext ctx, int status, JsonObject api) {
         String reason = api.getValue("id") instanceof String id ? skipped.reason(AssetType.APIS, id) : null;
         if (reason != null) api.put("runtimeError", reason);
-        return assets.all().map(all -> {
-            Bodies.ok(ctx, status, ApiResponses.one(api, ApiResponses.versions(Docs.text(api, "apiName", ""), all)));
+        return Future.all(assets.all(), configurations.gatewayUrls()).map(all -> {
+            JsonObject body = ApiResponses.one(api, ApiResponses.versions(Docs.text(api, "apiName", ""), all.resultAt(0)));
+            body.getJsonObject("apiResponse").put("gatewayEndPoints", ApiResponses.endpoints(api, all.resultAt(1), ctx.request()));
+            Bodies.ok(ctx, status, body);
             return null;
         });
     }
@@ -94,7 +100,8 @@ final class ApiResource {
     }
 
     private void delete(RoutingContext ctx) {
-        assets.delete(ctx.pathParam("apiId"))
+        boolean force = "true".equalsIgnoreCase(ctx.queryParams().get("forceDelete"));
+        assets.delete(ctx.pathParam("apiId"), force)
             .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 

@@ -14,7 +14,9 @@ import java.util.function.BooleanSupplier;
  * traffic, 500/503) and {@code /health/{admin|engine|externalServices|all}} with the product's {@code status}
  * green/yellow/red (red answers 500). The checks themselves run through vertx-health-check ({@link HealthChecks}),
  * which bounds each one with a timeout; the data store is reported both as itself and under the product's
- * {@code elasticsearch} key, since scripts read that.
+ * {@code elasticsearch} key, since scripts read that. With a shared Redis, a store that does not answer turns its
+ * components red but the engine only yellow: the node keeps serving traffic (see {@code capabilities}, what still
+ * works and what is refused), so readiness stays 200 and load balancers keep the node.
  */
 final class HealthResource {
     private final HealthChecks checks;
@@ -33,9 +35,9 @@ final class HealthResource {
         String base = AdminApi.BASE;
         router.get(base + "/health").handler(this::readiness);
         router.get(base + "/health/admin").handler(ctx -> respond(ctx, this::admin));
-        router.get(base + "/health/engine").handler(ctx -> respond(ctx, () -> engine(detailed(ctx))));
+        router.get(base + "/health/engine").handler(ctx -> respond(ctx, () -> detailed(ctx).compose(this::engine)));
         router.get(base + "/health/externalServices").handler(ctx -> respond(ctx, this::external));
-        router.get(base + "/health/all").handler(ctx -> respond(ctx, () -> all(detailed(ctx))));
+        router.get(base + "/health/all").handler(ctx -> respond(ctx, () -> detailed(ctx).compose(this::all)));
     }
 
     private void readiness(RoutingContext ctx) {
@@ -64,18 +66,21 @@ final class HealthResource {
     }
 
     /** Health is anonymous: only the administrator sees where the node keeps its files. */
-    private boolean detailed(RoutingContext ctx) {
-        return auth.authorized(ctx.request().getHeader("Authorization"));
+    private Future<Boolean> detailed(RoutingContext ctx) {
+        return auth.authorized(ctx.request().getHeader("Authorization")).otherwise(false);
     }
 
     private Future<JsonObject> engine(boolean detailed) {
         return checks.checkStatus().map(result -> {
             JsonObject store = data(result, "store");
             if (!detailed) store.remove("path");
+            Object capabilities = store.remove("capabilities");
             String storeStatus = store.getString("status", "red");
+            // a shared store that is away impairs the node (yellow); an embedded one that fails is the node's own
+            String engineStatus = redis && "red".equals(storeStatus) && capabilities != null ? "yellow" : storeStatus;
             JsonObject rateLimit = data(result, "rateLimit");
             JsonObject assets = data(result, "assets");
-            String status = rateLimit.containsKey("error") ? storeStatus : worst(storeStatus, rateLimit.getString("status"));
+            String status = rateLimit.containsKey("error") ? engineStatus : worst(engineStatus, rateLimit.getString("status"));
             // a skipped document makes the node yellow, never red: everything else still serves
             if (!assets.containsKey("error") && "yellow".equals(assets.getString("status"))) status = worst(status, "yellow");
             Runtime rt = Runtime.getRuntime();
@@ -89,6 +94,7 @@ final class HealthResource {
             if (!assets.containsKey("error")) body.put("assets", assets);
             body.put("terracotta", redis ? new JsonObject().put("status", storeStatus).put("type", "redis")
                 : new JsonObject().put("status", "not configured"));
+            if (capabilities != null) body.put("capabilities", capabilities);
             return body;
         });
     }

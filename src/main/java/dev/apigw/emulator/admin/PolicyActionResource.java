@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code /rest/apigateway/policyActions}: CRUD in the {@code {"policyAction":...}} wrapper. Documents are kept as
@@ -44,12 +43,17 @@ final class PolicyActionResource {
         }).onFailure(ctx::fail);
     }
 
+    /** A supplied id is kept (the custom-destination collection creates its actions under fixed ids). */
     private void create(RoutingContext ctx) {
-        JsonObject action = validated(Bodies.unwrap(Bodies.json(ctx), "policyAction"));
-        String id = UUID.randomUUID().toString(); // ids are the gateway's, as in the product (read-only field)
+        JsonObject action = validated(validation, Bodies.unwrap(Bodies.json(ctx), "policyAction"));
+        String id = ClientIds.take(action);
         action.put("id", id);
-        store.put(AssetType.POLICY_ACTIONS, id, action)
-            .onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
+        store.get(AssetType.POLICY_ACTIONS, id).compose(existing -> {
+            if (existing != null) {
+                throw GatewayException.admin(400, "POLICY_ACTION_EXISTS", "Policy action with id " + id + " already exists.");
+            }
+            return store.put(AssetType.POLICY_ACTIONS, id, action);
+        }).onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {
@@ -65,7 +69,7 @@ final class PolicyActionResource {
         JsonObject body = Bodies.json(ctx);
         store.get(AssetType.POLICY_ACTIONS, id).compose(existing -> {
             if (existing == null) throw GatewayException.notFound(id);
-            JsonObject action = validated(Bodies.unwrap(body, "policyAction")).put("id", id);
+            JsonObject action = validated(validation, Bodies.unwrap(body, "policyAction")).put("id", id);
             return store.put(AssetType.POLICY_ACTIONS, id, action).map(action);
         }).onSuccess(action -> Bodies.ok(ctx, 200, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
     }
@@ -88,7 +92,7 @@ final class PolicyActionResource {
     }
 
     /** Shape and meaning ({@link AssetValidation}): a templateKey, well-formed parameters the enforcing policy accepts. */
-    private JsonObject validated(JsonObject action) {
+    static JsonObject validated(AssetValidation validation, JsonObject action) {
         validation.check(AssetType.POLICY_ACTIONS, action);
         String key = action.getString("templateKey");
         if (!action.containsKey("names")) action.put("names", Names.of(key, "en"));

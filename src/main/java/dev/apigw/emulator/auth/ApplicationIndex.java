@@ -38,7 +38,8 @@ public final class ApplicationIndex implements Lifecycle, AppliedView {
         this.skipped = skipped;
         this.rebuilds = new CoalescingRebuild(vertx, "application index", this::rebuild);
         store.onChange(change -> {
-            if (change.type() == null || change.type() == AssetType.APPLICATIONS) rebuilds.request();
+            AssetType t = change.type();
+            if (t == null || t == AssetType.APPLICATIONS || t == AssetType.STRATEGIES) rebuilds.request();
         });
     }
 
@@ -58,22 +59,26 @@ public final class ApplicationIndex implements Lifecycle, AppliedView {
     }
 
     private Future<Void> rebuild() {
-        return store.list(AssetType.APPLICATIONS).map(apps -> {
+        return Future.all(store.list(AssetType.APPLICATIONS), store.list(AssetType.STRATEGIES)).map(all -> {
             List<SkippedAssets.Skipped> left = new ArrayList<>();
-            current = Snapshot.of(apps, left);
+            current = Snapshot.of(all.resultAt(0), all.resultAt(1), left);
             skipped.report("application index", left);
             return (Void) null;
         });
     }
 
-    /** One consistent view of all applications. */
+    /**
+     * One consistent view of all applications. {@code byClientId} holds each application's own OAuth2 client and the
+     * clients of its local OAuth2 strategies ({@code authStrategyIds}); {@code clientScopes} the scopes a strategy's
+     * client registered ({@code dcrConfig.scopes}).
+     */
     public record Snapshot(Map<String, AppEntry> byId, Map<String, AppEntry> byApiKey, Map<String, AppEntry> byClientId,
                            Map<String, List<AppEntry>> byUser, Map<String, List<AppEntry>> byHost,
-                           List<ClaimRule> claimRules) {
-        static final Snapshot EMPTY = of(List.of(), new ArrayList<>());
+                           List<ClaimRule> claimRules, Map<String, java.util.Set<String>> clientScopes) {
+        static final Snapshot EMPTY = of(List.of(), List.of(), new ArrayList<>());
 
         /** Indexes every application that reads cleanly; the others go to {@code skipped}, one entry each. */
-        static Snapshot of(List<JsonObject> apps, List<SkippedAssets.Skipped> skipped) {
+        static Snapshot of(List<JsonObject> apps, List<JsonObject> strategies, List<SkippedAssets.Skipped> skipped) {
             Map<String, AppEntry> byId = new HashMap<>();
             Map<String, AppEntry> byKey = new HashMap<>();
             Map<String, AppEntry> byClient = new HashMap<>();
@@ -106,8 +111,10 @@ public final class ApplicationIndex implements Lifecycle, AppliedView {
                     if (rule != null) claims.add(rule);
                 }
             }
+            Map<String, java.util.Set<String>> scopes = new HashMap<>();
+            StrategyClients.add(apps, strategies, byId, byClient, scopes);
             return new Snapshot(Map.copyOf(byId), Map.copyOf(byKey), Map.copyOf(byClient), Map.copyOf(byUser),
-                Map.copyOf(byHost), List.copyOf(claims));
+                Map.copyOf(byHost), List.copyOf(claims), Map.copyOf(scopes));
         }
 
         private static void add(Map<String, List<AppEntry>> map, String k, AppEntry e) {

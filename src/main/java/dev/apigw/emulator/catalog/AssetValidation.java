@@ -1,10 +1,12 @@
 package dev.apigw.emulator.catalog;
 
+import dev.apigw.emulator.alias.AliasShapes;
 import dev.apigw.emulator.model.PolicyActions;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.runtime.PolicyFactory;
 import dev.apigw.emulator.runtime.RoutingTarget;
 import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
@@ -30,19 +32,35 @@ public final class AssetValidation {
     /**
      * Checks a document about to be stored as {@code type}.
      *
-     * @return the document, unchanged
+     * @return the document; booleans and numbers sent as text are stored as their values (lenient input)
      * @throws GatewayException 400 (INVALID_PAYLOAD) with a message naming the field and what it must be
      */
     public JsonObject check(AssetType type, JsonObject document) {
         JsonLimits.checkDepth(document, maxDepth);
         switch (type) {
-            case APIS -> ApiShapes.check(document);
+            case APIS -> {
+                AssetShapes.checkApi(document); // normalises lenient input ("true") before the stricter check
+                ApiShapes.check(document);
+            }
             case POLICIES -> AssetShapes.checkPolicy(document);
             case POLICY_ACTIONS -> checkAction(document);
-            case APPLICATIONS -> ApplicationShapes.check(document);
-            case PLANS -> PlanShapes.check(document);
+            case APPLICATIONS -> {
+                AssetShapes.checkApplication(document);
+                ApplicationShapes.check(document);
+            }
+            case PLANS -> {
+                AssetShapes.checkPlan(document);
+                PlanShapes.check(document);
+            }
             case WEBHOOKS -> WebhookShapes.check(document);
             case SETTINGS -> SettingsShapes.check(document);
+            case ALIASES -> AliasShapes.check(document);
+            case PACKAGES -> IamShapes.pkg(document);
+            case STRATEGIES -> IamShapes.strategy(document);
+            case GATEWAY_SCOPES -> IamShapes.scopeMapping(document);
+            case USERS -> IamShapes.user(document);
+            case GROUPS -> IamShapes.named(document, "userIds");
+            case ACCESS_PROFILES -> IamShapes.named(document, "groupIds");
         }
         return document;
     }
@@ -55,10 +73,7 @@ public final class AssetValidation {
         AssetShapes.checkAction(action);
         String key = action.getString("templateKey");
         try {
-            if (key.equals(PolicyActions.ROUTING)) {
-                var params = action.getJsonArray("parameters");
-                RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null), PolicyActions.value(params, "method", "CUSTOM"));
-            }
+            if (key.equals(PolicyActions.ROUTING)) checkRouting(action.getJsonArray("parameters"));
             PolicyFactory factory = factories.get(key);
             if (factory != null) factory.validate(action);
         } catch (GatewayException e) {
@@ -69,5 +84,12 @@ public final class AssetValidation {
             throw GatewayException.invalidPayload("policy action " + key + " cannot be enforced: a parameter has the "
                 + "wrong JSON type or is null");
         }
+    }
+
+    /** An endpoint may be built from aliases ({@code ${Alias}/${sys:resource_path}}): they resolve when routes compile. */
+    private static void checkRouting(JsonArray params) {
+        String uri = PolicyActions.value(params, "endpointUri", null);
+        if (uri != null) uri = uri.replaceFirst("^\\$\\{[^}:]+}", "http://alias.invalid").replaceAll("\\$\\{[^}:]+}", "alias");
+        RoutingTarget.parse(uri, PolicyActions.value(params, "method", "CUSTOM"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.catalog;
 
+import dev.apigw.emulator.model.Lenient;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,12 +22,10 @@ final class Fields {
         for (String k : keys) text(doc, k, false);
     }
 
+    /** true or false; the text "true"/"false" (any case), which the product accepts, is stored as the boolean. */
     static void bool(JsonObject doc, String... keys) {
-        for (String k : keys) {
-            if (doc.getValue(k) != null && !(doc.getValue(k) instanceof Boolean)) {
-                throw GatewayException.invalidPayload("'" + k + "' must be true or false");
-            }
-        }
+        String bad = Lenient.normaliseBooleans(doc, keys);
+        if (bad != null) throw GatewayException.invalidPayload("'" + bad + "' must be true or false");
     }
 
     /** true, false, or the text "true"/"false" (the product's exports carry both). */

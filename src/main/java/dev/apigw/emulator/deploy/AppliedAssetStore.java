@@ -48,6 +48,16 @@ public final class AppliedAssetStore implements AssetStore {
     }
 
     @Override
+    public Future<Void> putAll(AssetType type, java.util.Map<String, JsonObject> documents) {
+        return store.putAll(type, documents).compose(v -> applied());
+    }
+
+    @Override
+    public Future<Integer> deleteAll(AssetType type) {
+        return store.deleteAll(type).compose(n -> applied().map(n));
+    }
+
+    @Override
     public void onChange(Handler<AssetChange> listener) {
         store.onChange(listener);
     }

@@ -1,8 +1,10 @@
 package dev.apigw.emulator.deploy;
 
+import dev.apigw.emulator.model.Lenient;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.model.PolicyActions;
 import dev.apigw.emulator.runtime.CompiledApi;
+import dev.apigw.emulator.runtime.DesignTime;
 import dev.apigw.emulator.runtime.Policy;
 import dev.apigw.emulator.runtime.PolicyChain;
 import dev.apigw.emulator.runtime.PolicyFactory;
@@ -18,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles design-time assets into a {@link RouteTable}: for every active API, its resources, the enforced policy
@@ -29,8 +33,10 @@ import java.util.Map;
  * cannot be compiled is left out of every API instead of taking all of them down. Each is reported in the result.
  */
 public final class RouteCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteCompiler.class);
     private final Map<String, PolicyFactory> factories = new HashMap<>();
     private final List<Policy> lmtSystemPolicies;
+    private final String aliasStage;
 
     /** The table and what had to be left out of it. */
     public record Result(RouteTable table, List<Skipped> skipped) {
@@ -42,18 +48,25 @@ public final class RouteCompiler {
 
     /** @param lmtSystemPolicies policies every API enforces at the end of stage LMT (e.g. subscription quotas) */
     public RouteCompiler(List<PolicyFactory> factories, List<Policy> lmtSystemPolicies) {
+        this(factories, lmtSystemPolicies, "");
+    }
+
+    /** @param aliasStage the stage this node plays: aliases of that stage win over stage-less ones of the same name */
+    public RouteCompiler(List<PolicyFactory> factories, List<Policy> lmtSystemPolicies, String aliasStage) {
         for (PolicyFactory f : factories) this.factories.put(f.templateKey(), f);
         this.lmtSystemPolicies = List.copyOf(lmtSystemPolicies);
+        this.aliasStage = aliasStage;
     }
 
     public Result compile(AssetSnapshot assets) {
         List<Skipped> skipped = new ArrayList<>();
-        Map<String, List<JsonObject>> globals = globalActions(assets, skipped);
+        DesignTime design = new SnapshotDesignTime(assets, aliasStage);
+        Map<String, List<JsonObject>> globals = globalActions(assets, design, skipped);
         List<CompiledApi> table = new ArrayList<>();
         for (JsonObject api : assets.apis()) {
             try {
-                if (!Boolean.TRUE.equals(api.getValue("isActive"))) continue;
-                table.add(compileApi(api, globals, assets));
+                if (!Boolean.TRUE.equals(Lenient.bool(api.getValue("isActive")))) continue;
+                table.add(compileApi(api, globals, assets, design));
             } catch (RuntimeException e) {
                 // one unusable API (a bad definition, a malformed action stored by an older version, another node or
                 // a hand-edited file) must not stop every other API from deploying
@@ -64,14 +77,14 @@ public final class RouteCompiler {
     }
 
     /** The actions of every active global policy by stage, each one checked once; bad ones are left out. */
-    private Map<String, List<JsonObject>> globalActions(AssetSnapshot assets, List<Skipped> skipped) {
+    private Map<String, List<JsonObject>> globalActions(AssetSnapshot assets, DesignTime design, List<Skipped> skipped) {
         Map<String, List<JsonObject>> byStage = new LinkedHashMap<>();
         for (JsonObject policy : assets.policies().values()) {
             try {
-                if (!Policies.isGlobal(policy) || !Boolean.TRUE.equals(policy.getValue("active"))) continue;
+                if (!Policies.isGlobal(policy) || !Boolean.TRUE.equals(Lenient.bool(policy.getValue("active")))) continue;
                 for (String stage : Policies.STAGE_ORDER) {
                     for (JsonObject action : actions(Policies.actionIds(policy, stage), assets)) {
-                        if (usableGlobally(action, policy, skipped)) byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(action);
+                        if (usableGlobally(action, policy, design, skipped)) byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(action);
                     }
                 }
             } catch (RuntimeException e) {
@@ -82,12 +95,12 @@ public final class RouteCompiler {
         return byStage;
     }
 
-    private boolean usableGlobally(JsonObject action, JsonObject policy, List<Skipped> skipped) {
+    private boolean usableGlobally(JsonObject action, JsonObject policy, DesignTime design, List<Skipped> skipped) {
         try {
             String key = templateKey(action);
             PolicyFactory factory = factories.get(key);
-            if (factory != null) factory.create(action, null);
-            else if (key.equals(PolicyActions.ROUTING)) routingTarget(action);
+            if (factory != null) factory.create(action, null, design);
+            else if (key.equals(PolicyActions.ROUTING)) routingTarget(action, design);
             return true;
         } catch (RuntimeException e) {
             skipped.add(new Skipped(AssetType.POLICY_ACTIONS, String.valueOf(action.getValue("id")),
@@ -96,7 +109,8 @@ public final class RouteCompiler {
         }
     }
 
-    private CompiledApi compileApi(JsonObject api, Map<String, List<JsonObject>> globals, AssetSnapshot assets) {
+    private CompiledApi compileApi(JsonObject api, Map<String, List<JsonObject>> globals, AssetSnapshot assets,
+                                   DesignTime design) {
         JsonObject service = servicePolicy(api, assets);
         List<Policy> chain = new ArrayList<>();
         RoutingTarget routing = null;
@@ -106,22 +120,23 @@ public final class RouteCompiler {
             for (JsonObject action : stageActions) {
                 String key = templateKey(action);
                 if (key.equals(PolicyActions.ROUTING)) {
-                    if (routing == null) routing = routingTarget(action);
+                    if (routing == null) routing = routingTarget(action, design);
                     continue;
                 }
                 PolicyFactory factory = factories.get(key);
-                if (factory != null) chain.add(create(factory, action, api));
+                if (factory != null) chain.add(create(factory, action, api, design));
             }
             if (stage.equals("LMT")) chain.addAll(lmtSystemPolicies);
         }
         JsonObject definition = api.getJsonObject("apiDefinition", new JsonObject());
         return new CompiledApi(api.getString("id"), api.getString("apiName"), api.getString("apiVersion"),
-            ResourceMatcher.fromPaths(definition.getJsonObject("paths")), new PolicyChain(chain), routing);
+            ResourceMatcher.fromPaths(definition.getJsonObject("paths")), new PolicyChain(chain), routing,
+            MockCompiler.compile(api));
     }
 
-    private static Policy create(PolicyFactory factory, JsonObject action, JsonObject api) {
+    private static Policy create(PolicyFactory factory, JsonObject action, JsonObject api, DesignTime design) {
         try {
-            return factory.create(action, api);
+            return factory.create(action, api, design);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("policy action " + action.getValue("id") + " (" + factory.templateKey()
                 + "): " + reason(e));
@@ -146,15 +161,23 @@ public final class RouteCompiler {
         return out;
     }
 
-    /** The action's target; an unusable one (an older version stored it) fails the API, since routing is its purpose. */
-    private static RoutingTarget routingTarget(JsonObject action) {
+    /**
+     * The action's target, with {@code ${Alias}} references resolved through the aliases in force, or null (requests
+     * then get 503) when its endpoint is empty or names an alias that does not exist (or resolves to nothing usable).
+     * Any other unusable endpoint (an older version stored it) fails the API, since routing is its purpose.
+     */
+    private static RoutingTarget routingTarget(JsonObject action, DesignTime design) {
         JsonArray params = action.getJsonArray("parameters");
         String uri = PolicyActions.value(params, "endpointUri", null);
         // an empty endpoint is the placeholder of an API created without a server URL: requests get 503
         if (uri == null || uri.isBlank()) return null;
         try {
-            return RoutingTarget.parse(uri, PolicyActions.value(params, "method", "CUSTOM"));
+            return RoutingTarget.parse(design.resolve(uri), PolicyActions.value(params, "method", "CUSTOM"));
         } catch (IllegalArgumentException e) {
+            if (uri.contains("${")) { // the aliases in force decide: a missing one routes nowhere until it is created
+                LOG.warn("routing action {} is not usable: {}", action.getValue("id"), e.getMessage());
+                return null;
+            }
             throw new IllegalArgumentException("routing action " + action.getValue("id") + ": " + e.getMessage());
         }
     }

@@ -62,6 +62,15 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable, Li
         (status >= 200 && status < 400 ? d.success : d.failure).increment();
     }
 
+    /**
+     * Back to the counts of a fresh store (an emulator reset): drops the counts not yet flushed and every stored cycle
+     * ({@link QuotaCounterStore#clear}; with Redis, the cluster's).
+     */
+    public Future<Void> reset() {
+        deltas.clear();
+        return counters.clear();
+    }
+
     @Override
     public String kind() {
         return "subscription_quota";

@@ -46,4 +46,9 @@ final class ClientAddresses {
         live.asMap().putIfAbsent(address, windowMillis);
         return "ip:" + address;
     }
+
+    /** Forgets every address (an emulator reset). */
+    void clear() {
+        live.invalidateAll();
+    }
 }

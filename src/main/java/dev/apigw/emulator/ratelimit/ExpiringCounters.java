@@ -53,4 +53,9 @@ final class ExpiringCounters<V> {
     void cleanUp() {
         cache.cleanUp();
     }
+
+    /** Forgets every entry (an emulator reset). */
+    void clear() {
+        cache.invalidateAll();
+    }
 }

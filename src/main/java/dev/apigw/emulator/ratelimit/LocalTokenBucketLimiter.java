@@ -34,6 +34,11 @@ public final class LocalTokenBucketLimiter implements RateLimiter {
         this.buckets = new ExpiringCounters<>(maxEntries, b -> b.fullAt() + (System.currentTimeMillis() - clock.getAsLong()));
     }
 
+    /** Forgets every bucket (an emulator reset). */
+    void clear() {
+        buckets.clear();
+    }
+
     @Override
     public Future<Decision> acquire(String key, long limit, long windowMillis) {
         return Future.succeededFuture(decide(key, limit, windowMillis, 1, false));

@@ -19,6 +19,10 @@ final class PendingHits {
     private final Map<Limit, LongAdder> hits = new ConcurrentHashMap<>();
     private final AtomicBoolean replaying = new AtomicBoolean();
 
+    void clear() {
+        hits.clear();
+    }
+
     void add(Algorithm algorithm, String key, long limit, long windowMillis) {
         hits.computeIfAbsent(new Limit(algorithm, key, limit, windowMillis), k -> new LongAdder()).increment();
     }

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.runtime;
 
 import dev.apigw.emulator.config.RuntimeConfig.EncodedSeparators;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +19,17 @@ public final class GatewayHandler {
     private final UpstreamForwarder forwarder;
     private final Admission admission;
     private final ExchangeObserver[] observers;
+    private final FaultInjection faults;
     private final EncodedSeparators encodedSeparators;
 
-    public GatewayHandler(RouteRegistry routes, UpstreamForwarder forwarder, Admission admission,
-                          List<ExchangeObserver> observers, EncodedSeparators encodedSeparators) {
+    public GatewayHandler(Vertx vertx, RouteRegistry routes, UpstreamForwarder forwarder, Admission admission,
+                          List<ExchangeObserver> observers, BackendFaults faults, EncodedSeparators encodedSeparators) {
         this.encodedSeparators = encodedSeparators;
         this.routes = routes;
         this.forwarder = forwarder;
         this.admission = admission;
         this.observers = observers.toArray(new ExchangeObserver[0]);
+        this.faults = new FaultInjection(vertx, faults);
     }
 
     /** Handles a request already counted in by admission; it is counted out when its exchange ends. */
@@ -96,6 +99,15 @@ public final class GatewayHandler {
 
     private void forward(Exchange exchange) {
         if (exchange.lifecycle().finished()) return; // the client left while the policies decided
+        MockResponses mock = exchange.api().mock();
+        if (mock != null) {
+            mock.respond(exchange); // a mocked API answers from its definition and never calls the backend
+            return;
+        }
+        faults.around(exchange, () -> send(exchange), err -> fail(exchange.request(), exchange, err));
+    }
+
+    private void send(Exchange exchange) {
         try {
             forwarder.forward(exchange, err -> fail(exchange.request(), exchange, err));
         } catch (RuntimeException e) { // e.g. a request the HTTP client refuses to build: answer, never hang

@@ -2,7 +2,9 @@ package dev.apigw.emulator.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Subscription quota counters, one cycle per application ({@code startTime, successCount, failureCount}), merged
@@ -28,6 +30,18 @@ public interface QuotaCounterStore {
     /** The stored cycle of an application, {@code {startTime, successCount, failureCount}}, or null. */
     Future<JsonObject> get(String app);
 
+    /** The stored cycles of these applications, by application id; those without one are left out. */
+    Future<Map<String, JsonObject>> getAll(Collection<String> apps);
+
+    /**
+     * Takes the cycles another gateway counted (a migration's reindex), each atomically with the one stored here by
+     * {@link #absorbed}: the counts of one cycle add up, the later cycle wins over an earlier one.
+     */
+    Future<Void> absorb(Map<String, JsonObject> cycles);
+
+    /** Forgets every counter (an emulator reset). */
+    Future<Void> clear();
+
     /** The cycle after adding a delta to {@code cycle} (null: none yet): the rule both implementations follow. */
     static JsonObject merge(JsonObject cycle, Delta d) {
         long start = cycle == null ? d.since() : cycle.getLong("startTime", d.since());
@@ -40,5 +54,19 @@ public interface QuotaCounterStore {
         }
         return new JsonObject().put("startTime", start).put("successCount", success + d.success())
             .put("failureCount", failure + d.failure());
+    }
+
+    /**
+     * The cycle after taking {@code source} (another gateway's) into {@code local} (null: none yet): an application only
+     * the source counted takes its cycle; the same cycle on both adds the counts; otherwise the later cycle wins.
+     */
+    static JsonObject absorbed(JsonObject local, JsonObject source) {
+        if (local == null) return source.copy();
+        long ls = local.getLong("startTime", 0L);
+        long ss = source.getLong("startTime", 0L);
+        if (ls != ss) return (ss > ls ? source : local).copy();
+        return new JsonObject().put("startTime", ls)
+            .put("successCount", local.getLong("successCount", 0L) + source.getLong("successCount", 0L))
+            .put("failureCount", local.getLong("failureCount", 0L) + source.getLong("failureCount", 0L));
     }
 }

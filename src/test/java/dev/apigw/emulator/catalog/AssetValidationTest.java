@@ -28,7 +28,7 @@ class AssetValidationTest {
     static final Vertx VERTX = Vertx.vertx();
     static final AssetValidation VALIDATION = new AssetValidation(List.of(new EntryProtocolPolicy.Factory(),
         new IdentifyAuthorizePolicyFactory(null), new ThrottlePolicyFactory(new RateLimitService(VERTX, null,
-            new RateLimitConfig(RateLimitConfig.OnStoreError.FAIL_OPEN, 1, 50, 429, 250), new RateLimitMetrics()))), 100);
+            new RateLimitConfig(RateLimitConfig.OnStoreError.FAIL_OPEN, 1, 50, 429, 250, 100), new RateLimitMetrics()))), 100);
 
     @AfterAll
     static void close() {

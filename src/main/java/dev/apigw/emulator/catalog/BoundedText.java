@@ -1,25 +1,25 @@
-package dev.apigw.emulator.admin;
+package dev.apigw.emulator.catalog;
 
 import dev.apigw.emulator.runtime.GatewayException;
 
 /**
- * Text handed to a client-supplied regular expression, reading from one budget shared by every value of a search
- * request: a number of character reads and a deadline (checked every few thousand reads). The matcher is RE2/J,
- * linear in the text, so the budget bounds the whole request however many values it scans and however its keyword
- * is written; past it the request is a 400, never a stuck thread.
+ * Text handed to a client-supplied regular expression, reading from one budget shared by every value of a request (a
+ * search, an archive export selected by a search body): a number of character reads and a deadline (checked every few
+ * thousand reads). The matcher is RE2/J, linear in the text, so the budget bounds the whole request however many values
+ * it scans and however its keyword is written; past it the request is a 400, never a stuck thread.
  */
-final class BoundedText implements CharSequence {
+public final class BoundedText implements CharSequence {
     private final String text;
     private final Budget budget;
 
-    /** One request's allowance; confined to the thread running the search. */
-    static final class Budget {
+    /** One request's allowance; confined to the thread running the matching. */
+    public static final class Budget {
         private static final int CHECK_EVERY = 4096;
         private long reads;
         private final long deadlineNanos;
         private int sinceCheck;
 
-        Budget(long maxReads, long timeMillis) {
+        public Budget(long maxReads, long timeMillis) {
             this.reads = maxReads;
             this.deadlineNanos = System.nanoTime() + timeMillis * 1_000_000;
         }
@@ -38,7 +38,7 @@ final class BoundedText implements CharSequence {
         }
     }
 
-    BoundedText(String text, Budget budget) {
+    public BoundedText(String text, Budget budget) {
         this.text = text;
         this.budget = budget;
     }
