@@ -22,10 +22,13 @@ public final class AdminErrors implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         GatewayException error = toGatewayException(ctx);
-        // refused before its body was read (401, 413, 429, ...): close rather than keep receiving what nobody reads
-        if (!ctx.request().isEnded() && !ctx.response().headWritten()) ctx.response().putHeader("Connection", "close");
+        // refused before its body was read (401, 413, 429, 503 ...): a short body is drained after the answer, a
+        // long one (or one of unknown length) is not read at all: the connection closes
+        boolean drain = LingeringClose.drains(ctx.request());
+        if (!drain && !ctx.request().isEnded() && !ctx.response().headWritten()) ctx.response().putHeader("Connection", "close");
         send(ctx.response(), error).onComplete(ar -> {
-            if (!ctx.request().isEnded() && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+            if (drain) LingeringClose.after(ctx);
+            else if (!ctx.request().isEnded() && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
                 ctx.request().connection().close();
             }
         });

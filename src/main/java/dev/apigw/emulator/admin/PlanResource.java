@@ -110,7 +110,9 @@ final class PlanResource {
         Object quota = plan.getValue("quota");
         if (quota != null && !(quota instanceof JsonObject)) throw GatewayException.invalidPayload("'quota' must be an object");
         plan.put("quota", quota == null ? new JsonObject() : quota);
-        plan.put("deprecated", Boolean.TRUE.equals(dev.apigw.emulator.model.Lenient.bool(plan.getValue("deprecated", false))));
+        Boolean deprecated = dev.apigw.emulator.model.Lenient.bool(plan.getValue("deprecated", false));
+        if (deprecated == null) throw GatewayException.invalidPayload("'deprecated' must be true or false");
+        plan.put("deprecated", deprecated);
         plan.remove("packageIds"); // read from the packages
         return validation.check(AssetType.PLANS, plan);
     }

@@ -135,7 +135,7 @@ class SearchIT {
         // with java.util.regex this took seconds at 24 characters and ages at 40; RE2/J never backtracks
         TestApis.register(gw, "a".repeat(40) + "!", "1.0", TestApis.openApi("A", "http://a.example.com", "/x"));
         long start = System.nanoTime();
-        search(SEARCH, query("or", scope("apiName", "(.*a){12}b"))).statusCode(200).body("API", hasSize(0));
+        search(SEARCH, query("or", scope("apiName", "(.*a){12}b"))).statusCode(200).body("api", hasSize(0));
         org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 5_000_000_000L);
         search(SEARCH, query("or", scope("apiName", "a{40}!"))).statusCode(200).body("api", hasSize(1));
         search(SEARCH, query("or", scope("apiName", ".*a.*a.*a.*a.*b.*"))).statusCode(200).body("api", hasSize(0));
