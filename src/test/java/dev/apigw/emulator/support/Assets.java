@@ -22,6 +22,18 @@ public final class Assets {
         return json(gw, fixture, Map.of());
     }
 
+    /**
+     * An API fixture as the body of {@code POST /rest/apigateway/apis} itself, without the keys only the test support
+     * reads ({@code policyActions}, {@code active}, {@code probe}): for tests of the create and update calls.
+     */
+    public static JsonObject apiBody(String fixture, Map<String, String> vars) {
+        JsonObject body = Fixtures.json(fixture, vars);
+        body.remove("policyActions");
+        body.remove("active");
+        body.remove("probe");
+        return body;
+    }
+
     /** Creates the application; returns the create response (the only one holding the client secret). */
     public static JsonObject application(TestGateway gw, String fixture, Map<String, String> vars) {
         return new JsonObject(json(gw, fixture, vars).post("/rest/apigateway/applications").then().statusCode(200)
