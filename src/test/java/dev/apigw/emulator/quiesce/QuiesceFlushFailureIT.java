@@ -12,6 +12,7 @@ import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.RedisServer;
 import dev.apigw.emulator.support.TestGateway;
 import io.restassured.RestAssured;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Quiesce all with a flush of the performance metrics to a Redis that is away, then back. */
@@ -22,7 +23,7 @@ class QuiesceFlushFailureIT {
 
     @Test
     void a_failed_flush_reports_failure_keeps_the_node_active_and_loses_no_count(TestGateway gw, Echo echo, RedisServer redis) {
-        DeployedApi api = gw.deploy("apis/echo-unprobed.json", echo); // no probe: both requests below are the only ones counted
+        DeployedApi api = gw.deploy("apis/echo-get.json", Map.of("name", "Echo", "echo", echo.url())); // no probe: both requests below are the only ones counted
         gw.anonymous().get(api.path() + "/get").then().statusCode(200);
         redis.stop();
 
