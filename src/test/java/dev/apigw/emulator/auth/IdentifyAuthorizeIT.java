@@ -41,6 +41,14 @@ class IdentifyAuthorizeIT {
         this.echo = echo;
     }
 
+    /** The API and application of the HTTP Basic cases, deployed once for all of them. */
+    @BeforeAll
+    void basicAuthApi() {
+        basicApi = api("apis/identified-by-http-basic.json");
+        basicApp = Assets.application(gw, "applications/basic-user-administrator.json");
+        TestAuth.register(gw, basicApp.getString("id"), basicApi.id());
+    }
+
     /** Deploys the fixture as an API of its own ({@code Svc1}, {@code Svc2}, ...). */
     private DeployedApi api(String fixture) {
         return gw.deploy(fixture, Map.of("name", "Svc" + (++apis), "echo", echo.url()));
@@ -97,13 +105,6 @@ class IdentifyAuthorizeIT {
             .extract().path("apiAccessKey_credentials.apiAccessKey");
         expect(api, 401, r -> r.header("x-Gateway-APIKey", TestAuth.apiKey(app)));
         expect(api, 200, r -> r.header("x-Gateway-APIKey", newKey));
-    }
-
-    @BeforeAll
-    void basicAuthApi() {
-        basicApi = api("apis/identified-by-http-basic.json");
-        basicApp = Assets.application(gw, "applications/basic-user-administrator.json");
-        TestAuth.register(gw, basicApp.getString("id"), basicApi.id());
     }
 
     Stream<Arguments> basicCredentials() {

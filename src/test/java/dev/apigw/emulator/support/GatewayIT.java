@@ -9,9 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test class run against one real gateway node and one real echo backend (the demo's, on 127.0.0.1 port 0), both
- * started before the first test and stopped after the last. A {@code @Nested} class gets a node of its own, with its
- * own {@code @GatewayIT} settings if it has the annotation, else with the enclosing class's. Test constructors, {@code @BeforeAll}/{@code @BeforeEach}
- * methods and tests receive them as parameters: {@link TestGateway}, {@link Echo}, and the {@code Vertx} they run on.
+ * started before the first test and stopped after the last. Test constructors (also with
+ * {@code @TestInstance(PER_CLASS)}), {@code @BeforeAll}/{@code @BeforeEach} methods and tests receive them as
+ * parameters: {@link TestGateway}, {@link Echo}, and the {@code Vertx} they run on. A {@code @Nested} class gets a
+ * node, echo backend and Vertx of its own, with its own {@code @GatewayIT} settings if it has the annotation, else
+ * with the enclosing class's: the way to give a few tests other settings or a node they may change for good.
  *
  * <pre>{@code
  * @GatewayIT(set = "quiesce.drainTimeoutMs=2000")
