@@ -2,6 +2,10 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.AdminServices;
+import dev.apigw.emulator.archive.ArchiveExporter;
+import dev.apigw.emulator.archive.ArchiveImporter;
+import dev.apigw.emulator.archive.ArchiveWorkspace;
+import dev.apigw.emulator.alias.BuiltInAliases;
 import dev.apigw.emulator.auth.ApplicationIndex;
 import dev.apigw.emulator.auth.AuthEndpoints;
 import dev.apigw.emulator.auth.ExternalJwks;
@@ -10,6 +14,7 @@ import dev.apigw.emulator.auth.JwtService;
 import dev.apigw.emulator.auth.TokenService;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.catalog.DefinitionImporter;
+import dev.apigw.emulator.catalog.SystemPolicyActions;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.config.OpsConfig;
 import dev.apigw.emulator.demo.DemoApi;
@@ -17,11 +22,13 @@ import dev.apigw.emulator.harness.Faults;
 import dev.apigw.emulator.harness.JsonApiSeed;
 import dev.apigw.emulator.harness.Reset;
 import dev.apigw.emulator.harness.Resets;
+import dev.apigw.emulator.harness.ArchiveSeed;
 import dev.apigw.emulator.harness.SeedLoader;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.lifecycle.Lifecycles;
 import dev.apigw.emulator.metrics.AccessLog;
@@ -29,8 +36,10 @@ import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.metrics.LicenseMetrics;
 import dev.apigw.emulator.metrics.PerformanceMetrics;
+import dev.apigw.emulator.migration.MigrationService;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
+import dev.apigw.emulator.policy.OutboundAuthPolicy;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
@@ -73,6 +82,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds every part of a node with constructors, in dependency order, and lists the parts
@@ -115,7 +125,8 @@ final class Assembly {
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
         ExternalJwks externalJwks = life.add(new ExternalJwks(vertx, config.auth()));
         JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
-        Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
+        UserDirectory users = life.add(new UserDirectory(vertx, store, config.admin()));
+        Identifier identifier = new Identifier(applications, config.auth(), tokens, jwt, users);
         // traffic limits
         RateLimitMetrics limitCounts = new RateLimitMetrics(registry);
         RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), limitCounts, outage);
@@ -127,12 +138,20 @@ final class Assembly {
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
+        factories.add(new OutboundAuthPolicy.Factory());
+        life.add(new BuiltInAliases(store, config.admin().username())); // before the first route table: routes use aliases
+        life.add(new SystemPolicyActions(store));
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = life.add(new Deployer(vertx, store, routes,
-            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)))));
+            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)), config.aliases().stage())));
         AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
         DefinitionImporter importer = new DefinitionImporter(vertx);
+        // archives: batch writes to the store, answered once routing and identification have them
+        List<Supplier<Future<Void>>> views = List.of(deployer::applied, applications::caughtUp);
+        ArchiveWorkspace workspace = life.add(new ArchiveWorkspace(vertx, config.dataDir()));
+        AdminServices.Archives archives = new AdminServices.Archives(new ArchiveExporter(store, workspace, config.archive()),
+            new ArchiveImporter(store, workspace, config.archive(), views), workspace);
         // operations: metrics, webhooks, quiesce
         QuiesceMachine machine = new QuiesceMachine();
         AdmissionCounter admission = new AdmissionCounter(machine);
@@ -150,6 +169,8 @@ final class Assembly {
             else if (event.equals(GatewayEvents.QUIESCE_DESIGNTIME)) meters.quiesced("designtime");
             webhooks.emit(event, data);
         };
+        MigrationService migration = life.add(new MigrationService(vertx, store, published, workspace, archives.importer(),
+            config.migration(), webhooks::emit, views));
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
@@ -162,7 +183,8 @@ final class Assembly {
         });
         // the demo: the echo backend and EchoAPI routed to it; then the seed directory, before the ports open
         EchoBackend echo = config.demo().enabled() ? demo(apis, importer) : null;
-        SeedLoader seed = life.add(new SeedLoader(vertx, config.seedDir(), List.of(new JsonApiSeed(vertx, apis, importer))));
+        SeedLoader seed = life.add(new SeedLoader(vertx, config.seedDir(), List.of(new JsonApiSeed(vertx, apis, importer),
+            new ArchiveSeed(archives.importer(), config.archive().passphrase()))));
         // the emulator's test aids: faults and reset
         BackendFaults backendFaults = new BackendFaults();
         Faults faults = new Faults(backendFaults, outage, registry);
@@ -191,7 +213,8 @@ final class Assembly {
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
             NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
             meters, published, destination, new SubscriptionUsage(quotas), extended,
-            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed));
+            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed,
+            archives, migration, users));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));

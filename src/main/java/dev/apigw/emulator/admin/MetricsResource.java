@@ -39,11 +39,15 @@ final class MetricsResource {
     }
 
     void mount(Router router) {
-        router.get(AdminApi.BASE + "/metrics/published").handler(this::published);
+        mountPublished(router);
         router.get(AdminApi.BASE + "/configurations/" + DestinationSettings.ID).handler(ctx -> destination.get()
             .onSuccess(doc -> Bodies.ok(ctx, 200, doc)).onFailure(ctx::fail));
         router.put(AdminApi.BASE + "/configurations/" + DestinationSettings.ID).handler(ctx -> destination
             .update(Bodies.json(ctx)).onSuccess(doc -> Bodies.ok(ctx, 200, doc)).onFailure(ctx::fail));
+    }
+
+    void mountPublished(Router router) {
+        router.get(AdminApi.BASE + "/metrics/published").handler(this::published);
     }
 
     private void published(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.config.AdminConfig;
+import dev.apigw.emulator.iam.BuiltInPrincipals;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.Future;
@@ -13,18 +14,25 @@ import java.util.Map;
 
 /**
  * {@code POST /rest/apigateway/search} and {@code /search/_count}, and the UI facade
- * {@code /rest/facade/apigateway/searchApis}. Results are keyed by upper-case type (lower case for counts), as the
- * product answers. Types the emulator keeps no assets of answer with an empty list.
+ * {@code /rest/facade/apigateway/searchApis}. Results are keyed by lower-case type ({@code "api"}), as real clients
+ * read them (upper case with {@code compat.searchResultKeys: upper}, as the swagger example shows); counts always by
+ * lower case. Types the emulator keeps no assets of answer with an empty list.
  */
 final class SearchResource {
-    private static final Map<String, AssetType> STORED = Map.of("API", AssetType.APIS, "POLICY", AssetType.POLICIES,
-        "POLICY_ACTION", AssetType.POLICY_ACTIONS, "APPLICATION", AssetType.APPLICATIONS);
+    private static final Map<String, AssetType> STORED = Map.ofEntries(Map.entry("API", AssetType.APIS),
+        Map.entry("POLICY", AssetType.POLICIES), Map.entry("POLICY_ACTION", AssetType.POLICY_ACTIONS),
+        Map.entry("APPLICATION", AssetType.APPLICATIONS), Map.entry("ALIAS", AssetType.ALIASES),
+        Map.entry("PLAN", AssetType.PLANS), Map.entry("PACKAGE", AssetType.PACKAGES),
+        Map.entry("GATEWAY_SCOPE", AssetType.GATEWAY_SCOPES), Map.entry("ACCESSPROFILES", AssetType.ACCESS_PROFILES));
     private final AssetStore store;
-    private final AdminConfig admin;
+    private final UserDirectory users;
+    private final boolean upperCaseKeys;
 
-    SearchResource(AssetStore store, AdminConfig admin) {
+    /** @param upperCaseKeys key results by upper-case type ({@code compat.searchResultKeys: upper}) */
+    SearchResource(AssetStore store, UserDirectory users, boolean upperCaseKeys) {
         this.store = store;
-        this.admin = admin;
+        this.users = users;
+        this.upperCaseKeys = upperCaseKeys;
     }
 
     void mount(Router router) {
@@ -42,7 +50,7 @@ final class SearchResource {
             JsonObject out = new JsonObject();
             results.forEach((type, hits) -> {
                 if (count) out.put(type.toLowerCase(), hits.size());
-                else out.put(type, hits);
+                else out.put(upperCaseKeys ? type : type.toLowerCase(), hits);
             });
             Bodies.ok(ctx, 200, out);
         }).onFailure(ctx::fail);
@@ -77,13 +85,24 @@ final class SearchResource {
     }
 
     private Future<JsonArray> hits(String type, SearchQuery query) {
-        if (type.equals("USER") || type.equals("USERS")) return Future.succeededFuture(new JsonArray().add(admin.username()));
+        if (type.equals("USER") || type.equals("USERS")) return Future.succeededFuture(new JsonArray(users.logins()));
+        if (type.equals("GROUP") || type.equals("GROUPS")) return groups();
         AssetType stored = STORED.get(type);
         if (stored == null) return Future.succeededFuture(new JsonArray());
         return store.list(stored).map(all -> page(all.stream()
             .map(a -> stored == AssetType.APPLICATIONS ? dev.apigw.emulator.model.Applications.publicView(a) : a)
             .filter(query::matches)
             .sorted((a, b) -> a.getString("id", "").compareTo(b.getString("id", ""))).toList(), query));
+    }
+
+    /** Group ids, as the product lists them: the system groups, then the stored ones. */
+    private Future<JsonArray> groups() {
+        return store.list(AssetType.GROUPS).map(stored -> {
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            BuiltInPrincipals.groups(users.adminLogin()).forEach(g -> ids.add(g.getString("id")));
+            stored.forEach(g -> ids.add(g.getString("id")));
+            return new JsonArray(new java.util.ArrayList<>(ids));
+        });
     }
 
     private static JsonArray page(List<JsonObject> matched, SearchQuery query) {

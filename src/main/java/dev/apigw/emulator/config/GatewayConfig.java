@@ -11,7 +11,7 @@ import java.nio.file.Path;
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
                             AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging,
-                            Path seedDir) {
+                            Path seedDir, ArchiveConfig archive, MigrationConfig migration, AliasConfig aliases) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -34,7 +34,10 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             RateLimitConfig.from(r.child("rateLimit")),
             OpsConfig.from(r),
             LoggingConfig.from(r.child("logging")),
-            seedDir(r.child("seed").string("dir")));
+            seedDir(r.child("seed").string("dir")),
+            ArchiveConfig.from(r.child("archive")),
+            MigrationConfig.from(r.child("migration")),
+            AliasConfig.from(r.child("aliases")));
     }
 
     /** {@code seed.dir}: asset files imported at start; null when not set. */

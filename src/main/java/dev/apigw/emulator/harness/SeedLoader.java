@@ -71,8 +71,7 @@ public final class SeedLoader implements Lifecycle {
     private Future<Void> importOne(Path file, JsonArray reports) {
         SeedImporter importer = importers.stream().filter(i -> i.accepts(file)).findFirst().orElse(null);
         if (importer == null) {
-            String why = file.toString().endsWith(".zip") ? "archive import is not part of this build yet"
-                : "no importer for this kind of file (seed files: *.json)";
+            String why = "no importer for this kind of file (seed files: *.json API bodies, *.zip archives)";
             LOG.warn("seed file {} skipped: {}", file.getFileName(), why);
             reports.add(new JsonObject().put("file", file.getFileName().toString()).put("skipped", why));
             return Future.succeededFuture();

@@ -9,6 +9,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Assets shared by every gateway node pointed at one Redis: a hash per type ({@code apigw:assets:<type>}, field =
@@ -22,6 +23,9 @@ import java.util.List;
 public final class RedisAssetStore implements AssetStore {
     static final String PREFIX = "apigw:assets:";
     public static final String CHANNEL = "apigw:assets:changes";
+    /** A message other nodes read as "anything may have changed" (a batch): it names no type. */
+    private static final String BATCH_MESSAGE = "*";
+    private static final int FIELDS_PER_HSET = 500;
 
     private final RedisConnector redis;
     private final ChangeListeners listeners = new ChangeListeners();
@@ -68,6 +72,43 @@ public final class RedisAssetStore implements AssetStore {
         String json = document.copy().put("id", id).encode();
         return send(Request.cmd(Command.HSET).arg(PREFIX + type.key()).arg(id).arg(json))
             .compose(r -> announce(type, id)).mapEmpty();
+    }
+
+    /** The hash holding every document of a type: what a migration reads from an old cluster's Redis. */
+    public static String key(AssetType type) {
+        return PREFIX + type.key();
+    }
+
+    /** HSETs of up to 500 fields each, then one message for the batch; this node's listeners hear of every id. */
+    @Override
+    public Future<Void> putAll(AssetType type, Map<String, JsonObject> documents) {
+        if (documents.isEmpty()) return Future.succeededFuture();
+        List<Map.Entry<String, JsonObject>> entries = new ArrayList<>(documents.entrySet());
+        Future<Void> chain = Future.succeededFuture();
+        for (int from = 0; from < entries.size(); from += FIELDS_PER_HSET) {
+            List<Map.Entry<String, JsonObject>> part = entries.subList(from, Math.min(from + FIELDS_PER_HSET, entries.size()));
+            chain = chain.compose(v -> {
+                Request hset = Request.cmd(Command.HSET).arg(key(type));
+                for (Map.Entry<String, JsonObject> e : part) hset.arg(e.getKey()).arg(e.getValue().copy().put("id", e.getKey()).encode());
+                return send(hset).mapEmpty();
+            });
+        }
+        return chain.compose(v -> announceBatch(type, documents.keySet()));
+    }
+
+    @Override
+    public Future<Integer> deleteAll(AssetType type) {
+        return send(Request.cmd(Command.HKEYS).arg(key(type))).compose(keys -> {
+            List<String> ids = new ArrayList<>();
+            for (Response k : keys) ids.add(k.toString());
+            if (ids.isEmpty()) return Future.succeededFuture(0);
+            return send(Request.cmd(Command.DEL).arg(key(type))).compose(r -> announceBatch(type, ids)).map(ids.size());
+        });
+    }
+
+    private Future<Void> announceBatch(AssetType type, java.util.Collection<String> ids) {
+        ids.forEach(id -> listeners.fire(new AssetChange(type, id)));
+        return send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(BATCH_MESSAGE)).mapEmpty();
     }
 
     @Override

@@ -18,6 +18,11 @@ public final class RedisMetricsStore implements MetricsStore {
         this.redis = redis;
     }
 
+    /** The list holding every record of a kind: what a migration reads from an old cluster's Redis. */
+    public static String key(String kind) {
+        return PREFIX + kind;
+    }
+
     @Override
     public Future<Void> append(String kind, List<JsonObject> records) {
         if (records.isEmpty()) return Future.succeededFuture();

@@ -2,6 +2,8 @@ package dev.apigw.emulator.harness;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import dev.apigw.emulator.support.Echo;
 import dev.apigw.emulator.support.Fixtures;
 import dev.apigw.emulator.support.GatewayIT;
 import dev.apigw.emulator.support.TestGateway;
+import dev.apigw.emulator.support.Zips;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -23,7 +26,14 @@ class SeedIT {
 
     private static Path seedDir(Echo echo, String... files) throws IOException {
         Path dir = Files.createTempDirectory("apigw-seed");
-        for (String f : files) Files.writeString(dir.resolve(f), Fixtures.text("seed/" + f, Map.of("echo", echo.url())));
+        for (String f : files) {
+            if (f.endsWith(".zip")) {
+                // an archive in the product's 10.7 layout (fixtures/archives/product-10.7): API Orders 1.0, active
+                Files.write(dir.resolve(f), Zips.fixture("product-10.7", Map.of("echo", echo.url())));
+            } else {
+                Files.writeString(dir.resolve(f), Fixtures.text("seed/" + f, Map.of("echo", echo.url())));
+            }
+        }
         return dir;
     }
 
@@ -34,13 +44,14 @@ class SeedIT {
 
     @Test
     void seeded_apis_are_served_as_soon_as_the_node_has_started(Vertx vertx, Echo echo) throws IOException {
-        Path dir = seedDir(echo, "10-petstore.json", "20-inactive.json", "30-archive.zip");
+        Path dir = seedDir(echo, "10-petstore.json", "20-inactive.json", "30-orders.zip");
         try (TestGateway gw = start(vertx, dir)) {
             gw.anonymous().get("/gateway/SeededPetstore/1.0/get").then().statusCode(200);
             gw.anonymous().get("/gateway/SeededInactive/2.0/get").then().statusCode(404);
+            gw.anonymous().get("/gateway/Orders/1.0/get").then().statusCode(not(404)); // from the archive, active
             gw.admin().get("/emulator/seed").then().statusCode(200)
-                .body("files.file", hasItems("10-petstore.json", "20-inactive.json", "30-archive.zip"))
-                .body("files.find { it.file == '30-archive.zip' }.skipped", equalTo("archive import is not part of this build yet"));
+                .body("files.file", hasItems("10-petstore.json", "20-inactive.json", "30-orders.zip"))
+                .body("files.find { it.file == '30-orders.zip' }.archive", notNullValue());
         }
     }
 
