@@ -73,6 +73,12 @@ public final class Throttles {
         return Future.all(all).map(cf -> cf.<HttpClientResponse>list());
     }
 
+    /** How many responses had each status, for assertions that show every status when they fail. */
+    public static java.util.Map<Integer, Long> statuses(List<HttpClientResponse> responses) {
+        return responses.stream().collect(java.util.stream.Collectors.groupingBy(HttpClientResponse::statusCode,
+            java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    }
+
     public static long count(List<HttpClientResponse> responses, int status) {
         return responses.stream().filter(r -> r.statusCode() == status).count();
     }
