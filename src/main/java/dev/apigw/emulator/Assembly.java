@@ -14,6 +14,8 @@ import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.config.OpsConfig;
 import dev.apigw.emulator.demo.DemoApi;
 import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.events.EventRecorder;
+import dev.apigw.emulator.events.Events;
 import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
@@ -26,6 +28,7 @@ import dev.apigw.emulator.metrics.LicenseMetrics;
 import dev.apigw.emulator.metrics.PerformanceMetrics;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
+import dev.apigw.emulator.policy.LogInvocationPolicy;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
@@ -109,11 +112,16 @@ final class Assembly {
         SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store));
         ExtendedSettings extended = life.add(new ExtendedSettings(store));
         SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, extended));
+        // runtime events: recorded at each exchange's end, written off the request path, searchable through /search
+        Events events = Events.build(vertx, config.events(), config.dataDir(), redis, config.redis().commandTimeoutMs(),
+            registry);
+        life.add(events.writer()); // stops after the ports: every exchange has ended, its event is queued
         // the route table, rebuilt on every asset change
         List<PolicyFactory> factories = new ArrayList<>(extraFactories);
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
+        factories.add(new LogInvocationPolicy.Factory(config.events().maxPayloadBytes()));
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = life.add(new Deployer(vertx, store, routes,
             new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)))));
@@ -135,10 +143,15 @@ final class Assembly {
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
-        QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission, List.of(performance, license, quotas),
-            webhooks::emit, mainPort, ops.drainTimeoutMs(), ops.keepListening());
+        GatewayEvents emitted = (event, data) -> { // to webhooks, and as lifecycle events
+            webhooks.emit(event, data);
+            events.recorder().lifecycle(event, data);
+        };
+        QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission,
+            List.of(performance, license, quotas, events.writer()), emitted, mainPort, ops.drainTimeoutMs(), ops.keepListening());
         Promise<Integer> exit = Promise.promise();
         Shutdown shutdown = new Shutdown(sequence, status -> {
+            events.recorder().lifecycle(EventRecorder.SHUTDOWN, new JsonObject().put("exitStatus", status));
             exit.tryComplete(status);
             return Future.succeededFuture();
         });
@@ -146,21 +159,22 @@ final class Assembly {
         EchoBackend echo = config.demo().enabled() ? demo(apis, importer) : null;
         // the admin API and the ports
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
-            NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
-            meters, published, destination, new SubscriptionUsage(quotas), extended,
-            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount)));
+            NodeHealth.checks(vertx, store, rateLimits, events.writer(), config), machine, admission, sequence, quiescePort,
+            shutdown, meters, published, destination, new SubscriptionUsage(quotas), extended,
+            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), events));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
+        if (config.events().enabled()) observers.add(events.recorder());
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,
             port, bound), config.port()));
         life.add(Lifecycle.of("started event", () -> {
-            webhooks.emit(GatewayEvents.SERVER_STARTED, new JsonObject().put("port", mainPort.port())
+            emitted.emit(GatewayEvents.SERVER_STARTED, new JsonObject().put("port", mainPort.port())
                 .put("quiescePort", quiescePort.actualPort()));
             return Future.succeededFuture();
         }, Future::succeededFuture));
         return new GatewayNode(mainPort, quiescePort, echo, life, shutdown, exit.future(),
-            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas)));
+            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas, events.writer())));
     }
 
     /** The shared Redis client, closed last. */

@@ -1,6 +1,7 @@
 package dev.apigw.emulator;
 
 import dev.apigw.emulator.config.GatewayConfig;
+import dev.apigw.emulator.events.EventWriter;
 import dev.apigw.emulator.ratelimit.RateLimitService;
 import dev.apigw.emulator.store.AssetStore;
 import io.vertx.core.Vertx;
@@ -8,12 +9,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 
-/** The checks behind the health endpoints: the data store, and whether throttles decide without Redis. */
+/** The checks behind the health endpoints: the data store, whether throttles decide without Redis, the event writer. */
 final class NodeHealth {
     private NodeHealth() {
     }
 
-    static HealthChecks checks(Vertx vertx, AssetStore store, RateLimitService rateLimits, GatewayConfig config) {
+    static HealthChecks checks(Vertx vertx, AssetStore store, RateLimitService rateLimits, EventWriter events,
+                               GatewayConfig config) {
         HealthChecks checks = HealthChecks.create(vertx);
         checks.register("store", 2_000, p -> store.health().onComplete(ar -> {
             if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
@@ -23,6 +25,7 @@ final class NodeHealth {
         checks.register("rateLimit", p -> p.complete(Status.OK(new JsonObject()
             .put("status", rateLimits.degraded() ? "yellow" : "green").put("degraded", rateLimits.degraded())
             .put("onStoreError", config.rateLimit().onStoreError().name()).put("pendingHits", rateLimits.pendingHits()))));
+        checks.register("events", p -> p.complete(Status.OK(events.health())));
         return checks;
     }
 }

@@ -37,18 +37,21 @@ public final class AdminApi {
         QuiescePortResource ports = new QuiescePortResource(s.quiesce(), s.sequence(), s.quiescePort());
         this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports);
         this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic));
+        EventSearchResource eventSearch = new EventSearchResource(s.events());
         open.addAll(s.publicRoutes());
         this.guarded = List.of(
             new DesignTimeGuard(s.quiesce())::mount, // sees every write before any resource
             quiesce::mount, ports::mount, metrics::mount,
             new WebhookResource(s.store())::mount,
             new ShutdownResource(s.shutdown())::mount,
-            new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()))::mount,
+            new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()), s.events().recorder())::mount,
             new PolicyResource(s.store())::mount,
             new PolicyActionResource(s.store())::mount,
             new ApplicationResource(s.store(), s.config().admin().username())::mount,
             new ApplicationLinksResource(s.store())::mount,
-            new SearchResource(s.store(), s.config().admin())::mount,
+            new SearchResource(s.store(), s.config().admin(), eventSearch)::mount,
+            eventSearch::mount,
+            new ApiTransactionsResource(s.events())::mount,
             new PlanResource(s.store())::mount,
             new SubscriptionUsageResource(s.usage())::mount,
             new ExtendedSettingsResource(s.extended())::mount);

@@ -3,6 +3,7 @@ package dev.apigw.emulator.admin;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.catalog.DefinitionImporter;
 import dev.apigw.emulator.config.GatewayConfig;
+import dev.apigw.emulator.events.Events;
 import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
@@ -24,10 +25,11 @@ import java.util.function.Consumer;
  *
  * @param store the asset store as the admin API sees it: writes answer once the runtime applies them
  * @param publicRoutes routes served without administrator credentials (the OAuth2 and JWT endpoints)
+ * @param events runtime events: searches, purge and archive jobs, and the recorder of API lifecycle events
  */
 public record AdminServices(GatewayConfig config, AssetStore store, ApiAssets apis, DefinitionImporter importer,
                             HealthChecks health, QuiesceMachine quiesce, AdmissionCounter admission,
                             QuiesceSequence sequence, QuiescePort quiescePort, Shutdown shutdown, GatewayMeters meters,
                             MetricsStore published, DestinationSettings destination, SubscriptionUsage usage,
-                            ExtendedSettings extended, List<Consumer<Router>> publicRoutes) {
+                            ExtendedSettings extended, List<Consumer<Router>> publicRoutes, Events events) {
 }

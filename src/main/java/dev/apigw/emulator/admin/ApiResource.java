@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.events.EventRecorder;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -14,10 +15,13 @@ import java.util.List;
 final class ApiResource {
     private final ApiAssets assets;
     private final ApiInputReader reader;
+    private final EventRecorder events;
 
-    ApiResource(ApiAssets assets, ApiInputReader reader) {
+    /** @param events records a lifecycle event for each activation and deactivation */
+    ApiResource(ApiAssets assets, ApiInputReader reader, EventRecorder events) {
         this.assets = assets;
         this.reader = reader;
+        this.events = events;
     }
 
     void mount(Router router) {
@@ -117,7 +121,7 @@ final class ApiResource {
     }
 
     private void setActive(RoutingContext ctx, boolean active) {
-        assets.setActive(ctx.pathParam("apiId"), active)
+        assets.setActive(ctx.pathParam("apiId"), active).onSuccess(api -> events.apiLifecycle(active, api))
             .compose(api -> respondOne(ctx, 200, api)).onFailure(ctx::fail);
     }
 }

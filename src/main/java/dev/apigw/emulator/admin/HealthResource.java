@@ -75,6 +75,11 @@ final class HealthResource {
                     .put("memory", new JsonObject().put("status", "up").put("freemem", String.valueOf(rt.freeMemory()))))
                 .put("dataStore", store);
             if (!rateLimit.containsKey("error")) body.put("rateLimit", rateLimit);
+            JsonObject events = data(result, "events"); // yellow while the event writer drops events
+            if (!events.containsKey("error")) {
+                body.put("transactionEvents", events);
+                body.put("status", worst(status, events.getString("status")));
+            }
             body.put("terracotta", redis ? new JsonObject().put("status", storeStatus).put("type", "redis")
                 : new JsonObject().put("status", "not configured"));
             return body;

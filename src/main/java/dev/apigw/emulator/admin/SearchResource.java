@@ -14,17 +14,20 @@ import java.util.Map;
 /**
  * {@code POST /rest/apigateway/search} and {@code /search/_count}, and the UI facade
  * {@code /rest/facade/apigateway/searchApis}. Results are keyed by upper-case type (lower case for counts), as the
- * product answers. Types the emulator keeps no assets of answer with an empty list.
+ * product answers. Types the emulator keeps no assets of answer with an empty list. Event types
+ * ({@code TRANSACTION_EVENTS}, ...) are answered by {@link EventSearchResource}.
  */
 final class SearchResource {
     private static final Map<String, AssetType> STORED = Map.of("API", AssetType.APIS, "POLICY", AssetType.POLICIES,
         "POLICY_ACTION", AssetType.POLICY_ACTIONS, "APPLICATION", AssetType.APPLICATIONS);
     private final AssetStore store;
     private final AdminConfig admin;
+    private final EventSearchResource events;
 
-    SearchResource(AssetStore store, AdminConfig admin) {
+    SearchResource(AssetStore store, AdminConfig admin, EventSearchResource events) {
         this.store = store;
         this.admin = admin;
+        this.events = events;
     }
 
     void mount(Router router) {
@@ -37,15 +40,21 @@ final class SearchResource {
     }
 
     private void search(RoutingContext ctx, boolean count) {
-        SearchQuery query = SearchQuery.parse(Bodies.json(ctx));
-        run(query).onSuccess(results -> {
+        JsonObject body = Bodies.json(ctx);
+        EventSearchResource.Part events = this.events.take(body); // event types leave body.types: the rest are assets
+        if (events.only()) {
+            events.answer(count).onSuccess(out -> Bodies.ok(ctx, 200, out)).onFailure(ctx::fail);
+            return;
+        }
+        SearchQuery query = SearchQuery.parse(body);
+        run(query).compose(results -> events.answer(count).map(found -> {
             JsonObject out = new JsonObject();
             results.forEach((type, hits) -> {
                 if (count) out.put(type.toLowerCase(), hits.size());
                 else out.put(type, hits);
             });
-            Bodies.ok(ctx, 200, out);
-        }).onFailure(ctx::fail);
+            return out.mergeIn(found);
+        })).onSuccess(out -> Bodies.ok(ctx, 200, out)).onFailure(ctx::fail);
     }
 
     /** The UI facade: a search body limited to APIs, or {@code ?keyword=<regex>} matched against API names. */

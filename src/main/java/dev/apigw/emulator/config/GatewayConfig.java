@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /** The whole configuration of one gateway node, immutable and validated at start. */
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
-                            AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging) {
+                            AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging,
+                            EventsConfig events) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -28,7 +29,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             AuthConfig.from(r.child("auth")),
             RateLimitConfig.from(r.child("rateLimit")),
             OpsConfig.from(r),
-            LoggingConfig.from(r.child("logging")));
+            LoggingConfig.from(r.child("logging")),
+            EventsConfig.from(r.child("events")));
     }
 
     /** Event-loop verticle instances to deploy: the setting, or one per core when it is 0. */
