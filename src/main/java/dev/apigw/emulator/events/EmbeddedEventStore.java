@@ -62,9 +62,8 @@ final class EmbeddedEventStore implements EventStore {
             String name = f.getFileName().toString();
             if (name.endsWith(".tmp")) Files.deleteIfExists(f); // an interrupted rewrite: the original is intact
             else if (name.startsWith("seg-") && name.endsWith(".ndjson")) {
-                Segment s = Segment.load(f, segmentRows, node);
-                s.seal();
-                loaded.add(s);
+                if (!loaded.isEmpty()) loaded.get(loaded.size() - 1).seal(); // only the last one takes appends
+                loaded.add(Segment.load(f, segmentRows, node));
                 nextFile = Math.max(nextFile, number(name) + 1);
             }
         }
