@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -33,6 +34,7 @@ final class EventArchives {
     private static final String SUFFIX = ".ndjson.gz";
     /** Archiving and restoring read everything they take: a longer budget than a search's. */
     private static final long BUDGET_MS = 600_000;
+    private static final int CHUNK = 10_000;
     private final Path dir;
     private final EventStore store;
     private final EventsConfig config;
@@ -72,32 +74,52 @@ final class EventArchives {
         return NAME.matcher(name).matches() && Files.isRegularFile(dir.resolve(name + SUFFIX));
     }
 
-    /** The archive's events not stored already (by id), in file order. */
-    List<EventRecord> readNew(String name) throws IOException {
-        List<StoredRecord> all = new ArrayList<>();
+    /**
+     * Hands the archive's events that are not stored already (by id) to {@code sink}, in file order and in chunks, so
+     * an archive of any size restores in bounded memory. Two passes: the first finds the archive's time span, whose
+     * stored ids the second skips. Returns how many were handed over.
+     */
+    long restore(String name, Consumer<List<EventRecord>> sink) throws IOException {
+        long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+        lines(name, rec -> {
+            span[0] = Math.min(span[0], rec.creationDate());
+            span[1] = Math.max(span[1], rec.creationDate());
+        });
+        if (span[0] > span[1]) return 0;
+        Set<String> present = new HashSet<>();
+        store.scan(span[0], span[1], EventStore.allTypes(), new Budget(BUDGET_MS), e -> {
+            Object id = e.document().getValue("id");
+            if (id instanceof String s) present.add(s);
+        });
+        List<EventRecord> chunk = new ArrayList<>(CHUNK);
+        long[] n = {0};
+        lines(name, rec -> {
+            if (rec.id() != null && !present.add(rec.id())) return;
+            chunk.add(rec);
+            n[0]++;
+            if (chunk.size() == CHUNK) {
+                sink.accept(List.copyOf(chunk));
+                chunk.clear();
+            }
+        });
+        if (!chunk.isEmpty()) sink.accept(List.copyOf(chunk));
+        return n[0];
+    }
+
+    private void lines(String name, Consumer<StoredRecord> each) throws IOException {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(dir.resolve(name + SUFFIX))), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank()) continue;
+                StoredRecord rec;
                 try {
-                    StoredRecord rec = StoredRecord.of(new JsonObject(line));
-                    if (rec != null) all.add(rec);
+                    rec = StoredRecord.of(new JsonObject(line));
                 } catch (DecodeException | ClassCastException e) {
-                    // a line that is no event document is skipped, as the stores skip them
+                    continue; // a line that is no event document is skipped, as the stores skip them
                 }
+                if (rec != null) each.accept(rec);
             }
         }
-        if (all.isEmpty()) return List.of();
-        long lo = all.stream().mapToLong(StoredRecord::creationDate).min().orElse(0);
-        long hi = all.stream().mapToLong(StoredRecord::creationDate).max().orElse(0);
-        Set<String> present = new HashSet<>();
-        store.scan(lo, hi, EventStore.allTypes(), new Budget(BUDGET_MS), e -> {
-            Object id = e.document().getValue("id");
-            if (id instanceof String s) present.add(s);
-        });
-        List<EventRecord> fresh = new ArrayList<>();
-        for (StoredRecord rec : all) if (rec.id() == null || present.add(rec.id())) fresh.add(rec);
-        return fresh;
     }
 
     List<String> list(String filter) throws IOException {
