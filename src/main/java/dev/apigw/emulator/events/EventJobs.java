@@ -95,23 +95,11 @@ public final class EventJobs {
         Job job = register("restore");
         job.fileName = fileName;
         // chunks go to the writer thread one after another; this worker waits for each (bounded memory)
-        vertx.executeBlocking(() -> archives.restore(fileName, chunk -> await(writer.submit(() -> {
+        vertx.executeBlocking(() -> archives.restore(fileName, chunk -> Blocking.await(writer.submit(() -> {
             store.restore(chunk);
             return chunk.size();
-        }))), false).onSuccess(n -> job.count = n).onComplete(ar -> finish(job, ar));
+        }), 600_000, "the event writer")), false).onSuccess(n -> job.count = n).onComplete(ar -> finish(job, ar));
         return job.id;
-    }
-
-    /** Waits on a worker thread (never an event loop) for a step of a job. */
-    private static <T> T await(Future<T> step) {
-        try {
-            return step.toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            throw new IllegalStateException("a restore step did not finish: " + e, e);
-        }
     }
 
     /** {@code GET /apitransactions/archives}: archive names, newest last; {@code filter} keeps names containing it. */

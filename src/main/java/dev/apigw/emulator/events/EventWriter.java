@@ -179,7 +179,7 @@ public final class EventWriter implements Flushable, Lifecycle {
     private WriteResult writeQueued(List<EventRecord> batch) {
         int count = 0;
         String error = null;
-        while (queue.drainTo(batch, BATCH) > 0) {
+        while (drain(batch) > 0) {
             try {
                 store.append(batch);
                 count += batch.size();
@@ -194,6 +194,14 @@ public final class EventWriter implements Flushable, Lifecycle {
             batch.clear();
         }
         return new WriteResult(count, error);
+    }
+
+    /** Takes up to a batch off the queue in short steps: each holds the lock the event loops offer under. */
+    private int drain(List<EventRecord> batch) {
+        while (batch.size() < BATCH && queue.drainTo(batch, 512) > 0) {
+            // keep taking
+        }
+        return batch.size();
     }
 
     private void retain(long now) {

@@ -1,7 +1,6 @@
 package dev.apigw.emulator.events;
 
 import dev.apigw.emulator.config.EventsConfig;
-import dev.apigw.emulator.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +11,6 @@ import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -205,59 +203,6 @@ final class RedisEventStore implements EventStore {
     }
 
     private <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted waiting for Redis", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new StoreUnavailableException("Redis: " + e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new StoreUnavailableException("Redis did not answer within " + timeoutMs + " ms", e);
-        }
-    }
-
-    /** A document from a stream as an {@link EventView}. */
-    static final class DocumentView implements EventView {
-        private JsonObject doc;
-        private EventType type;
-        private long date;
-
-        DocumentView of(JsonObject doc) {
-            this.doc = doc;
-            this.type = EventType.ofStored(doc.getValue(Fields.EVENT_TYPE) instanceof String s ? s : null);
-            this.date = doc.getValue(Fields.CREATION_DATE) instanceof Number n ? n.longValue() : 0;
-            return this;
-        }
-
-        @Override
-        public EventType type() {
-            return type;
-        }
-
-        @Override
-        public long creationDate() {
-            return date;
-        }
-
-        @Override
-        public String text(String field) {
-            return Docs.text(doc, field);
-        }
-
-        @Override
-        public double number(String field) {
-            return Docs.number(Docs.value(doc, field));
-        }
-
-        @Override
-        public JsonObject document() {
-            return doc;
-        }
-
-        @Override
-        public Object handle() {
-            return doc;
-        }
+        return Blocking.await(f, timeoutMs, "Redis");
     }
 }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.events;
 
+import dev.apigw.emulator.store.StoreUnavailableException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -224,7 +225,7 @@ final class Segment {
                 if (channel.read(buf, offset[row] + (long) buf.position()) < 0) throw new IOException("end of file");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read event from " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot read an event from " + file.getFileName() + ": " + e.getMessage(), e);
         }
         return new JsonObject(Buffer.buffer(b));
     }
