@@ -47,7 +47,8 @@ public final class EventSearch {
 
     JsonObject search(EventQuery q) {
         TopK[] tops = new TopK[EventType.values().length];
-        for (EventType t : q.types()) tops[t.ordinal()] = new TopK(q.from() + q.size(), q.sortField(), q.descending());
+        int keep = q.size() == 0 ? 0 : q.from() + q.size(); // a page past the window keeps nothing
+        for (EventType t : q.types()) tops[t.ordinal()] = new TopK(keep, q.sortField(), q.descending());
         scan(q, event -> tops[event.type().ordinal()].offer(event));
         JsonObject out = new JsonObject();
         for (EventType t : q.types()) {

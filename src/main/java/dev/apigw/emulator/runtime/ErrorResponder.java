@@ -1,6 +1,7 @@
 package dev.apigw.emulator.runtime;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
@@ -47,7 +48,7 @@ public final class ErrorResponder {
         boolean http1 = request.version() != HttpVersion.HTTP_2;
         if (ge.status() >= 500 && http1) response.putHeader("Connection", "close"); // HTTP/2 forbids the header
         String body = new JsonObject().put("Exception", message(request, exchange, ge)).encode();
-        if (exchange != null && exchange.capture() != null) exchange.capture().response(io.vertx.core.buffer.Buffer.buffer(body));
+        if (exchange != null && exchange.capture() != null) exchange.capture().response(Buffer.buffer(body));
         Future<Void> written = response.end(body);
         if (ge.status() >= 500) closeAfter(request, written);
     }
