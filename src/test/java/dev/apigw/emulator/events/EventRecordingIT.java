@@ -90,4 +90,18 @@ class EventRecordingIT {
         flush(gw);
         assertEquals(before + 1, EventSearches.count(gw, TX, keyword("apiName", "Echo")));
     }
+
+    @Test
+    void a_quiesce_and_a_shutdown_are_lifecycle_events(TestGateway gw) {
+        gw.admin().contentType("application/json").body("{\"enable\":true,\"block\":\"designtime\"}")
+            .put("/rest/apigateway/quiescemode").then().statusCode(200);
+        flush(gw);
+        assertEquals(1, EventSearches.count(gw, "LIFECYCLE_EVENTS",
+            keyword("lifecycleEvent", "migration:quiesce:designtime:completed")), "searching is allowed while quiesced");
+        Await.result(gw.node().shutdown(0)); // flushes, drains, stops; the shutdown event is written as the node stops
+        gw.restart();
+        assertEquals(1, EventSearches.count(gw, "LIFECYCLE_EVENTS", keyword("lifecycleEvent", "apigateway:server:shutdown")));
+        flush(gw);
+        assertEquals(2, EventSearches.count(gw, "LIFECYCLE_EVENTS", keyword("lifecycleEvent", "apigateway:server:started")));
+    }
 }
