@@ -80,13 +80,17 @@ public final class EventWriter implements Flushable, Lifecycle {
         return false;
     }
 
+    /** Opens the store on the writer thread; the parts started after this one go on on a Vert.x context. */
     @Override
     public Future<Void> start() {
         running = true;
         thread = new Thread(this::run, "apigw-event-writer");
         thread.setDaemon(true);
+        Context ctx = vertx.getOrCreateContext();
+        Promise<Void> started = Promise.promise();
+        opened.future().onComplete(ar -> ctx.runOnContext(v -> started.handle(ar)));
         thread.start();
-        return opened.future();
+        return started.future();
     }
 
     @Override
