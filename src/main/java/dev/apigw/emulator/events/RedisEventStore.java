@@ -67,13 +67,14 @@ final class RedisEventStore implements EventStore {
     /** Events restored from an archive: kept apart, since their ids do not follow their creation dates. */
     @Override
     public void restore(List<EventRecord> records) throws Exception {
-        String restored = stream + ":restored";
-        await(redis.send(Request.cmd(Command.SADD).arg(NODES).arg(restored)));
-        appendTo(restored, records);
+        appendTo(stream + ":restored", records);
     }
 
     private void appendTo(String key, List<EventRecord> records) throws Exception {
         if (records.isEmpty()) return;
+        // named again with every batch (a purge or the age trim may have emptied the stream and dropped its name);
+        // a command of its own, since the set and the stream may live in different Cluster slots
+        await(redis.send(Request.cmd(Command.SADD).arg(NODES).arg(key)));
         List<Request> batch = new ArrayList<>(records.size());
         for (EventRecord r : records) {
             out.reset();
