@@ -28,7 +28,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Redis;
+import dev.apigw.emulator.config.RedisConfig;
+import dev.apigw.emulator.store.RedisConnector;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,14 +65,12 @@ public final class QuiesceBench {
             quiesceUnderLoad(vertx, concurrency, delayMs, abortShare);
             if (Boolean.getBoolean("quiesceOnly")) return;
             flush(vertx, "embedded", new EmbeddedMetricsStore(vertx, Files.createTempDirectory("apigw-bench")), records);
-            // the gateway's own client options (Main): a pool with a 4096-deep wait queue
-            Redis redis = Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
-                .setConnectionString(System.getProperty("redisUrl", RedisServer.sharedUrl()))
-                .setMaxPoolSize(16).setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096));
-            flush(vertx, "redis", new RedisMetricsStore(redis, 10_000), records);
-            quotaFlush(vertx, "embedded", EmbeddedAssetStore.open(vertx, Files.createTempDirectory("apigw-bench-assets")), records);
+            // the gateway's own client (Assembly): a pool of 16 with a 4096-deep wait queue
             String url = System.getProperty("redisUrl", RedisServer.sharedUrl());
-            RedisAssetStore shared = new RedisAssetStore(vertx, redis, url, 10_000);
+            RedisConnector redis = new RedisConnector(vertx, new RedisConfig(url, 10_000, 16, 1_000));
+            flush(vertx, "redis", new RedisMetricsStore(redis), records);
+            quotaFlush(vertx, "embedded", EmbeddedAssetStore.open(vertx, Files.createTempDirectory("apigw-bench-assets")), records);
+            RedisAssetStore shared = new RedisAssetStore(vertx, redis);
             Await.result(shared.start());
             quotaFlush(vertx, "redis", shared, records);
         } catch (RuntimeException | Error e) {

@@ -2,6 +2,10 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.AdminServices;
+import dev.apigw.emulator.archive.ArchiveExporter;
+import dev.apigw.emulator.archive.ArchiveImporter;
+import dev.apigw.emulator.archive.ArchiveWorkspace;
+import dev.apigw.emulator.alias.BuiltInAliases;
 import dev.apigw.emulator.auth.ApplicationIndex;
 import dev.apigw.emulator.auth.AuthEndpoints;
 import dev.apigw.emulator.auth.ExternalJwks;
@@ -10,15 +14,23 @@ import dev.apigw.emulator.auth.JwtService;
 import dev.apigw.emulator.auth.TokenService;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.catalog.DefinitionImporter;
+import dev.apigw.emulator.catalog.SystemPolicyActions;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.config.OpsConfig;
 import dev.apigw.emulator.demo.DemoApi;
+import dev.apigw.emulator.harness.Faults;
+import dev.apigw.emulator.harness.JsonApiSeed;
+import dev.apigw.emulator.harness.Reset;
+import dev.apigw.emulator.harness.Resets;
+import dev.apigw.emulator.harness.ArchiveSeed;
+import dev.apigw.emulator.harness.SeedLoader;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
 import dev.apigw.emulator.events.EventRecorder;
 import dev.apigw.emulator.events.Events;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.lifecycle.Lifecycles;
 import dev.apigw.emulator.metrics.AccessLog;
@@ -26,9 +38,11 @@ import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.metrics.LicenseMetrics;
 import dev.apigw.emulator.metrics.PerformanceMetrics;
+import dev.apigw.emulator.migration.MigrationService;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
 import dev.apigw.emulator.policy.LogInvocationPolicy;
+import dev.apigw.emulator.policy.OutboundAuthPolicy;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
@@ -42,16 +56,22 @@ import dev.apigw.emulator.quota.SubscriptionQuotas;
 import dev.apigw.emulator.quota.SubscriptionUsage;
 import dev.apigw.emulator.ratelimit.RateLimitMetrics;
 import dev.apigw.emulator.ratelimit.RateLimitService;
+import dev.apigw.emulator.runtime.BackendFaults;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.runtime.PolicyFactory;
 import dev.apigw.emulator.runtime.RouteRegistry;
 import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import dev.apigw.emulator.store.OutageAssetStore;
+import dev.apigw.emulator.store.OutageTokenStore;
+import dev.apigw.emulator.store.SimulatedOutage;
 import dev.apigw.emulator.store.EmbeddedAssetStore;
 import dev.apigw.emulator.store.EmbeddedMetricsStore;
 import dev.apigw.emulator.store.EmbeddedTokenStore;
 import dev.apigw.emulator.store.ExtendedSettings;
 import dev.apigw.emulator.store.MetricsStore;
 import dev.apigw.emulator.store.RedisAssetStore;
+import dev.apigw.emulator.store.RedisConnector;
 import dev.apigw.emulator.store.RedisMetricsStore;
 import dev.apigw.emulator.store.RedisTokenStore;
 import dev.apigw.emulator.store.TokenStore;
@@ -62,10 +82,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds every part of a node with constructors, in dependency order, and lists the parts
@@ -93,28 +113,31 @@ final class Assembly {
 
     private GatewayNode build(PrometheusMeterRegistry registry, List<PolicyFactory> extraFactories) {
         OpsConfig ops = config.ops();
-        Redis redis = config.usesRedis() ? life.add(redisClient()).redis() : null;
-        // stores
-        AssetStore store = life.add(redis == null ? new EmbeddedAssetStore(vertx, config.dataDir())
-            : new RedisAssetStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs()));
-        TokenStore tokenStore = life.add(redis == null ? EmbeddedTokenStore.under(vertx, config.dataDir())
-            : new RedisTokenStore(vertx, redis, config.redis().url(), config.redis().commandTimeoutMs()));
+        // the shared Redis (standalone, Sentinel or Cluster, from redis.url), closed after every store
+        RedisConnector redis = config.usesRedis() ? life.add(new RedisConnector(vertx, config.redis())) : null;
+        // stores, each behind the emulator's simulated outage (a test fault; no cost while none is set)
+        SimulatedOutage outage = new SimulatedOutage();
+        AssetStore store = life.add(new OutageAssetStore(redis == null ? new EmbeddedAssetStore(vertx, config.dataDir())
+            : new RedisAssetStore(vertx, redis), outage));
+        TokenStore tokenStore = life.add(new OutageTokenStore(redis == null ? EmbeddedTokenStore.under(vertx, config.dataDir())
+            : new RedisTokenStore(vertx, redis), outage));
         MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
-            : new RedisMetricsStore(redis, config.redis().commandTimeoutMs());
+            : new RedisMetricsStore(redis);
         // identification
         ApplicationIndex applications = life.add(new ApplicationIndex(vertx, store));
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
         ExternalJwks externalJwks = life.add(new ExternalJwks(vertx, config.auth()));
         JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
-        Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
+        UserDirectory users = life.add(new UserDirectory(vertx, store, config.admin()));
+        Identifier identifier = new Identifier(applications, config.auth(), tokens, jwt, users);
         // traffic limits
-        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), new RateLimitMetrics());
+        RateLimitMetrics limitCounts = new RateLimitMetrics(registry);
+        RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), limitCounts, outage);
         SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store));
         ExtendedSettings extended = life.add(new ExtendedSettings(store));
         SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, extended));
         // runtime events: recorded at each exchange's end, written off the request path, searchable through /search
-        Events events = Events.build(vertx, config.events(), config.dataDir(), redis, config.redis().commandTimeoutMs(),
-            registry);
+        Events events = Events.build(vertx, config.events(), config.dataDir(), redis, registry);
         life.add(events.writer()); // stops after the ports: every exchange has ended, its event is queued
         // the route table, rebuilt on every asset change
         List<PolicyFactory> factories = new ArrayList<>(extraFactories);
@@ -122,16 +145,24 @@ final class Assembly {
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
         factories.add(new LogInvocationPolicy.Factory(config.events().maxPayloadBytes()));
+        factories.add(new OutboundAuthPolicy.Factory());
+        life.add(new BuiltInAliases(store, config.admin().username())); // before the first route table: routes use aliases
+        life.add(new SystemPolicyActions(store));
         RouteRegistry routes = new RouteRegistry();
         Deployer deployer = life.add(new Deployer(vertx, store, routes,
-            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)))));
+            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)), config.aliases().stage())));
         AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
         DefinitionImporter importer = new DefinitionImporter(vertx);
+        // archives: batch writes to the store, answered once routing and identification have them
+        List<Supplier<Future<Void>>> views = List.of(deployer::applied, applications::caughtUp);
+        ArchiveWorkspace workspace = life.add(new ArchiveWorkspace(vertx, config.dataDir()));
+        AdminServices.Archives archives = new AdminServices.Archives(new ArchiveExporter(store, workspace, config.archive()),
+            new ArchiveImporter(store, workspace, config.archive(), views), workspace);
         // operations: metrics, webhooks, quiesce
         QuiesceMachine machine = new QuiesceMachine();
         AdmissionCounter admission = new AdmissionCounter(machine);
-        GatewayMeters meters = new GatewayMeters(registry, admission::inFlight, () -> machine.snapshot().state());
+        GatewayMeters meters = life.add(new GatewayMeters(registry, admission::inFlight, () -> machine.snapshot().state()));
         PerformanceMetrics performance = new PerformanceMetrics(vertx, published, ops.publishIntervalSeconds() * 1000L,
             meters::published);
         DestinationSettings destination = life.add(new DestinationSettings(store, performance));
@@ -139,14 +170,18 @@ final class Assembly {
         LicenseMetrics license = life.add(new LicenseMetrics(vertx, published,
             ops.licensePublishIntervalMinutes() * 60_000L, meters::published));
         WebhookDispatcher webhooks = life.add(new WebhookDispatcher(vertx, store, ops.webhookMaxAttempts(),
-            ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs()));
-        Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
-        MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
-        QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
-        GatewayEvents emitted = (event, data) -> { // to webhooks, and as lifecycle events
+            ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs(), registry));
+        GatewayEvents emitted = (event, data) -> { // counted, to webhooks, and as lifecycle events
+            if (event.equals(GatewayEvents.QUIESCE_ALL)) meters.quiesced("all");
+            else if (event.equals(GatewayEvents.QUIESCE_DESIGNTIME)) meters.quiesced("designtime");
             webhooks.emit(event, data);
             events.recorder().lifecycle(event, data);
         };
+        MigrationService migration = life.add(new MigrationService(vertx, store, published, workspace, archives.importer(),
+            config.migration(), webhooks::emit, views));
+        Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
+        MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
+        QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
         QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission,
             List.of(performance, license, quotas, events.writer()), emitted, mainPort, ops.drainTimeoutMs(), ops.keepListening());
         Promise<Integer> exit = Promise.promise();
@@ -155,19 +190,49 @@ final class Assembly {
             exit.tryComplete(status);
             return Future.succeededFuture();
         });
-        // the demo: the echo backend and EchoAPI routed to it
+        // the demo: the echo backend and EchoAPI routed to it; then the seed directory, before the ports open
         EchoBackend echo = config.demo().enabled() ? demo(apis, importer) : null;
+        SeedLoader seed = life.add(new SeedLoader(vertx, config.seedDir(), List.of(new JsonApiSeed(vertx, apis, importer),
+            new ArchiveSeed(archives.importer(), config.archive().passphrase()))));
+        // the emulator's test aids: faults and reset
+        BackendFaults backendFaults = new BackendFaults();
+        Faults faults = new Faults(backendFaults, outage, registry);
+        Reset reset = new Reset(Map.of(
+            Reset.Scope.FAULTS, () -> {
+                faults.clear();
+                return Future.succeededFuture();
+            },
+            Reset.Scope.ASSETS, () -> Resets.deleteAll(applied, Resets.DESIGN_TIME)
+                .compose(v -> echo == null ? Future.succeededFuture() : DemoApi.ensure(vertx, apis, importer,
+                    config.demo().echoHost(), echo.port(), config.demo().echoPort() == 0))
+                .compose(v -> seed.load()),
+            Reset.Scope.APPLICATIONS, () -> Resets.deleteAll(applied, List.of(AssetType.APPLICATIONS)),
+            Reset.Scope.TOKENS, tokenStore::clear,
+            Reset.Scope.QUOTAS, () -> rateLimits.reset().compose(v -> quotas.reset()),
+            Reset.Scope.METRICS, () -> {
+                meters.reset();
+                limitCounts.reset();
+                performance.interval(ops.publishIntervalSeconds() * 1000L); // the default, as the settings go too
+                return Future.all(performance.reset(), license.reset(), published.clear(PerformanceMetrics.KIND),
+                    published.clear(LicenseMetrics.KIND), published.clear("subscription_quota"),
+                    applied.delete(AssetType.SETTINGS, DestinationSettings.ID));
+            },
+            Reset.Scope.EVENTS, () -> {
+                webhooks.cancelPending();
+                return events.clear();
+            }));
         // the admin API and the ports
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
             NodeHealth.checks(vertx, store, rateLimits, events.writer(), config), machine, admission, sequence, quiescePort,
             shutdown, meters, published, destination, new SubscriptionUsage(quotas), extended,
-            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), events));
+            List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed,
+            archives, migration, users, events));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
         if (config.events().enabled()) observers.add(events.recorder());
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,
-            port, bound), config.port()));
+            backendFaults, port, bound), config.port()));
         life.add(Lifecycle.of("started event", () -> {
             emitted.emit(GatewayEvents.SERVER_STARTED, new JsonObject().put("port", mainPort.port())
                 .put("quiescePort", quiescePort.actualPort()));
@@ -175,25 +240,6 @@ final class Assembly {
         }, Future::succeededFuture));
         return new GatewayNode(mainPort, quiescePort, echo, life, shutdown, exit.future(),
             new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas, events.writer())));
-    }
-
-    /** The shared Redis client, closed last. */
-    private RedisPart redisClient() {
-        return new RedisPart(Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redis().url())
-            .setMaxPoolSize(config.redis().maxPoolSize()).setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096)));
-    }
-
-    private record RedisPart(Redis redis) implements Lifecycle {
-        @Override
-        public String name() {
-            return "redis client";
-        }
-
-        @Override
-        public Future<Void> stop() {
-            redis.close();
-            return Future.succeededFuture();
-        }
     }
 
     private EchoBackend demo(ApiAssets apis, DefinitionImporter importer) {

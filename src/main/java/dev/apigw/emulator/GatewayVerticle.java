@@ -2,8 +2,10 @@ package dev.apigw.emulator;
 
 import dev.apigw.emulator.admin.AdminApi;
 import dev.apigw.emulator.admin.AdminErrors;
+import dev.apigw.emulator.admin.Liveness;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.runtime.Admission;
+import dev.apigw.emulator.runtime.BackendFaults;
 import dev.apigw.emulator.runtime.Draining;
 import dev.apigw.emulator.runtime.ErrorResponder;
 import dev.apigw.emulator.runtime.ExchangeObserver;
@@ -30,12 +32,14 @@ final class GatewayVerticle extends VerticleBase {
     private final AdminApi admin;
     private final Admission admission;
     private final List<ExchangeObserver> observers;
+    private final BackendFaults faults;
     private final int listenPort;
     private final IntConsumer boundPort;
     private UpstreamForwarder forwarder;
 
     GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission,
-                    List<ExchangeObserver> observers, int listenPort, IntConsumer boundPort) {
+                    List<ExchangeObserver> observers, BackendFaults faults, int listenPort, IntConsumer boundPort) {
+        this.faults = faults;
         this.config = config;
         this.routes = routes;
         this.admin = admin;
@@ -48,14 +52,16 @@ final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         forwarder = new UpstreamForwarder(vertx, config.runtime());
-        GatewayHandler gateway = new GatewayHandler(routes, forwarder, admission, observers);
+        GatewayHandler gateway = new GatewayHandler(vertx, routes, forwarder, admission, observers, faults);
         Router router = admin.router(vertx, admission);
         HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true)
             .setIdleTimeout((int) config.runtime().idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         return vertx.createHttpServer(options)
             .requestHandler(req -> {
                 if (!admission.tryEnter()) {
-                    refuse(req);
+                    // checked only on refusal, so liveness costs the hot path nothing
+                    if (req.path().equals(Liveness.PATH)) admin.liveness(req);
+                    else refuse(req);
                     return;
                 }
                 // counted out by the runtime's ExchangeLifecycle, or by the admin router's first handler

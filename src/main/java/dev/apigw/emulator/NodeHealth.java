@@ -9,7 +9,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 
-/** The checks behind the health endpoints: the data store, whether throttles decide without Redis, the event writer. */
+/**
+ * The checks behind the health endpoints: the data store (with what the node can still do, {@link StoreCapabilities}),
+ * whether throttles decide without Redis, and the event writer.
+ */
 final class NodeHealth {
     private NodeHealth() {
     }
@@ -17,15 +20,23 @@ final class NodeHealth {
     static HealthChecks checks(Vertx vertx, AssetStore store, RateLimitService rateLimits, EventWriter events,
                                GatewayConfig config) {
         HealthChecks checks = HealthChecks.create(vertx);
-        checks.register("store", 2_000, p -> store.health().onComplete(ar -> {
-            if (ar.succeeded() && !"red".equals(ar.result().getString("status"))) p.complete(Status.OK(ar.result()));
-            else p.complete(Status.KO(ar.succeeded() ? ar.result() : new JsonObject().put("error", ar.cause().getMessage())));
+        // longer than a Redis command may take, so a store that does not answer is reported, not timed out
+        long storeTimeout = Math.max(2_000, config.redis().commandTimeoutMs() + 1_000);
+        checks.register("store", storeTimeout, p -> store.health().onComplete(ar -> {
+            JsonObject data = ar.succeeded() ? ar.result()
+                : new JsonObject().put("status", "red").put("error", ar.cause().getMessage());
+            data.put("capabilities", StoreCapabilities.of(data, config.usesRedis(), rateLimit(rateLimits, config)));
+            p.complete("red".equals(data.getString("status")) ? Status.KO(data) : Status.OK(data));
         }));
         // yellow while throttles decide without Redis (onStoreError); the engine health folds it into its status
-        checks.register("rateLimit", p -> p.complete(Status.OK(new JsonObject()
-            .put("status", rateLimits.degraded() ? "yellow" : "green").put("degraded", rateLimits.degraded())
-            .put("onStoreError", config.rateLimit().onStoreError().name()).put("pendingHits", rateLimits.pendingHits()))));
+        checks.register("rateLimit", p -> p.complete(Status.OK(rateLimit(rateLimits, config))));
         checks.register("events", p -> p.complete(Status.OK(events.health())));
         return checks;
+    }
+
+    private static JsonObject rateLimit(RateLimitService rateLimits, GatewayConfig config) {
+        return new JsonObject().put("status", rateLimits.degraded() ? "yellow" : "green")
+            .put("degraded", rateLimits.degraded()).put("onStoreError", config.rateLimit().onStoreError().name())
+            .put("pendingHits", rateLimits.pendingHits());
     }
 }

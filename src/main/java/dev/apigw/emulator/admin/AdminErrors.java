@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only writer of admin error responses: {@code {"errorDetails":" <message>"}} (the leading space is the
- * product's), or the APIs resource's own {@code apiResponse} shape for its 404. As the routers' failure handler it
+ * product's), or the APIs resource's own {@code apiResponse} shape for its 404 (and the packages' {@code packageResponse}
+ * for theirs). As the routers' failure handler it
  * maps store outages to 503 and anything unexpected to a logged 500; router-level failures keep their status.
  */
 public final class AdminErrors implements Handler<RoutingContext> {
@@ -39,6 +40,10 @@ public final class AdminErrors implements Handler<RoutingContext> {
         if (GatewayException.API_ID_NOT_FOUND.equals(error.key())) {
             return new JsonObject().put("apiResponse", new JsonObject().put("responseStatus", "NOT_FOUND")
                 .put("errorReason", error.getMessage()));
+        }
+        if (PackageResource.NOT_FOUND_KEY.equals(error.key())) {
+            return new JsonObject().put("packageResponse", new JsonObject().put("status", "NOT_FOUND")
+                .put("description", error.getMessage()));
         }
         return new JsonObject().put("errorDetails", " " + error.getMessage());
     }

@@ -1,11 +1,19 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.archive.ArchiveExporter;
+import dev.apigw.emulator.archive.ArchiveImporter;
+import dev.apigw.emulator.archive.ArchiveWorkspace;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.catalog.DefinitionImporter;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.events.Events;
+import dev.apigw.emulator.harness.Faults;
+import dev.apigw.emulator.harness.Reset;
+import dev.apigw.emulator.harness.SeedLoader;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
+import dev.apigw.emulator.migration.MigrationService;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
 import dev.apigw.emulator.quiesce.QuiesceMachine;
 import dev.apigw.emulator.quiesce.QuiescePort;
@@ -25,11 +33,20 @@ import java.util.function.Consumer;
  *
  * @param store the asset store as the admin API sees it: writes answer once the runtime applies them
  * @param publicRoutes routes served without administrator credentials (the OAuth2 and JWT endpoints)
+ * @param faults, reset, seed the emulator's test aids under {@code /emulator}
+ * @param archives the archive export and import with their workspace
+ * @param users who signs in to the admin API: the configured administrator and the local users
  * @param events runtime events: searches, purge and archive jobs, and the recorder of API lifecycle events
  */
 public record AdminServices(GatewayConfig config, AssetStore store, ApiAssets apis, DefinitionImporter importer,
                             HealthChecks health, QuiesceMachine quiesce, AdmissionCounter admission,
                             QuiesceSequence sequence, QuiescePort quiescePort, Shutdown shutdown, GatewayMeters meters,
                             MetricsStore published, DestinationSettings destination, SubscriptionUsage usage,
-                            ExtendedSettings extended, List<Consumer<Router>> publicRoutes, Events events) {
+                            ExtendedSettings extended, List<Consumer<Router>> publicRoutes, Faults faults, Reset reset,
+                            SeedLoader seed, Archives archives, MigrationService migration, UserDirectory users,
+                            Events events) {
+
+    /** The archive service's parts the admin API uses. */
+    public record Archives(ArchiveExporter exporter, ArchiveImporter importer, ArchiveWorkspace workspace) {
+    }
 }

@@ -3,6 +3,7 @@ package dev.apigw.emulator.admin;
 import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.events.EventRecorder;
 import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.settings.Configurations;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,12 +16,14 @@ import java.util.List;
 final class ApiResource {
     private final ApiAssets assets;
     private final ApiInputReader reader;
+    private final Configurations configurations;
     private final EventRecorder events;
 
     /** @param events records a lifecycle event for each activation and deactivation */
-    ApiResource(ApiAssets assets, ApiInputReader reader, EventRecorder events) {
+    ApiResource(ApiAssets assets, ApiInputReader reader, Configurations configurations, EventRecorder events) {
         this.assets = assets;
         this.reader = reader;
+        this.configurations = configurations;
         this.events = events;
     }
 
@@ -58,9 +61,12 @@ final class ApiResource {
         }).onFailure(ctx::fail);
     }
 
-    private Future<Void> respondOne(RoutingContext ctx, int status, JsonObject api) {
-        return assets.all().map(all -> {
-            Bodies.ok(ctx, status, ApiResponses.one(api, ApiResponses.versions(api.getString("apiName"), all)));
+    /** The one-API answer, with its versions and its gateway endpoints (the load balancer's URLs when set). */
+    Future<Void> respondOne(RoutingContext ctx, int status, JsonObject api) {
+        return Future.all(assets.all(), configurations.gatewayUrls()).map(all -> {
+            JsonObject body = ApiResponses.one(api, ApiResponses.versions(api.getString("apiName"), all.resultAt(0)));
+            body.getJsonObject("apiResponse").put("gatewayEndPoints", ApiResponses.endpoints(api, all.resultAt(1), ctx.request()));
+            Bodies.ok(ctx, status, body);
             return null;
         });
     }
@@ -87,7 +93,8 @@ final class ApiResource {
     }
 
     private void delete(RoutingContext ctx) {
-        assets.delete(ctx.pathParam("apiId"))
+        boolean force = "true".equalsIgnoreCase(ctx.queryParams().get("forceDelete"));
+        assets.delete(ctx.pathParam("apiId"), force)
             .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 

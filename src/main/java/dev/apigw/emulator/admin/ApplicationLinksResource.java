@@ -29,6 +29,35 @@ final class ApplicationLinksResource {
         router.put(base + "/applications/:id/apis").handler(this::register);
         router.get(base + "/apis/:id/applications").handler(this::applicationsOfApi);
         router.post(base + "/applications/:id/accessTokens").handler(this::regenerate);
+        router.get(base + "/applications/:id/accessTokens").handler(this::tokenEndpoints);
+        // API keys here never expire (no apiKeyExpirationPeriod): recomputing their expiry changes nothing
+        router.put(base + "/applications/accessTokens").handler(ctx -> Bodies.ok(ctx, 200, new JsonObject()));
+        router.put(base + "/applications/:id/accessTokens").handler(ctx -> ApplicationResource.load(store, ctx.pathParam("id"))
+            .onSuccess(app -> Bodies.ok(ctx, 200, new JsonObject())).onFailure(ctx::fail));
+        router.delete(base + "/applications/:id/accessTokens").handler(ctx -> ApplicationResource.load(store, ctx.pathParam("id"))
+            .onSuccess(app -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
+        router.delete(base + "/applications/:id/apis").handler(this::unregister);
+    }
+
+    /** The local authorization server's endpoints, at the address the request came in on. */
+    private void tokenEndpoints(RoutingContext ctx) {
+        String base = (ctx.request().isSSL() ? "https://" : "http://") + ctx.request().authority();
+        ApplicationResource.load(store, ctx.pathParam("id")).onSuccess(app -> Bodies.ok(ctx, 200, new JsonObject()
+            .put("local", new JsonObject().put("uris", new JsonObject()
+                .put("authorizeUrl", base + "/invoke/pub.apigateway.oauth2/authorize")
+                .put("accessTokenUrl", base + "/invoke/pub.apigateway.oauth2/getAccessToken")
+                .put("refreshTokenUrl", base + "/invoke/pub.oauth/refreshAccessToken"))))).onFailure(ctx::fail);
+    }
+
+    /** {@code DELETE /applications/{id}/apis?apiIDs=a,b}: the listed APIs leave the application's registrations. */
+    private void unregister(RoutingContext ctx) {
+        java.util.List<String> ids = Bodies.ids(ctx, "apiIDs");
+        String id = ctx.pathParam("id");
+        ApplicationResource.load(store, id).compose(app -> {
+            JsonArray kept = new JsonArray();
+            Applications.consumingApis(app).stream().filter(a -> !ids.contains(a)).forEach(kept::add);
+            return store.put(AssetType.APPLICATIONS, id, app.put("consumingAPIs", kept));
+        }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 
     private void apis(RoutingContext ctx) {
@@ -64,8 +93,8 @@ final class ApplicationLinksResource {
         String type = Bodies.json(ctx).getString("type", "");
         String id = ctx.pathParam("id");
         boolean key = "apiAccessKeyCredentials".equalsIgnoreCase(type);
-        if (!key && !"oAuth2Credentials".equalsIgnoreCase(type)) {
-            throw GatewayException.invalidPayload("type must be apiAccessKeyCredentials or oAuth2Credentials");
+        if (!key && !"oAuth2Credentials".equalsIgnoreCase(type) && !"oAuthCredentials".equalsIgnoreCase(type)) {
+            throw GatewayException.invalidPayload("type must be apiAccessKeyCredentials or oAuthCredentials");
         }
         ApplicationResource.load(store, id).compose(app -> {
             JsonObject tokens = app.getJsonObject("accessTokens", new JsonObject());

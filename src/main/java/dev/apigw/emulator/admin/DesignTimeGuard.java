@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The design-time block: while quiesced for design time (or more), POST/PUT/PATCH/DELETE under the admin API answer
- * 503 except the product's whitelist (quiescemode, search, the facade's searchApis). Mounted after authentication
+ * 503 except the product's whitelist (quiescemode, search, the facade's searchApis) and archive exports by search
+ * body (a POST standing for a GET, as its x-HTTP-Method-Override says). Mounted after authentication
  * and before every resource. The path it checks is the one the router matches: Vert.x normalises dot-segments and
  * decodes unreserved characters before routing, and so does this check.
  */
@@ -25,11 +26,13 @@ final class DesignTimeGuard {
     void mount(Router router) {
         router.route(AdminApi.BASE + "/*").handler(this::guard);
         router.route(AdminApi.FACADE + "/*").handler(this::guard);
+        router.routeWithRegex("/restv2/.*").handler(this::guard);
     }
 
     private void guard(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (machine.snapshot().state().blocksDesignTime() && WRITES.contains(ctx.request().method()) && !allowed(path)) {
+        if (machine.snapshot().state().blocksDesignTime() && WRITES.contains(ctx.request().method()) && !allowed(path)
+            && !ArchiveResource.isExport(ctx)) {
             ctx.fail(GatewayException.admin(503, "DESIGNTIME_QUIESCED", "API Gateway is in quiesce mode for design time; "
                 + ctx.request().method() + " " + path + " is blocked until quiesce mode is disabled"));
             return;

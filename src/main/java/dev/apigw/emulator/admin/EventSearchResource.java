@@ -62,9 +62,14 @@ final class EventSearchResource {
             this.only = only;
         }
 
-        /** The search named event types only: no asset search runs (so its {@code condition} rule does not apply). */
+        /** The search named event types only: no asset search runs. */
         boolean only() {
             return only;
+        }
+
+        /** The search named no event type. */
+        boolean none() {
+            return types.isEmpty();
         }
 
         Future<JsonObject> answer(boolean count) {

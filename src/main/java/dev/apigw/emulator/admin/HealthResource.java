@@ -14,7 +14,9 @@ import java.util.function.BooleanSupplier;
  * traffic, 500/503) and {@code /health/{admin|engine|externalServices|all}} with the product's {@code status}
  * green/yellow/red (red answers 500). The checks themselves run through vertx-health-check ({@link HealthChecks}),
  * which bounds each one with a timeout; the data store is reported both as itself and under the product's
- * {@code elasticsearch} key, since scripts read that.
+ * {@code elasticsearch} key, since scripts read that. With a shared Redis, a store that does not answer turns its
+ * components red but the engine only yellow: the node keeps serving traffic (see {@code capabilities}, what still
+ * works and what is refused), so readiness stays 200 and load balancers keep the node.
  */
 final class HealthResource {
     private final HealthChecks checks;
@@ -64,9 +66,12 @@ final class HealthResource {
     private Future<JsonObject> engine() {
         return checks.checkStatus().map(result -> {
             JsonObject store = data(result, "store");
+            Object capabilities = store.remove("capabilities");
             String storeStatus = store.getString("status", "red");
+            // a shared store that is away impairs the node (yellow); an embedded one that fails is the node's own
+            String engineStatus = redis && "red".equals(storeStatus) && capabilities != null ? "yellow" : storeStatus;
             JsonObject rateLimit = data(result, "rateLimit");
-            String status = rateLimit.containsKey("error") ? storeStatus : worst(storeStatus, rateLimit.getString("status"));
+            String status = rateLimit.containsKey("error") ? engineStatus : worst(engineStatus, rateLimit.getString("status"));
             Runtime rt = Runtime.getRuntime();
             JsonObject body = new JsonObject().put("status", status)
                 .put("elasticsearch", new JsonObject().put("cluster_name", "apigw-emulator-" + store.getString("type", "store"))
@@ -82,6 +87,7 @@ final class HealthResource {
             }
             body.put("terracotta", redis ? new JsonObject().put("status", storeStatus).put("type", "redis")
                 : new JsonObject().put("status", "not configured"));
+            if (capabilities != null) body.put("capabilities", capabilities);
             return body;
         });
     }

@@ -20,6 +20,8 @@ import java.util.Set;
 final class MetricsResource {
     private static final Set<String> KINDS = Set.of(PerformanceMetrics.KIND, LicenseMetrics.KIND, "subscription_quota");
 
+    private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
     private final GatewayMeters meters;
     private final MetricsStore published;
     private final DestinationSettings destination;
@@ -31,16 +33,21 @@ final class MetricsResource {
     }
 
     void mountPublic(Router router) {
-        router.get("/metrics").handler(ctx -> ctx.response()
-            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
+        router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(meters.scrape()));
+        // HEAD: what a scraper's or a load balancer's check sends; the headers of a GET, no body
+        router.head("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", CONTENT_TYPE).end());
     }
 
     void mount(Router router) {
-        router.get(AdminApi.BASE + "/metrics/published").handler(this::published);
+        mountPublished(router);
         router.get(AdminApi.BASE + "/configurations/" + DestinationSettings.ID).handler(ctx -> destination.get()
             .onSuccess(doc -> Bodies.ok(ctx, 200, doc)).onFailure(ctx::fail));
         router.put(AdminApi.BASE + "/configurations/" + DestinationSettings.ID).handler(ctx -> destination
             .update(Bodies.json(ctx)).onSuccess(doc -> Bodies.ok(ctx, 200, doc)).onFailure(ctx::fail));
+    }
+
+    void mountPublished(Router router) {
+        router.get(AdminApi.BASE + "/metrics/published").handler(this::published);
     }
 
     private void published(RoutingContext ctx) {

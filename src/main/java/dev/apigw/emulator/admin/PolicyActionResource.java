@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code /rest/apigateway/policyActions}: CRUD in the {@code {"policyAction":...}} wrapper. Documents are kept as
@@ -44,12 +43,17 @@ final class PolicyActionResource {
         }).onFailure(ctx::fail);
     }
 
+    /** A supplied id is kept (the custom-destination collection creates its actions under fixed ids). */
     private void create(RoutingContext ctx) {
         JsonObject action = validated(Bodies.unwrap(Bodies.json(ctx), "policyAction"));
-        String id = UUID.randomUUID().toString(); // ids are the gateway's, as in the product (read-only field)
+        String id = ClientIds.take(action);
         action.put("id", id);
-        store.put(AssetType.POLICY_ACTIONS, id, action)
-            .onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
+        store.get(AssetType.POLICY_ACTIONS, id).compose(existing -> {
+            if (existing != null) {
+                throw GatewayException.admin(400, "POLICY_ACTION_EXISTS", "Policy action with id " + id + " already exists.");
+            }
+            return store.put(AssetType.POLICY_ACTIONS, id, action);
+        }).onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {
@@ -97,10 +101,13 @@ final class PolicyActionResource {
         return action;
     }
 
+    /** An endpoint may be built from aliases ({@code ${Alias}/${sys:resource_path}}): they resolve when routes compile. */
     private static void checkRouting(JsonObject action) {
         JsonArray params = action.getJsonArray("parameters");
+        String uri = PolicyActions.value(params, "endpointUri", null);
+        if (uri != null) uri = uri.replaceFirst("^\\$\\{[^}:]+}", "http://alias.invalid").replaceAll("\\$\\{[^}:]+}", "alias");
         try {
-            RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null), PolicyActions.value(params, "method", "CUSTOM"));
+            RoutingTarget.parse(uri, PolicyActions.value(params, "method", "CUSTOM"));
         } catch (IllegalArgumentException e) {
             throw GatewayException.invalidPayload(e.getMessage());
         }

@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code /rest/apigateway/policies}: CRUD in the {@code {"policy":...}} wrapper, activation of GLOBAL policies, and
@@ -50,9 +49,12 @@ final class PolicyResource {
 
     private void create(RoutingContext ctx) {
         JsonObject policy = shaped(Bodies.unwrap(Bodies.json(ctx), "policy"));
-        String id = UUID.randomUUID().toString();
+        String id = ClientIds.take(policy);
         policy.put("id", id);
-        checkActions(policy).compose(v -> store.put(AssetType.POLICIES, id, policy))
+        store.get(AssetType.POLICIES, id).compose(existing -> {
+            if (existing != null) throw GatewayException.admin(400, "POLICY_EXISTS", "Policy with id " + id + " already exists.");
+            return checkActions(policy);
+        }).compose(v -> store.put(AssetType.POLICIES, id, policy))
             .onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policy", policy))).onFailure(ctx::fail);
     }
 
@@ -136,6 +138,7 @@ final class PolicyResource {
         String scope = policy.getString("policyScope", policy.getBoolean("global", false) ? "GLOBAL" : "SERVICE").toUpperCase();
         policy.put("policyScope", scope).put("global", scope.equals("GLOBAL"));
         if (!policy.containsKey("policyEnforcements")) policy.put("policyEnforcements", new JsonArray());
+        if (!policy.containsKey("descriptions")) policy.put("descriptions", new JsonArray());
         if (!policy.containsKey("active")) policy.put("active", false);
         if (!policy.containsKey("systemPolicy")) policy.put("systemPolicy", false);
         return policy;

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.BoundedText;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A parsed {@code POST /search} body: types, {@code and}/{@code or} condition, scope of attribute regexes, response
- * fields and paging. Attribute names may be dotted ({@code names.value}); arrays on the way are searched element-wise.
+ * A parsed {@code POST /search} body: types, {@code and}/{@code or} condition (optional with at most one scope entry),
+ * scope of attribute regexes, response fields and paging (numbers may be strings). Attribute names may be dotted ({@code names.value}); arrays on the way are searched element-wise.
  */
 record SearchQuery(List<String> types, boolean and, List<Scope> scope, List<String> responseFields, int from, int size) {
 
@@ -23,6 +24,9 @@ record SearchQuery(List<String> types, boolean and, List<Scope> scope, List<Stri
             throw GatewayException.admin(400, "MANDATORY_FIELD_MISSING", "Mandatory field types is missing in the input request body");
         }
         Object condition = body.getValue("condition");
+        // the product's clients omit the condition when it cannot matter (one scope entry at most); with more
+        // entries it decides the result, and its absence is the documented 400
+        if (condition == null && !(body.getValue("scope") instanceof JsonArray sc && sc.size() > 1)) condition = "and";
         if (!(condition instanceof String c) || c.isBlank()) {
             throw GatewayException.admin(400, "MANDATORY_FIELD_MISSING", "Mandatory field condition is missing in the input request body");
         }
@@ -63,7 +67,8 @@ record SearchQuery(List<String> types, boolean and, List<Scope> scope, List<Stri
     private static int number(JsonObject body, String key, int fallback) {
         Object v = body.getValue(key);
         if (v == null) return fallback;
-        if (v instanceof Number n) return n.intValue();
+        Long n = dev.apigw.emulator.model.Lenient.integer(v); // "0" as well as 0, as clients send both
+        if (n != null && n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) return n.intValue();
         throw GatewayException.invalidPayload("'" + key + "' must be a number");
     }
 

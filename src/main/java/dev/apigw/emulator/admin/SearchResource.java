@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.config.AdminConfig;
+import dev.apigw.emulator.iam.BuiltInPrincipals;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.Future;
@@ -9,24 +10,34 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code POST /rest/apigateway/search} and {@code /search/_count}, and the UI facade
- * {@code /rest/facade/apigateway/searchApis}. Results are keyed by upper-case type (lower case for counts), as the
- * product answers. Types the emulator keeps no assets of answer with an empty list. Event types
- * ({@code TRANSACTION_EVENTS}, ...) are answered by {@link EventSearchResource}.
+ * {@code /rest/facade/apigateway/searchApis}. Results are keyed by lower-case type ({@code "api"},
+ * {@code "transaction_events"}), as real clients read them (upper case with {@code compat.searchResultKeys: upper}, as
+ * the swagger example shows); counts always by lower case. Types the emulator keeps no assets of answer with an empty
+ * list. Event types ({@code TRANSACTION_EVENTS}, ...) are answered by {@link EventSearchResource}; a body that names
+ * any of them may omit {@code condition} whatever its scope (it means {@code and}, as the vendor's event searches
+ * send it), for its asset types too.
  */
 final class SearchResource {
-    private static final Map<String, AssetType> STORED = Map.of("API", AssetType.APIS, "POLICY", AssetType.POLICIES,
-        "POLICY_ACTION", AssetType.POLICY_ACTIONS, "APPLICATION", AssetType.APPLICATIONS);
+    private static final Map<String, AssetType> STORED = Map.ofEntries(Map.entry("API", AssetType.APIS),
+        Map.entry("POLICY", AssetType.POLICIES), Map.entry("POLICY_ACTION", AssetType.POLICY_ACTIONS),
+        Map.entry("APPLICATION", AssetType.APPLICATIONS), Map.entry("ALIAS", AssetType.ALIASES),
+        Map.entry("PLAN", AssetType.PLANS), Map.entry("PACKAGE", AssetType.PACKAGES),
+        Map.entry("GATEWAY_SCOPE", AssetType.GATEWAY_SCOPES), Map.entry("ACCESSPROFILES", AssetType.ACCESS_PROFILES));
     private final AssetStore store;
-    private final AdminConfig admin;
+    private final UserDirectory users;
+    private final boolean upperCaseKeys;
     private final EventSearchResource events;
 
-    SearchResource(AssetStore store, AdminConfig admin, EventSearchResource events) {
+    /** @param upperCaseKeys key results by upper-case type ({@code compat.searchResultKeys: upper}) */
+    SearchResource(AssetStore store, UserDirectory users, boolean upperCaseKeys, EventSearchResource events) {
         this.store = store;
-        this.admin = admin;
+        this.users = users;
+        this.upperCaseKeys = upperCaseKeys;
         this.events = events;
     }
 
@@ -42,19 +53,20 @@ final class SearchResource {
     private void search(RoutingContext ctx, boolean count) {
         JsonObject body = Bodies.json(ctx);
         EventSearchResource.Part events = this.events.take(body); // event types leave body.types: the rest are assets
-        if (events.only()) {
-            events.answer(count).onSuccess(out -> Bodies.ok(ctx, 200, out)).onFailure(ctx::fail);
-            return;
-        }
-        SearchQuery query = SearchQuery.parse(body);
-        run(query).compose(results -> events.answer(count).map(found -> {
+        Object condition = body.getValue("condition");
+        if (!events.none() && (condition == null || condition instanceof String c && c.isBlank())) body.put("condition", "and");
+        Future<Map<String, JsonArray>> assets = events.only() ? Future.succeededFuture(Map.of())
+            : run(SearchQuery.parse(body));
+        assets.compose(results -> events.answer(count).map(found -> {
             JsonObject out = new JsonObject();
-            results.forEach((type, hits) -> {
-                if (count) out.put(type.toLowerCase(), hits.size());
-                else out.put(type, hits);
-            });
-            return out.mergeIn(found);
+            results.forEach((type, hits) -> out.put(key(type, count), count ? hits.size() : hits));
+            found.forEach(e -> out.put(key(e.getKey(), count), e.getValue()));
+            return out;
         })).onSuccess(out -> Bodies.ok(ctx, 200, out)).onFailure(ctx::fail);
+    }
+
+    private String key(String type, boolean count) {
+        return upperCaseKeys && !count ? type.toUpperCase(Locale.ROOT) : type.toLowerCase(Locale.ROOT);
     }
 
     /** The UI facade: a search body limited to APIs, or {@code ?keyword=<regex>} matched against API names. */
@@ -86,13 +98,24 @@ final class SearchResource {
     }
 
     private Future<JsonArray> hits(String type, SearchQuery query) {
-        if (type.equals("USER") || type.equals("USERS")) return Future.succeededFuture(new JsonArray().add(admin.username()));
+        if (type.equals("USER") || type.equals("USERS")) return Future.succeededFuture(new JsonArray(users.logins()));
+        if (type.equals("GROUP") || type.equals("GROUPS")) return groups();
         AssetType stored = STORED.get(type);
         if (stored == null) return Future.succeededFuture(new JsonArray());
         return store.list(stored).map(all -> page(all.stream()
             .map(a -> stored == AssetType.APPLICATIONS ? dev.apigw.emulator.model.Applications.publicView(a) : a)
             .filter(query::matches)
             .sorted((a, b) -> a.getString("id", "").compareTo(b.getString("id", ""))).toList(), query));
+    }
+
+    /** Group ids, as the product lists them: the system groups, then the stored ones. */
+    private Future<JsonArray> groups() {
+        return store.list(AssetType.GROUPS).map(stored -> {
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            BuiltInPrincipals.groups(users.adminLogin()).forEach(g -> ids.add(g.getString("id")));
+            stored.forEach(g -> ids.add(g.getString("id")));
+            return new JsonArray(new java.util.ArrayList<>(ids));
+        });
     }
 
     private static JsonArray page(List<JsonObject> matched, SearchQuery query) {

@@ -49,10 +49,12 @@ final class ShutdownResource {
         throw GatewayException.invalidPayload("'timeout' must be a number of minutes from 0 through 1440, was '" + value + "'");
     }
 
+    /** A boolean, or its string form: the vendor's zero-downtime collection sends {@code "quiesce": "false"}. */
     private static boolean flag(JsonObject body, String key) {
         Object v = body.getValue(key);
         if (v == null) return false;
-        if (v instanceof Boolean b) return b;
+        Boolean b = dev.apigw.emulator.model.Lenient.bool(v); // "false" as well as false, as the product reads it
+        if (b != null) return b;
         throw GatewayException.invalidPayload("'" + key + "' must be true or false");
     }
 }

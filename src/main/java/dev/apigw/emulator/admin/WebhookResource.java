@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import java.util.UUID;
  * "No records found." as in the swagger.
  */
 final class WebhookResource {
+    /** The IS-style path the zero-downtime collection also reads a webhook by: {@code /restv2/apigateway:webhooks/{id}}. */
+    private static final String RESTV2_ID = "/restv2/apigateway:webhooks/(?<id>[^/]+)";
     private final AssetStore store;
 
     WebhookResource(AssetStore store) {
@@ -26,11 +29,20 @@ final class WebhookResource {
 
     void mount(Router router) {
         String base = AdminApi.BASE;
-        router.get(base + "/webhooks").handler(this::list);
+        mountReads(router);
         router.post(base + "/webhooks").handler(this::create);
-        router.get(base + "/webhooks/:id").handler(this::get);
         router.put(base + "/webhooks/:id").handler(this::update);
         router.delete(base + "/webhooks/:id").handler(this::delete);
+        // ':' in a path is Vert.x's parameter marker, hence regular expressions for the restv2 form
+        router.getWithRegex(RESTV2_ID).handler(this::get);
+        router.putWithRegex(RESTV2_ID).handler(BodyHandler.create(false).setBodyLimit(65_536)).handler(this::update);
+        router.deleteWithRegex(RESTV2_ID).handler(this::delete);
+    }
+
+    /** The read side alone, for the quiesce port of a node quiesced for all. */
+    void mountReads(Router router) {
+        router.get(AdminApi.BASE + "/webhooks").handler(this::list);
+        router.get(AdminApi.BASE + "/webhooks/:id").handler(this::get);
     }
 
     private void list(RoutingContext ctx) {
@@ -90,8 +102,8 @@ final class WebhookResource {
         checkUrl(url);
         Object headers = config.getValue("headers");
         if (headers != null && !(headers instanceof JsonObject)) throw GatewayException.invalidPayload("'config.headers' must be an object");
-        Object active = body.getValue("active");
-        if (active != null && !(active instanceof Boolean)) throw GatewayException.invalidPayload("'active' must be true or false");
+        Object active = body.getValue("active") == null ? null : dev.apigw.emulator.model.Lenient.bool(body.getValue("active"));
+        if (body.getValue("active") != null && active == null) throw GatewayException.invalidPayload("'active' must be true or false");
         JsonObject cfg = new JsonObject().put("url", url).put("headers", headers == null ? new JsonObject() : headers)
             .put("username", config.getString("username")).put("password", config.getString("password"))
             .put("truststoreAlias", config.getString("truststoreAlias"));

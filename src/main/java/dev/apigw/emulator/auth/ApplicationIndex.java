@@ -32,7 +32,8 @@ public final class ApplicationIndex implements Lifecycle {
         this.store = store;
         this.rebuilds = new CoalescingRebuild(vertx, "application index", this::rebuild);
         store.onChange(change -> {
-            if (change.type() == null || change.type() == AssetType.APPLICATIONS) rebuilds.request();
+            AssetType t = change.type();
+            if (t == null || t == AssetType.APPLICATIONS || t == AssetType.STRATEGIES) rebuilds.request();
         });
     }
 
@@ -42,25 +43,33 @@ public final class ApplicationIndex implements Lifecycle {
         return rebuilds.start();
     }
 
+    /** Completes once every application change seen so far is in the view (see {@link CoalescingRebuild#caughtUp}). */
+    public Future<Void> caughtUp() {
+        return rebuilds.caughtUp();
+    }
+
     public Snapshot current() {
         return current;
     }
 
     private Future<Void> rebuild() {
-        Future<Void> done = store.list(AssetType.APPLICATIONS).map(apps -> {
-            current = Snapshot.of(apps);
+        return Future.all(store.list(AssetType.APPLICATIONS), store.list(AssetType.STRATEGIES)).map(all -> {
+            current = Snapshot.of(all.resultAt(0), all.resultAt(1));
             return (Void) null;
         });
-        return done;
     }
 
-    /** One consistent view of all applications. */
+    /**
+     * One consistent view of all applications. {@code byClientId} holds each application's own OAuth2 client and the
+     * clients of its local OAuth2 strategies ({@code authStrategyIds}); {@code clientScopes} the scopes a strategy's
+     * client registered ({@code dcrConfig.scopes}).
+     */
     public record Snapshot(Map<String, AppEntry> byId, Map<String, AppEntry> byApiKey, Map<String, AppEntry> byClientId,
                            Map<String, List<AppEntry>> byUser, Map<String, List<AppEntry>> byHost,
-                           List<ClaimRule> claimRules) {
-        static final Snapshot EMPTY = of(List.of());
+                           List<ClaimRule> claimRules, Map<String, java.util.Set<String>> clientScopes) {
+        static final Snapshot EMPTY = of(List.of(), List.of());
 
-        static Snapshot of(List<JsonObject> apps) {
+        static Snapshot of(List<JsonObject> apps, List<JsonObject> strategies) {
             Map<String, AppEntry> byId = new HashMap<>();
             Map<String, AppEntry> byKey = new HashMap<>();
             Map<String, AppEntry> byClient = new HashMap<>();
@@ -80,8 +89,10 @@ public final class ApplicationIndex implements Lifecycle {
                     if (rule != null) claims.add(rule);
                 }
             }
+            Map<String, java.util.Set<String>> scopes = new HashMap<>();
+            StrategyClients.add(apps, strategies, byId, byClient, scopes);
             return new Snapshot(Map.copyOf(byId), Map.copyOf(byKey), Map.copyOf(byClient), Map.copyOf(byUser),
-                Map.copyOf(byHost), List.copyOf(claims));
+                Map.copyOf(byHost), List.copyOf(claims), Map.copyOf(scopes));
         }
 
         private static void add(Map<String, List<AppEntry>> map, String k, AppEntry e) {

@@ -92,7 +92,7 @@ public final class ApiAssets {
     public Future<JsonObject> update(String id, ApiInput in) {
         return checkUnique(in, id, "update").compose(v -> find(id)).compose(api -> {
             String oldEndpoint = firstNativeEndpoint(api);
-            describe(api, in);
+            describe(api, in).mergeIn(in.extras());
             String newEndpoint = in.definition().serverUrl();
             // a definition without a server URL leaves the routing where it was: there is nothing to point it at
             Future<Void> routing = oldEndpoint.equals(newEndpoint) || newEndpoint.isEmpty() ? Future.succeededFuture()
@@ -154,8 +154,13 @@ public final class ApiAssets {
 
     /** Deletes an inactive API with its SERVICE policy and that policy's actions. */
     public Future<Void> delete(String id) {
+        return delete(id, false);
+    }
+
+    /** @param force also an active API ({@code ?forceDelete=true}) */
+    public Future<Void> delete(String id, boolean force) {
         return find(id).compose(api -> {
-            if (api.getBoolean("isActive", false)) {
+            if (!force && Boolean.TRUE.equals(dev.apigw.emulator.model.Lenient.bool(api.getValue("isActive")))) {
                 throw GatewayException.admin(400, "API_ACTIVE", "API " + id + " is in active state. Deactivate the API before deleting it.");
             }
             return store.delete(AssetType.APIS, id).compose(v -> deletePolicies(api)).mapEmpty();

@@ -29,6 +29,7 @@ public final class ConfigLoader {
             rejectUnknown(tree, fromFile, "");
             tree.mergeIn(fromFile, true);
         }
+        applyProductVariables(tree, env);
         applyEnvironment(tree, "", env);
         return GatewayConfig.fromJson(tree);
     }
@@ -77,7 +78,10 @@ public final class ConfigLoader {
     private static void rejectUnknown(JsonObject known, JsonObject given, String prefix) {
         for (String key : given.fieldNames()) {
             String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (!known.containsKey(key)) throw new ConfigException(path, "unknown setting");
+            if (!known.containsKey(key)) {
+                throw new ConfigException(path, "unknown setting; did you mean "
+                    + (prefix.isEmpty() ? "" : prefix + ".") + ConfigNames.closest(key, known.fieldNames()) + "?");
+            }
             Object k = known.getValue(key);
             Object g = given.getValue(key);
             if (k instanceof JsonObject kObj && !kObj.isEmpty()) {
@@ -85,6 +89,17 @@ public final class ConfigLoader {
                 if (g != null) rejectUnknown(kObj, (JsonObject) g, path);
             }
         }
+    }
+
+    /**
+     * The product's container convention for the administrator's password, {@value #ADMINISTRATOR_PASSWORD}: honoured
+     * below {@code APIGW_ADMIN_PASSWORD}, which wins when both are set.
+     */
+    public static final String ADMINISTRATOR_PASSWORD = "ADMINISTRATOR_PASSWORD";
+
+    private static void applyProductVariables(JsonObject tree, Map<String, String> env) {
+        String password = env.get(ADMINISTRATOR_PASSWORD);
+        if (password != null && !password.isEmpty()) tree.getJsonObject("admin").put("password", password);
     }
 
     private static void applyEnvironment(JsonObject tree, String prefix, Map<String, String> env) {

@@ -3,10 +3,15 @@ package dev.apigw.emulator.config;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 
-/** The whole configuration of one gateway node, immutable and validated at start. */
+/**
+ * The whole configuration of one gateway node, immutable and validated at start.
+ *
+ * @param seedDir the seed directory ({@code seed.dir}), or null
+ */
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
                             AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging,
+                            Path seedDir, ArchiveConfig archive, MigrationConfig migration, AliasConfig aliases,
                             EventsConfig events) {
 
     public GatewayConfig {
@@ -30,7 +35,16 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             RateLimitConfig.from(r.child("rateLimit")),
             OpsConfig.from(r),
             LoggingConfig.from(r.child("logging")),
+            seedDir(r.child("seed").string("dir")),
+            ArchiveConfig.from(r.child("archive")),
+            MigrationConfig.from(r.child("migration")),
+            AliasConfig.from(r.child("aliases")),
             EventsConfig.from(r.child("events")));
+    }
+
+    /** {@code seed.dir}: asset files imported at start; null when not set. */
+    private static Path seedDir(String dir) {
+        return dir.isBlank() ? null : Path.of(dir.trim());
     }
 
     /** Event-loop verticle instances to deploy: the setting, or one per core when it is 0. */

@@ -3,10 +3,11 @@ package dev.apigw.emulator.config;
 /**
  * How throttles and quotas decide: the status of a rejection, the bound on every Redis call, and what happens when
  * Redis cannot answer ({@link OnStoreError}). {@code clusterNodes} is the number of gateway nodes sharing one limit,
- * used by {@code LOCAL} to give each node its share.
+ * used by {@code LOCAL} to give each node its share and by leases to leave room for the others. {@code leaseMax}: a
+ * node leases up to this many permits of a fixed-window throttle per Redis call (0 = one call per request).
  */
 public record RateLimitConfig(OnStoreError onStoreError, int clusterNodes, long redisTimeoutMs, int rejectStatus,
-                              long reconnectProbeMs) {
+                              long reconnectProbeMs, long leaseMax) {
 
     /** What a throttle does when Redis fails or times out. */
     public enum OnStoreError {
@@ -27,6 +28,6 @@ public record RateLimitConfig(OnStoreError onStoreError, int clusterNodes, long 
     static RateLimitConfig from(ConfigReader r) {
         return new RateLimitConfig(r.choice("onStoreError", OnStoreError.class), r.integer("clusterNodes", 1, 1024),
             r.number("redisTimeoutMs", 1, 60_000), r.integer("rejectStatus", 100, 599),
-            r.number("reconnectProbeMs", 10, 1_000));
+            r.number("reconnectProbeMs", 10, 1_000), r.number("leaseMax", 0, 1_000_000));
     }
 }

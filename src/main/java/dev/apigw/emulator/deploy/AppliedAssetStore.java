@@ -42,6 +42,16 @@ public final class AppliedAssetStore implements AssetStore {
     }
 
     @Override
+    public Future<Void> putAll(AssetType type, java.util.Map<String, JsonObject> documents) {
+        return store.putAll(type, documents).compose(v -> deployer.applied());
+    }
+
+    @Override
+    public Future<Integer> deleteAll(AssetType type) {
+        return store.deleteAll(type).compose(n -> deployer.applied().map(n));
+    }
+
+    @Override
     public void onChange(Handler<AssetChange> listener) {
         store.onChange(listener);
     }

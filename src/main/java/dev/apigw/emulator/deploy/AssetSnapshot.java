@@ -6,11 +6,20 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The design-time assets one route table is compiled from, indexed by id. */
-public record AssetSnapshot(List<JsonObject> apis, Map<String, JsonObject> policies, Map<String, JsonObject> actions) {
+/**
+ * The design-time assets one route table is compiled from: APIs, policies and policy actions (indexed by id), and
+ * the aliases and OAuth2 scope mappings they refer to.
+ */
+public record AssetSnapshot(List<JsonObject> apis, Map<String, JsonObject> policies, Map<String, JsonObject> actions,
+                            List<JsonObject> aliases, List<JsonObject> scopeMappings) {
 
     public static AssetSnapshot of(List<JsonObject> apis, List<JsonObject> policies, List<JsonObject> actions) {
-        return new AssetSnapshot(apis, index(policies), index(actions));
+        return of(apis, policies, actions, List.of(), List.of());
+    }
+
+    public static AssetSnapshot of(List<JsonObject> apis, List<JsonObject> policies, List<JsonObject> actions,
+                                   List<JsonObject> aliases, List<JsonObject> scopeMappings) {
+        return new AssetSnapshot(apis, index(policies), index(actions), aliases, scopeMappings);
     }
 
     private static Map<String, JsonObject> index(List<JsonObject> docs) {

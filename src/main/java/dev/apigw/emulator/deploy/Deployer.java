@@ -79,10 +79,11 @@ public final class Deployer implements Lifecycle {
         running = true;
         again = false;
         long generation = requested;
-        Future<Void> done = Future.all(store.list(AssetType.APIS), store.list(AssetType.POLICIES),
-                store.list(AssetType.POLICY_ACTIONS))
+        Future<Void> done = Future.all(List.of(store.list(AssetType.APIS), store.list(AssetType.POLICIES),
+                store.list(AssetType.POLICY_ACTIONS), store.list(AssetType.ALIASES), store.list(AssetType.GATEWAY_SCOPES)))
             .map(all -> {
-                registry.swap(compiler.compile(AssetSnapshot.of(all.resultAt(0), all.resultAt(1), all.resultAt(2))));
+                registry.swap(compiler.compile(AssetSnapshot.of(all.resultAt(0), all.resultAt(1), all.resultAt(2),
+                    all.resultAt(3), all.resultAt(4))));
                 return (Void) null;
             });
         return done.onComplete(ar -> context.runOnContext(v -> {

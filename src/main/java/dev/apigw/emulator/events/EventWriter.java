@@ -47,7 +47,9 @@ public final class EventWriter implements Flushable, Lifecycle {
     private final Counter written;
     private final Promise<Void> opened = Promise.promise();
     private volatile boolean running;
-    private volatile long lastDropMs;
+    private volatile long lastOverflowMs;
+    /** Set while the store refuses writes, cleared by the next write or retention run it takes. */
+    private volatile boolean writeFailing;
     private volatile long stored;
     private volatile String lastError;
     private Thread thread;
@@ -76,7 +78,7 @@ public final class EventWriter implements Flushable, Lifecycle {
     boolean offer(EventRecord event) {
         if (queue.offer(event)) return true;
         droppedFull.increment();
-        lastDropMs = System.currentTimeMillis();
+        lastOverflowMs = System.currentTimeMillis();
         return false;
     }
 
@@ -135,6 +137,16 @@ public final class EventWriter implements Flushable, Lifecycle {
         return answer;
     }
 
+    /** Drops the queued events and removes every stored one, on the writer thread between batches. */
+    Future<Long> clear() {
+        return submit(() -> {
+            queue.clear();
+            long removed = store.delete(EventStore.allTypes(), Long.MIN_VALUE, Long.MAX_VALUE);
+            stored = store.size();
+            return removed;
+        });
+    }
+
     /** The writer thread is no Vert.x thread: callbacks go back to the caller's context. */
     private static <T> Future<T> onCaller(Future<T> f) {
         Context ctx = Vertx.currentContext();
@@ -186,13 +198,14 @@ public final class EventWriter implements Flushable, Lifecycle {
         while (drain(batch) > 0) {
             try {
                 store.append(batch);
+                writeFailing = false;
                 count += batch.size();
                 written.increment(batch.size());
             } catch (Exception | Error e) {
                 error = e.getMessage();
                 lastError = error;
                 droppedFailed.increment(batch.size());
-                lastDropMs = System.currentTimeMillis();
+                writeFailing = true;
                 LOG.warn("{} events could not be written: {}", batch.size(), e.getMessage());
             }
             batch.clear();
@@ -211,16 +224,19 @@ public final class EventWriter implements Flushable, Lifecycle {
     private void retain(long now) {
         try {
             store.retain(now);
+            writeFailing = false;
             stored = store.size();
         } catch (Exception | Error e) {
             LOG.warn("event retention failed: {}", e.getMessage());
         }
     }
 
-    /** For health: {@code yellow} while events are being dropped (within the last minute). */
+    /**
+     * For health: {@code yellow} while the queue overflowed within the last minute, or while the store refuses writes
+     * (until it takes one again: the store's own check reports the outage, and the engine turns green with it).
+     */
     public io.vertx.core.json.JsonObject health() {
-        long since = System.currentTimeMillis() - lastDropMs;
-        boolean dropping = since < 60_000;
+        boolean dropping = System.currentTimeMillis() - lastOverflowMs < 60_000 || writeFailing;
         return new io.vertx.core.json.JsonObject().put("status", dropping ? "yellow" : "green")
             .put("store", store.kind()).put("stored", stored).put("queued", queue.size())
             .put("droppedQueueFull", (long) droppedFull.count()).put("droppedWriteFailed", (long) droppedFailed.count())

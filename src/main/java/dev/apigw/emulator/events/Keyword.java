@@ -1,5 +1,6 @@
 package dev.apigw.emulator.events;
 
+import dev.apigw.emulator.catalog.BoundedText;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ final class Keyword {
         if (value == null) return false;
         Boolean known = memo.get(value);
         if (known != null) return known;
-        boolean hit = pattern.matcher(BoundedChars.of(value)).matches();
+        boolean hit = pattern.matcher(BoundedText.of(value)).matches();
         if (memo.size() < MEMO_LIMIT) memo.put(value, hit);
         return hit;
     }

@@ -1,11 +1,11 @@
 package dev.apigw.emulator.events;
 
 import dev.apigw.emulator.config.EventsConfig;
+import dev.apigw.emulator.store.RedisConnector;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
@@ -21,25 +21,25 @@ import java.util.function.Consumer;
  * its own slot (the node id is the hash tag). Events restored from an archive go to the node's
  * {@code ...:restored} stream, which is read without time bounds (its entry ids are no creation dates).
  *
- * <p>Blocking calls on the writer thread and on worker threads, each bounded by the Redis command timeout.
+ * <p>Every command goes through the node's {@link RedisConnector} (Sentinel and Cluster aware, each command bounded
+ * by the Redis command timeout); a batch of appends names one stream, so it stays within one hash slot. Blocking
+ * calls, on the writer thread and on worker threads only.
  */
 final class RedisEventStore implements EventStore {
     static final String NODES = "apigw:events:nodes";
     private static final int PAGE = 1000;
     /** Entry ids are the Redis server's clock at XADD; node clocks and write delays differ from it by less. */
     private static final long SLACK_MS = 300_000;
-    private final Redis redis;
+    private final RedisConnector redis;
     private final EventsConfig config;
-    private final long timeoutMs;
     private final JsonOut out = new JsonOut();
     private NodeIdentity node;
     private String stream;
     private long seq;
 
-    RedisEventStore(Redis redis, EventsConfig config, long timeoutMs) {
+    RedisEventStore(RedisConnector redis, EventsConfig config) {
         this.redis = redis;
         this.config = config;
-        this.timeoutMs = timeoutMs;
     }
 
     static String streamOf(String nodeId) {
@@ -204,6 +204,7 @@ final class RedisEventStore implements EventStore {
     }
 
     private <T> T await(Future<T> f) {
-        return Blocking.await(f, timeoutMs, "Redis");
+        // the connector bounds every command; this bound only guards against a future that never completes
+        return Blocking.await(f, redis.timeoutMs() + 5_000, redis.describe());
     }
 }

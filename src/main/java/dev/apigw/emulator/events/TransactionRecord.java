@@ -116,7 +116,8 @@ final class TransactionRecord implements EventRecord {
         if (!failed()) return null;
         if (status == ExchangeLifecycle.CLIENT_CLOSED && error == null) return "Client";
         if (error == null) return status >= 500 ? "Nativeservice" : null; // the backend's own answer
-        return error.key().startsWith("UPSTREAM_") ? "Nativeservice" : "Gateway";
+        // the emulator's injected faults (/emulator/faults) stand in for the backend: they count as its failures
+        return error.key().startsWith("UPSTREAM_") || error.key().equals("INJECTED_FAULT") ? "Nativeservice" : "Gateway";
     }
 
     /** A refusal by a policy is a violation; a server-side failure of the gateway or the backend is an error. */

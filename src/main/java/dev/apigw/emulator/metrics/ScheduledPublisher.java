@@ -87,6 +87,18 @@ public abstract class ScheduledPublisher implements Flushable, Lifecycle {
         }).onFailure(err -> unpublished.addAll(records)); // the store is down: retried with the next publication
     }
 
+    /** Discards what was counted and not yet published, and restarts the interval (an emulator reset). */
+    public Future<Void> reset() {
+        Instant now = Instant.now();
+        synchronized (this) {
+            intervalStart = now;
+            if (timer >= 0) schedule();
+        }
+        unpublished.clear();
+        drain(now, now);
+        return Future.succeededFuture();
+    }
+
     /** Takes everything accumulated since the last publication (resetting it) as records for the interval. */
     protected abstract List<JsonObject> drain(Instant start, Instant end);
 

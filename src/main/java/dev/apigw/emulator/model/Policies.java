@@ -23,6 +23,7 @@ public final class Policies {
             .add(stage("routing", routingActionId));
         return new JsonObject().put("id", id)
             .put("names", Names.of("Default Policy for API " + apiName, "English"))
+            .put("descriptions", Names.of("", "English"))
             .put("policyEnforcements", enforcements)
             .put("policyScope", "SERVICE").put("global", false).put("active", false).put("systemPolicy", false);
     }

@@ -1,7 +1,10 @@
 package dev.apigw.emulator.policy;
 
 import dev.apigw.emulator.auth.Identifier;
+import dev.apigw.emulator.auth.ScopeRequirement;
+import dev.apigw.emulator.model.Lenient;
 import dev.apigw.emulator.model.PolicyActions;
+import dev.apigw.emulator.runtime.DesignTime;
 import dev.apigw.emulator.runtime.Policy;
 import dev.apigw.emulator.runtime.PolicyFactory;
 import io.vertx.core.json.JsonArray;
@@ -33,21 +36,28 @@ public final class IdentifyAuthorizePolicyFactory implements PolicyFactory {
 
     @Override
     public Policy create(JsonObject action, JsonObject api) {
+        return create(action, api, DesignTime.NONE);
+    }
+
+    /** The API's gateway scope mappings decide which scopes an OAuth2 token must grant. */
+    @Override
+    public Policy create(JsonObject action, JsonObject api, DesignTime design) {
         try {
-            return build(action);
+            ScopeRequirement scopes = api == null ? ScopeRequirement.NONE : ScopeRequirement.of(api, design.scopeMappings());
+            return build(action, scopes);
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("evaluatePolicy parameters are malformed: " + e.getMessage());
         }
     }
 
-    private IdentifyAuthorizePolicy build(JsonObject action) {
+    private IdentifyAuthorizePolicy build(JsonObject action, ScopeRequirement scopes) {
         JsonArray params = action.getJsonArray("parameters", new JsonArray());
         String connector = PolicyActions.value(params, "logicalConnector", "OR").trim().toUpperCase();
         if (!connector.equals("OR") && !connector.equals("AND")) {
             throw new IllegalArgumentException("evaluatePolicy logicalConnector must be OR or AND, was " + connector);
         }
-        boolean anonymous = Boolean.parseBoolean(PolicyActions.value(params, "allowAnonymous", "false").trim());
-        return new IdentifyAuthorizePolicy(identifier, rules(params), connector.equals("AND"), anonymous);
+        boolean anonymous = Boolean.TRUE.equals(Lenient.bool(PolicyActions.value(params, "allowAnonymous", "false")));
+        return new IdentifyAuthorizePolicy(identifier, rules(params), connector.equals("AND"), anonymous, scopes);
     }
 
     /** Every IdentificationRule; one whose type the emulator cannot check never identifies (so it denies). */

@@ -3,6 +3,7 @@ package dev.apigw.emulator.policy;
 import dev.apigw.emulator.quota.PlanQuota;
 import dev.apigw.emulator.quota.SubscriptionDirectory;
 import dev.apigw.emulator.ratelimit.Algorithm;
+import dev.apigw.emulator.ratelimit.RateLimitMetrics;
 import dev.apigw.emulator.ratelimit.RateLimitService;
 import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -39,6 +40,7 @@ public final class SubscriptionQuotaPolicy implements Policy {
         return limits.acquire(Algorithm.FIXED_WINDOW, key, quota.quotaAllowed(), quota.intervalMillis(),
             limits.config().onStoreError()).compose(outcome -> {
                 if (outcome.decision().allowed()) return PASS;
+                limits.metrics().increment(RateLimitMetrics.QUOTA_EXCEEDED, quota.planId());
                 return Future.failedFuture(new GatewayException(limits.config().rejectStatus(), "QUOTA_EXCEEDED",
                     "Quota of the subscription exceeded: " + quota.text() + " for application " + exchange.applicationName(),
                     Map.of("Retry-After", Long.toString(outcome.decision().retryAfterSeconds()))));

@@ -58,6 +58,15 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable, Li
         (status >= 200 && status < 400 ? d.success : d.failure).increment();
     }
 
+    /**
+     * Back to the counts of a fresh store (an emulator reset): drops the counts not yet flushed and the stored usage
+     * document ({@code quotaAccumulator}).
+     */
+    public Future<Void> reset() {
+        deltas.clear();
+        return store.delete(AssetType.SETTINGS, DOC_ID).mapEmpty();
+    }
+
     @Override
     public String kind() {
         return "subscription_quota";

@@ -25,6 +25,11 @@ public final class LocalFixedWindowLimiter implements RateLimiter {
         this.clock = clock;
     }
 
+    /** Forgets every window (an emulator reset). */
+    void clear() {
+        windows.clear();
+    }
+
     @Override
     public Future<Decision> acquire(String key, long limit, long windowMillis) {
         return Future.succeededFuture(decide(key, limit, windowMillis, 1, false));

@@ -26,6 +26,11 @@ public final class LocalTokenBucketLimiter implements RateLimiter {
         this.clock = clock;
     }
 
+    /** Forgets every bucket (an emulator reset). */
+    void clear() {
+        buckets.clear();
+    }
+
     @Override
     public Future<Decision> acquire(String key, long limit, long windowMillis) {
         return Future.succeededFuture(decide(key, limit, windowMillis, 1, false));

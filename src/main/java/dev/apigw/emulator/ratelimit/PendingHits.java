@@ -15,6 +15,10 @@ final class PendingHits {
 
     private final Map<Limit, LongAdder> hits = new ConcurrentHashMap<>();
 
+    void clear() {
+        hits.clear();
+    }
+
     void add(Algorithm algorithm, String key, long limit, long windowMillis) {
         hits.computeIfAbsent(new Limit(algorithm, key, limit, windowMillis), k -> new LongAdder()).increment();
     }

@@ -2,9 +2,11 @@ package dev.apigw.emulator.ratelimit;
 
 import dev.apigw.emulator.config.RateLimitConfig;
 import dev.apigw.emulator.config.RateLimitConfig.OnStoreError;
+import dev.apigw.emulator.store.RedisConnector;
+import dev.apigw.emulator.store.RedisKeys;
+import dev.apigw.emulator.store.SimulatedOutage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -22,21 +24,39 @@ public final class RateLimitService {
     private final Map<Algorithm, RateLimiter> fallback = new EnumMap<>(Algorithm.class);
     private final RedisAvailability availability;
     private final PendingHits pending = new PendingHits();
+    private final SimulatedOutage outage;
+    private final RedisConnector redis;
+    private LeasedFixedWindowLimiter leases;
+    private final LocalFixedWindowLimiter fixedWindows = new LocalFixedWindowLimiter();
+    private final LocalTokenBucketLimiter buckets = new LocalTokenBucketLimiter();
 
-    /** @param redis the shared client, or null when no Redis is configured */
-    public RateLimitService(Vertx vertx, Redis redis, RateLimitConfig config, RateLimitMetrics metrics) {
+    /** @param redis the shared Redis, or null when no Redis is configured */
+    public RateLimitService(Vertx vertx, RedisConnector redis, RateLimitConfig config, RateLimitMetrics metrics) {
+        this(vertx, redis, config, metrics, new SimulatedOutage());
+    }
+
+    /** @param outage an emulator fault: while it declares rate limits down, decisions follow onStoreError */
+    public RateLimitService(Vertx vertx, RedisConnector redis, RateLimitConfig config, RateLimitMetrics metrics,
+                            SimulatedOutage outage) {
         this.config = config;
         this.metrics = metrics;
-        fallback.put(Algorithm.FIXED_WINDOW, new LocalFixedWindowLimiter());
-        fallback.put(Algorithm.TOKEN_BUCKET, new LocalTokenBucketLimiter());
+        this.outage = outage;
+        this.redis = redis;
+        fallback.put(Algorithm.FIXED_WINDOW, fixedWindows);
+        fallback.put(Algorithm.TOKEN_BUCKET, buckets);
         if (redis == null) {
             primary.putAll(fallback);
             availability = null;
         } else {
-            RedisPipelines pipelines = new RedisPipelines(redis);
-            primary.put(Algorithm.FIXED_WINDOW, new RedisFixedWindowLimiter(pipelines, config.redisTimeoutMs()));
+            RedisPipelines pipelines = new RedisPipelines(redis.client(), redis.clustered());
+            RateLimiter fixed = new RedisFixedWindowLimiter(pipelines, config.redisTimeoutMs());
+            if (config.leaseMax() > 0) {
+                leases = new LeasedFixedWindowLimiter(pipelines, fixed, config.redisTimeoutMs(), config.leaseMax(),
+                    config.clusterNodes());
+            }
+            primary.put(Algorithm.FIXED_WINDOW, leases == null ? fixed : leases);
             primary.put(Algorithm.TOKEN_BUCKET, new RedisTokenBucketLimiter(pipelines, config.redisTimeoutMs()));
-            availability = new RedisAvailability(vertx, redis, config.reconnectProbeMs(), config.redisTimeoutMs());
+            availability = new RedisAvailability(vertx, redis.client(), config.reconnectProbeMs(), config.redisTimeoutMs());
             availability.onRecovered(() -> pending.replay(primary, availability::markDown));
         }
     }
@@ -51,32 +71,49 @@ public final class RateLimitService {
 
     /** True while Redis is configured but not answering: decisions follow onStoreError (health turns yellow). */
     public boolean degraded() {
-        return availability != null && !availability.isUp();
+        return outage.rateLimit() || (availability != null && !availability.isUp());
     }
 
     /** One decision for one request. Never fails: a store failure becomes a degraded outcome. */
     public Future<Outcome> acquire(Algorithm algorithm, String key, long limit, long windowMillis, OnStoreError mode) {
+        if (outage.rateLimit()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, false));
         RateLimiter limiter = primary.get(algorithm);
         if (availability == null) return limiter.acquire(key, limit, windowMillis).map(d -> new Outcome(d, null));
-        if (!availability.isUp()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode));
+        if (!availability.isUp()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, true));
         return limiter.acquire(key, limit, windowMillis).map(d -> {
             availability.succeeded();
             return new Outcome(d, null);
         }).recover(err -> {
             availability.failed(err);
-            return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode));
+            return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, true));
         });
     }
 
-    private Outcome degradedDecision(Algorithm algorithm, String key, long limit, long windowMillis, OnStoreError mode) {
+    /** @param remember add admitted hits to Redis once it answers (not for a simulated outage: Redis lost nothing) */
+    private Outcome degradedDecision(Algorithm algorithm, String key, long limit, long windowMillis, OnStoreError mode,
+                                     boolean remember) {
         metrics.increment(RateLimitMetrics.DEGRADED, mode.name());
         RateLimiter.Decision d = switch (mode) {
             case FAIL_OPEN -> new RateLimiter.Decision(true, limit, -1, -1);
             case FAIL_CLOSED -> new RateLimiter.Decision(false, limit, -1, config.reconnectProbeMs());
             case LOCAL -> local(algorithm, key, limit, windowMillis);
         };
-        if (d.allowed()) pending.add(algorithm, key, limit, windowMillis);
+        if (d.allowed() && remember) pending.add(algorithm, key, limit, windowMillis);
         return new Outcome(d, mode);
+    }
+
+    /**
+     * Back to the counts of a fresh start (an emulator reset): every window and bucket, in memory and, with Redis,
+     * the throttle and quota keys ({@code apigw:rl:*}, {@code apigw:quota:*}) shared by the cluster.
+     */
+    public Future<Void> reset() {
+        fixedWindows.clear();
+        buckets.clear();
+        pending.clear();
+        if (leases != null) leases.clear();
+        if (redis == null) return Future.succeededFuture();
+        return RedisKeys.deleteMatching(redis.client(), "apigw:rl:*", 5_000)
+            .compose(n -> RedisKeys.deleteMatching(redis.client(), "apigw:quota:*", 5_000)).mapEmpty();
     }
 
     /** This node's share of the limit, at least one request per window. */

@@ -20,53 +20,96 @@ import java.util.concurrent.TimeUnit;
  * still makes its own script call (one round trip each, answered in order), but a busy loop pays one write, one
  * read and one timeout timer per batch instead of per call. Keyed by thread, not context: every HTTP request runs
  * on its own duplicated context. Calls from other threads use the pooled client directly.
+ *
+ * <p>On a Redis Cluster a batch must stay on one node, so a turn's calls are split into one batch per hash tag
+ * (keys of one tag share a slot). A batch that fails for any reason but {@code NOSCRIPT} drops the lane's
+ * connection, so the next call connects afresh: after a failover that finds the new master instead of keeping a
+ * connection to a server that was demoted or silently went away.
  */
 final class RedisPipelines {
     private final Redis redis;
+    private final boolean perHashTag;
     private final Map<Thread, Lane> lanes = new ConcurrentHashMap<>();
 
     RedisPipelines(Redis redis) {
-        this.redis = redis;
+        this(redis, false);
     }
 
-    /** Sends one command; fails (within {@code timeoutMs}) rather than waits when Redis is slow or away. */
-    Future<Response> send(Request request, long timeoutMs) {
+    /** @param perHashTag true on a Redis Cluster: one batch per hash tag instead of one per turn */
+    RedisPipelines(Redis redis, boolean perHashTag) {
+        this.redis = redis;
+        this.perHashTag = perHashTag;
+    }
+
+    /**
+     * Sends one command about {@code key}; fails (within {@code timeoutMs}) rather than waits when Redis is slow or
+     * away.
+     */
+    Future<Response> send(Request request, String key, long timeoutMs) {
         Context context = Vertx.currentContext();
         if (context == null || !Context.isOnEventLoopThread()) {
             return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS);
         }
-        return lanes.computeIfAbsent(Thread.currentThread(), t -> new Lane()).enqueue(context, request, timeoutMs);
+        return lanes.computeIfAbsent(Thread.currentThread(), t -> new Lane())
+            .enqueue(context, request, perHashTag ? hashTag(key) : "", timeoutMs);
+    }
+
+    /** The part of a key Redis Cluster hashes: the first non-empty {@code {...}}, else the whole key. */
+    static String hashTag(String key) {
+        int open = key.indexOf('{');
+        int close = open < 0 ? -1 : key.indexOf('}', open + 1);
+        return close > open + 1 ? key.substring(open + 1, close) : key;
+    }
+
+    /** The calls of one turn with one hash tag (all of the turn's calls when not on a cluster). */
+    private record Batch(List<Request> requests, List<Promise<Response>> promises) {
+        Batch() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
     }
 
     /** The batching state of one event-loop thread; only that thread touches it. */
     private final class Lane {
         private Future<RedisConnection> connection;
-        private List<Request> requests = new ArrayList<>();
-        private List<Promise<Response>> promises = new ArrayList<>();
+        private Map<String, Batch> pending = new java.util.LinkedHashMap<>();
         private long timeoutMs;
 
-        Future<Response> enqueue(Context context, Request request, long timeout) {
+        Future<Response> enqueue(Context context, Request request, String tag, long timeout) {
             Promise<Response> promise = Promise.promise();
-            if (requests.isEmpty()) context.runOnContext(v -> flush()); // after the loop's current work
-            requests.add(request);
-            promises.add(promise);
+            if (pending.isEmpty()) context.runOnContext(v -> flush()); // after the loop's current work
+            Batch batch = pending.computeIfAbsent(tag, t -> new Batch());
+            batch.requests.add(request);
+            batch.promises.add(promise);
             timeoutMs = Math.max(timeoutMs, timeout);
             return promise.future();
         }
 
         private void flush() {
-            List<Request> batch = requests;
-            List<Promise<Response>> waiting = promises;
-            requests = new ArrayList<>();
-            promises = new ArrayList<>();
-            connection().compose(c -> batch.size() == 1 ? c.send(batch.get(0)).map(List::of) : c.batch(batch))
+            Map<String, Batch> turn = pending;
+            pending = new java.util.LinkedHashMap<>();
+            for (Batch b : turn.values()) send(b);
+        }
+
+        private void send(Batch b) {
+            List<Request> batch = b.requests;
+            List<Promise<Response>> waiting = b.promises;
+            Future<RedisConnection> conn = connection();
+            conn.compose(c -> batch.size() == 1 ? c.send(batch.get(0)).map(List::of) : c.batch(batch))
                 .timeout(timeoutMs, TimeUnit.MILLISECONDS)
                 .onComplete(ar -> {
+                    if (ar.failed() && !RedisScript.isNoScript(ar.cause())) drop(conn);
                     for (int i = 0; i < waiting.size(); i++) {
                         if (ar.succeeded()) waiting.get(i).complete(ar.result().get(i));
                         else waiting.get(i).fail(ar.cause()); // e.g. NOSCRIPT: every call of a batch runs one script
                     }
                 });
+        }
+
+        /** Forgets the connection a failed batch used (if it is still the lane's), closing it. */
+        private void drop(Future<RedisConnection> failed) {
+            if (connection != failed) return;
+            connection = null;
+            if (failed.succeeded()) failed.result().close();
         }
 
         private Future<RedisConnection> connection() {

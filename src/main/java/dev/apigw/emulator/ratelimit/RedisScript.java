@@ -11,7 +11,8 @@ import java.util.HexFormat;
 
 /**
  * One Lua script run by its SHA1 ({@code EVALSHA}, one round trip). When Redis answers {@code NOSCRIPT} (restarted,
- * {@code SCRIPT FLUSH}, a failover) the call is repeated once with {@code EVAL}, which also caches the script again.
+ * {@code SCRIPT FLUSH}, a failover to a replica, a cluster node that never ran it) the call is repeated once with
+ * {@code EVAL}, which also caches the script again.
  * Every round trip is bounded by the timeout; the caller sees a failed future, never a wait.
  */
 final class RedisScript {
@@ -29,15 +30,19 @@ final class RedisScript {
 
     /** Runs the script with one key (all keys of a limit live in one hash slot) and the given arguments. */
     Future<Response> run(String key, Object... args) {
-        return send(request(Command.EVALSHA, sha, key, args)).recover(err -> {
-            // a pipelined batch reports its calls' errors together ("ERR [0] NOSCRIPT ..."), hence contains, not startsWith
-            if (err.getMessage() == null || !err.getMessage().contains("NOSCRIPT")) return Future.failedFuture(err);
-            return send(request(Command.EVAL, source, key, args));
+        return send(request(Command.EVALSHA, sha, key, args), key).recover(err -> {
+            if (!isNoScript(err)) return Future.failedFuture(err);
+            return send(request(Command.EVAL, source, key, args), key);
         });
     }
 
-    private Future<Response> send(Request request) {
-        return redis.send(request, timeoutMs);
+    /** NOSCRIPT alone, or inside a batch's combined error ({@code ERR [3] NOSCRIPT ...}). */
+    static boolean isNoScript(Throwable err) {
+        return err.getMessage() != null && err.getMessage().contains("NOSCRIPT");
+    }
+
+    private Future<Response> send(Request request, String key) {
+        return redis.send(request, key, timeoutMs);
     }
 
     private static Request request(Command cmd, String script, String key, Object[] args) {

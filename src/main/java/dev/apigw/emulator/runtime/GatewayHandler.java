@@ -1,5 +1,6 @@
 package dev.apigw.emulator.runtime;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,15 @@ public final class GatewayHandler {
     private final UpstreamForwarder forwarder;
     private final Admission admission;
     private final ExchangeObserver[] observers;
+    private final FaultInjection faults;
 
-    public GatewayHandler(RouteRegistry routes, UpstreamForwarder forwarder, Admission admission,
-                          List<ExchangeObserver> observers) {
+    public GatewayHandler(Vertx vertx, RouteRegistry routes, UpstreamForwarder forwarder, Admission admission,
+                          List<ExchangeObserver> observers, BackendFaults faults) {
         this.routes = routes;
         this.forwarder = forwarder;
         this.admission = admission;
         this.observers = observers.toArray(new ExchangeObserver[0]);
+        this.faults = new FaultInjection(vertx, faults);
     }
 
     /** Handles a request already counted in by admission; it is counted out when its exchange ends. */
@@ -87,6 +90,15 @@ public final class GatewayHandler {
 
     private void forward(Exchange exchange) {
         if (exchange.lifecycle().finished()) return; // the client left while the policies decided
+        MockResponses mock = exchange.api().mock();
+        if (mock != null) {
+            mock.respond(exchange); // a mocked API answers from its definition and never calls the backend
+            return;
+        }
+        faults.around(exchange, () -> send(exchange), err -> fail(exchange.request(), exchange, err));
+    }
+
+    private void send(Exchange exchange) {
         try {
             forwarder.forward(exchange, err -> fail(exchange.request(), exchange, err));
         } catch (RuntimeException e) { // e.g. a request the HTTP client refuses to build: answer, never hang

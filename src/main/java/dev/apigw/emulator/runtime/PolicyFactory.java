@@ -13,4 +13,9 @@ public interface PolicyFactory {
 
     /** @param action the stored policy action document; @param api the API document it is attached to (null for global) */
     Policy create(JsonObject action, JsonObject api);
+
+    /** With aliases and scope mappings at hand; factories that need neither keep the two-argument form. */
+    default Policy create(JsonObject action, JsonObject api, DesignTime design) {
+        return create(action, api);
+    }
 }

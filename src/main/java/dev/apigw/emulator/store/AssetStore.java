@@ -4,7 +4,9 @@ import dev.apigw.emulator.lifecycle.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Design-time assets (APIs, policies, policy actions, applications, webhooks, settings) as JSON documents keyed by
@@ -27,6 +29,27 @@ public interface AssetStore extends Lifecycle {
 
     /** Removes; true when something was removed. */
     Future<Boolean> delete(AssetType type, String id);
+
+    /**
+     * Creates or replaces many documents of one type (archive import, migration): listeners hear of each id, and the
+     * future completes once all are durable. Implementations batch the work; this default writes one by one.
+     */
+    default Future<Void> putAll(AssetType type, Map<String, JsonObject> documents) {
+        Future<Void> chain = Future.succeededFuture();
+        for (Map.Entry<String, JsonObject> e : documents.entrySet()) {
+            chain = chain.compose(v -> put(type, e.getKey(), e.getValue()));
+        }
+        return chain;
+    }
+
+    /** Removes every document of a type (migration clean); completes with how many there were. */
+    default Future<Integer> deleteAll(AssetType type) {
+        return list(type).compose(docs -> {
+            List<Future<Boolean>> deletes = new ArrayList<>();
+            for (JsonObject d : docs) if (d.getString("id") != null) deletes.add(delete(type, d.getString("id")));
+            return Future.all(deletes).map(all -> docs.size());
+        });
+    }
 
     /**
      * Registers a listener told of every change, local or from another node, after it is stored. Listeners run on

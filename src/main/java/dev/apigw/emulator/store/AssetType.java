@@ -1,6 +1,9 @@
 package dev.apigw.emulator.store;
 
-/** The kinds of design-time asset the store keeps; {@code key} names their folder (embedded) or hash (Redis). */
+/**
+ * The kinds of design-time asset the store keeps; {@code key} names their folder (embedded) or hash (Redis). Aliases
+ * and packages are kept as imported (archives, migration) and exported again; the emulator does not enforce them.
+ */
 public enum AssetType {
     APIS("apis"),
     POLICIES("policies"),
@@ -8,7 +11,14 @@ public enum AssetType {
     APPLICATIONS("applications"),
     WEBHOOKS("webhooks"),
     SETTINGS("settings"),
-    PLANS("plans");
+    PLANS("plans"),
+    PACKAGES("packages"),
+    ALIASES("aliases"),
+    STRATEGIES("strategies"),
+    GATEWAY_SCOPES("gatewayScopes"),
+    USERS("users"),
+    GROUPS("groups"),
+    ACCESS_PROFILES("accessProfiles");
 
     private final String key;
 

@@ -19,6 +19,15 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
+        writeUnsyncedDirectory(target, content);
+        forceDirectory(target.getParent());
+    }
+
+    /**
+     * {@link #write} without forcing the directory: for batches, which force each directory once after all their
+     * renames ({@link #forceDirectory}). Until then a crash may lose the renames, never tear a file.
+     */
+    static void writeUnsyncedDirectory(Path target, byte[] content) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
@@ -33,14 +42,13 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        forceDirectory(dir);
     }
 
     public static void delete(Path target) throws IOException {
         if (Files.deleteIfExists(target)) forceDirectory(target.getParent());
     }
 
-    private static void forceDirectory(Path dir) {
+    static void forceDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException ignored) {

@@ -31,6 +31,7 @@ public final class EmbeddedAssetStore implements AssetStore {
 
     private final Path root;
     private final WorkerExecutor writer;
+    private final BatchFiles batch = new BatchFiles();
     private final Map<AssetType, Map<String, JsonObject>> memory = new EnumMap<>(AssetType.class);
     private final ChangeListeners listeners = new ChangeListeners();
 
@@ -123,6 +124,38 @@ public final class EmbeddedAssetStore implements AssetStore {
         }).recover(EmbeddedAssetStore::unavailable).onSuccess(v -> listeners.fire(new AssetChange(type, id)));
     }
 
+    /** One writer task for the whole batch; memory and listeners learn of it once every file is written. */
+    @Override
+    public Future<Void> putAll(AssetType type, Map<String, JsonObject> documents) {
+        if (documents.isEmpty()) return Future.succeededFuture();
+        return writer.<Void>executeBlocking(() -> {
+            Map<String, JsonObject> copies = new java.util.LinkedHashMap<>();
+            Map<Path, byte[]> files = new java.util.LinkedHashMap<>();
+            documents.forEach((id, doc) -> {
+                JsonObject copy = doc.copy().put("id", id);
+                copies.put(id, copy);
+                files.put(file(type, id), copy.encode().getBytes(StandardCharsets.UTF_8));
+            });
+            batch.writeAll(files);
+            memory.get(type).putAll(copies);
+            return null;
+        }).recover(EmbeddedAssetStore::unavailable)
+            .onSuccess(v -> documents.keySet().forEach(id -> listeners.fire(new AssetChange(type, id))));
+    }
+
+    @Override
+    public Future<Integer> deleteAll(AssetType type) {
+        return writer.executeBlocking(() -> {
+            List<String> ids = new ArrayList<>(memory.get(type).keySet());
+            batch.deleteAll(ids.stream().map(id -> file(type, id)).toList());
+            ids.forEach(memory.get(type)::remove);
+            return ids;
+        }).recover(EmbeddedAssetStore::<List<String>>unavailable).map(ids -> {
+            ids.forEach(id -> listeners.fire(new AssetChange(type, id)));
+            return ids.size();
+        });
+    }
+
     @Override
     public Future<Boolean> delete(AssetType type, String id) {
         if (!memory.get(type).containsKey(id)) return Future.succeededFuture(false);
@@ -160,6 +193,6 @@ public final class EmbeddedAssetStore implements AssetStore {
 
     @Override
     public Future<Void> stop() {
-        return writer.close();
+        return writer.close().andThen(ar -> batch.close());
     }
 }

@@ -57,6 +57,14 @@ public final class EmbeddedMetricsStore implements MetricsStore {
         });
     }
 
+    @Override
+    public Future<Void> clear(String kind) {
+        return io.<Void>executeBlocking(() -> {
+            Files.deleteIfExists(file(kind));
+            return null;
+        }).recover(err -> Future.failedFuture(new StoreUnavailableException("metrics file: " + err.getMessage(), err)));
+    }
+
     private Path file(String kind) throws IOException {
         if (!SAFE_KIND.matcher(kind).matches()) throw new IOException("bad metrics kind " + kind);
         return dir.resolve(kind + ".jsonl");

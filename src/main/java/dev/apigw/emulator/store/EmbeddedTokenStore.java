@@ -93,6 +93,13 @@ public final class EmbeddedTokenStore implements TokenStore {
     }
 
     @Override
+    public Future<Void> clear() {
+        tokens.clear();
+        listeners.forEach(l -> l.handle(ALL));
+        return persist();
+    }
+
+    @Override
     public void onRevoked(Handler<String> listener) {
         listeners.add(listener);
     }

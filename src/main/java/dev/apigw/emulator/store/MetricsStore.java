@@ -15,6 +15,9 @@ public interface MetricsStore {
     /** Appends the records of one publication; completes once they are durable. */
     Future<Void> append(String kind, List<JsonObject> records);
 
+    /** Removes every record of a kind (an emulator reset). */
+    Future<Void> clear(String kind);
+
     /** Every record of a kind, oldest first. */
     Future<List<JsonObject>> read(String kind);
 }

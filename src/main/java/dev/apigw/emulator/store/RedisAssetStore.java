@@ -5,31 +5,35 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Assets shared by every gateway node pointed at one Redis: a hash per type ({@code apigw:assets:<type>}, field =
  * id, value = JSON) and a pub/sub channel announcing each change, so other nodes rebuild within milliseconds.
  * Every command is bounded by {@code commandTimeoutMs}; a failure becomes {@link StoreUnavailableException}.
+ *
+ * <p>On a Redis Cluster each type's hash lives in one slot (every command here touches one key, so none spans
+ * slots), and the channel is classic pub/sub, which a cluster broadcasts to every node (Redis 6.2 has no sharded
+ * pub/sub; see {@link RedisSubscriber}).
  */
 public final class RedisAssetStore implements AssetStore {
     static final String PREFIX = "apigw:assets:";
     public static final String CHANNEL = "apigw:assets:changes";
+    /** A message other nodes read as "anything may have changed" (a batch): it names no type. */
+    private static final String BATCH_MESSAGE = "*";
+    private static final int FIELDS_PER_HSET = 500;
 
-    private final Redis redis;
-    private final long timeoutMs;
+    private final RedisConnector redis;
     private final ChangeListeners listeners = new ChangeListeners();
     private final RedisSubscriber subscriber;
 
-    public RedisAssetStore(Vertx vertx, Redis redis, String url, long timeoutMs) {
+    public RedisAssetStore(Vertx vertx, RedisConnector redis) {
         this.redis = redis;
-        this.timeoutMs = timeoutMs;
-        this.subscriber = new RedisSubscriber(vertx, url, CHANNEL, this::onMessage, () -> listeners.fire(AssetChange.EVERYTHING));
+        this.subscriber = new RedisSubscriber(vertx, redis, CHANNEL, this::onMessage, () -> listeners.fire(AssetChange.EVERYTHING));
     }
 
     /** Starts listening to other nodes' changes; completes once subscribed. */
@@ -45,8 +49,7 @@ public final class RedisAssetStore implements AssetStore {
     }
 
     private Future<Response> send(Request request) {
-        return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS)
-            .recover(err -> Future.failedFuture(new StoreUnavailableException("Redis: " + err.getMessage(), err)));
+        return redis.send(request);
     }
 
     @Override
@@ -71,6 +74,43 @@ public final class RedisAssetStore implements AssetStore {
             .compose(r -> announce(type, id)).mapEmpty();
     }
 
+    /** The hash holding every document of a type: what a migration reads from an old cluster's Redis. */
+    public static String key(AssetType type) {
+        return PREFIX + type.key();
+    }
+
+    /** HSETs of up to 500 fields each, then one message for the batch; this node's listeners hear of every id. */
+    @Override
+    public Future<Void> putAll(AssetType type, Map<String, JsonObject> documents) {
+        if (documents.isEmpty()) return Future.succeededFuture();
+        List<Map.Entry<String, JsonObject>> entries = new ArrayList<>(documents.entrySet());
+        Future<Void> chain = Future.succeededFuture();
+        for (int from = 0; from < entries.size(); from += FIELDS_PER_HSET) {
+            List<Map.Entry<String, JsonObject>> part = entries.subList(from, Math.min(from + FIELDS_PER_HSET, entries.size()));
+            chain = chain.compose(v -> {
+                Request hset = Request.cmd(Command.HSET).arg(key(type));
+                for (Map.Entry<String, JsonObject> e : part) hset.arg(e.getKey()).arg(e.getValue().copy().put("id", e.getKey()).encode());
+                return send(hset).mapEmpty();
+            });
+        }
+        return chain.compose(v -> announceBatch(type, documents.keySet()));
+    }
+
+    @Override
+    public Future<Integer> deleteAll(AssetType type) {
+        return send(Request.cmd(Command.HKEYS).arg(key(type))).compose(keys -> {
+            List<String> ids = new ArrayList<>();
+            for (Response k : keys) ids.add(k.toString());
+            if (ids.isEmpty()) return Future.succeededFuture(0);
+            return send(Request.cmd(Command.DEL).arg(key(type))).compose(r -> announceBatch(type, ids)).map(ids.size());
+        });
+    }
+
+    private Future<Void> announceBatch(AssetType type, java.util.Collection<String> ids) {
+        ids.forEach(id -> listeners.fire(new AssetChange(type, id)));
+        return send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(BATCH_MESSAGE)).mapEmpty();
+    }
+
     @Override
     public Future<Boolean> delete(AssetType type, String id) {
         return send(Request.cmd(Command.HDEL).arg(PREFIX + type.key()).arg(id)).compose(r -> {
@@ -93,10 +133,11 @@ public final class RedisAssetStore implements AssetStore {
     @Override
     public Future<JsonObject> health() {
         long start = System.nanoTime();
-        return send(Request.cmd(Command.PING)).map(r -> new JsonObject().put("type", "redis").put("status", "green")
-                .put("subscribed", subscriber.isSubscribed())
+        return send(Request.cmd(Command.PING)).map(r -> redis.health().put("type", "redis")
+                .put("status", subscriber.isSubscribed() ? "green" : "yellow").put("subscribed", subscriber.isSubscribed())
                 .put("latencyMs", (System.nanoTime() - start) / 1_000_000.0))
-            .otherwise(err -> new JsonObject().put("type", "redis").put("status", "red").put("error", err.getMessage()));
+            .otherwise(err -> redis.health().put("type", "redis").put("status", "red")
+                .put("subscribed", subscriber.isSubscribed()).put("error", err.getMessage()));
     }
 
     @Override

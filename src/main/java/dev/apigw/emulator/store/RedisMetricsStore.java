@@ -3,23 +3,24 @@ package dev.apigw.emulator.store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** A Redis list per kind ({@code apigw:metrics:<kind>}); one RPUSH per publication, shared by every node. */
 public final class RedisMetricsStore implements MetricsStore {
     static final String PREFIX = "apigw:metrics:";
 
-    private final Redis redis;
-    private final long timeoutMs;
+    private final RedisConnector redis;
 
-    public RedisMetricsStore(Redis redis, long timeoutMs) {
+    public RedisMetricsStore(RedisConnector redis) {
         this.redis = redis;
-        this.timeoutMs = timeoutMs;
+    }
+
+    /** The list holding every record of a kind: what a migration reads from an old cluster's Redis. */
+    public static String key(String kind) {
+        return PREFIX + kind;
     }
 
     @Override
@@ -39,8 +40,12 @@ public final class RedisMetricsStore implements MetricsStore {
         });
     }
 
+    @Override
+    public Future<Void> clear(String kind) {
+        return send(Request.cmd(Command.DEL).arg(PREFIX + kind)).mapEmpty();
+    }
+
     private Future<Response> send(Request request) {
-        return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS)
-            .recover(err -> Future.failedFuture(new StoreUnavailableException("Redis: " + err.getMessage(), err)));
+        return redis.send(request);
     }
 }

@@ -5,30 +5,27 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Tokens shared by every node on one Redis: {@code apigw:tokens:<hash>} holds the metadata JSON with a PX expiry;
  * a revocation deletes the key and publishes the hash on {@code apigw:tokens:revoked}, so every node drops it from
- * its cache within milliseconds. After the subscription was interrupted, listeners get {@link #ALL}.
+ * its cache within milliseconds. After the subscription was interrupted, listeners get {@link #ALL}. Each token is
+ * its own key (one slot each on a Redis Cluster); no command touches two keys.
  */
 public final class RedisTokenStore implements TokenStore {
     static final String PREFIX = "apigw:tokens:";
     public static final String CHANNEL = "apigw:tokens:revoked";
 
-    private final Redis redis;
-    private final long timeoutMs;
+    private final RedisConnector redis;
     private final CopyOnWriteArrayList<Handler<String>> listeners = new CopyOnWriteArrayList<>();
     private final RedisSubscriber subscriber;
 
-    public RedisTokenStore(Vertx vertx, Redis redis, String url, long timeoutMs) {
+    public RedisTokenStore(Vertx vertx, RedisConnector redis) {
         this.redis = redis;
-        this.timeoutMs = timeoutMs;
-        this.subscriber = new RedisSubscriber(vertx, url, CHANNEL, this::fire, () -> fire(ALL));
+        this.subscriber = new RedisSubscriber(vertx, redis, CHANNEL, this::fire, () -> fire(ALL));
     }
 
     /** Subscribes to revocations; completes once subscribed. */
@@ -42,8 +39,7 @@ public final class RedisTokenStore implements TokenStore {
     }
 
     private Future<Response> send(Request request) {
-        return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS)
-            .recover(err -> Future.failedFuture(new StoreUnavailableException("Redis: " + err.getMessage(), err)));
+        return redis.send(request);
     }
 
     @Override
@@ -61,6 +57,14 @@ public final class RedisTokenStore implements TokenStore {
         return send(Request.cmd(Command.DEL).arg(PREFIX + hash)).compose(r -> {
             fire(hash); // this node at once, without waiting for its own message
             return send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(hash)).map(p -> r != null && r.toInteger() > 0);
+        });
+    }
+
+    @Override
+    public Future<Void> clear() {
+        return RedisKeys.deleteMatching(redis.client(), PREFIX + "*", redis.timeoutMs()).compose(n -> {
+            fire(ALL);
+            return send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(ALL)).<Void>mapEmpty();
         });
     }
 

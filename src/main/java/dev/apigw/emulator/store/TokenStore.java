@@ -30,6 +30,9 @@ public interface TokenStore extends Lifecycle {
     /** Removes the token and tells every node (listeners here and, through Redis, elsewhere); true if it existed. */
     Future<Boolean> revoke(String hash);
 
+    /** Removes every token (an emulator reset) and tells revocation listeners {@link #ALL}. */
+    Future<Void> clear();
+
     /**
      * Registers a listener told the hash of every revoked token, or {@link #ALL}. Runs on an arbitrary thread; it
      * must only drop cache entries.

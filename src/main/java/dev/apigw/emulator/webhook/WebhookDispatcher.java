@@ -3,6 +3,8 @@ package dev.apigw.emulator.webhook;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +13,10 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +34,18 @@ public final class WebhookDispatcher implements Lifecycle {
     private final WebClient client;
     private final int maxAttempts;
     private final long initialBackoffMs;
+    private final Counter delivered;
+    private final Counter retried;
+    private final Counter failed;
+    /** Retries waiting on a timer, cancelled by {@link #cancelPending()}. */
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
-    public WebhookDispatcher(Vertx vertx, AssetStore store, int maxAttempts, long initialBackoffMs, long timeoutMs) {
+    /** @param registry where the delivery counter {@code gateway.webhook.deliveries{outcome}} is exported */
+    public WebhookDispatcher(Vertx vertx, AssetStore store, int maxAttempts, long initialBackoffMs, long timeoutMs,
+                             MeterRegistry registry) {
+        this.delivered = deliveries(registry, "delivered");
+        this.retried = deliveries(registry, "retried");
+        this.failed = deliveries(registry, "failed");
         this.vertx = vertx;
         this.store = store;
         this.maxAttempts = maxAttempts;
@@ -59,19 +74,45 @@ public final class WebhookDispatcher implements Lifecycle {
         String user = cfg.getString("username");
         if (user != null && !user.isEmpty()) req.basicAuthentication(user, cfg.getString("password", ""));
         req.sendBuffer(payload).onComplete(ar -> {
-            if (ar.succeeded() && ar.result().statusCode() / 100 == 2) return;
+            if (ar.succeeded() && ar.result().statusCode() / 100 == 2) {
+                delivered.increment();
+                return;
+            }
             String why = ar.succeeded() ? "status " + ar.result().statusCode() : ar.cause().getMessage();
             if (attempt >= maxAttempts) {
                 LOG.warn("webhook {} gave up on {} after {} attempts: {}", hook.getString("id"), event, attempt, why);
+                failed.increment();
                 return;
             }
+            retried.increment();
             long delay = initialBackoffMs << Math.min(attempt - 1, 20);
-            vertx.setTimer(delay, t -> deliver(hook, event, payload, attempt + 1));
+            long[] id = new long[1];
+            id[0] = vertx.setTimer(delay, t -> {
+                pending.remove(id[0]);
+                deliver(hook, event, payload, attempt + 1);
+            });
+            pending.add(id[0]);
         });
+    }
+
+    private static Counter deliveries(MeterRegistry registry, String outcome) {
+        return Counter.builder("gateway.webhook.deliveries").tag("outcome", outcome)
+            .description("Webhook delivery attempts: delivered (2xx), retried, failed (gave up)").register(registry);
+    }
+
+    /** Drops every retry still waiting (an emulator reset of events); returns how many were dropped. */
+    public int cancelPending() {
+        int n = 0;
+        for (Long id : List.copyOf(pending)) {
+            if (vertx.cancelTimer(id)) n++;
+            pending.remove(id);
+        }
+        return n;
     }
 
     @Override
     public Future<Void> stop() {
+        cancelPending();
         client.close();
         return Future.succeededFuture();
     }

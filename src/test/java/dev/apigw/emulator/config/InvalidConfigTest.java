@@ -15,8 +15,8 @@ class InvalidConfigTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-        "unknown-top-level.yaml        | prot                           | unknown setting",
-        "unknown-nested.yaml           | runtime.backendTimeout         | unknown setting",
+        "unknown-top-level.yaml        | prot                           | unknown setting; did you mean port?",
+        "unknown-nested.yaml           | runtime.backendTimeout         | unknown setting; did you mean runtime.backendTimeoutMs?",
         "port-out-of-range.yaml        | port                           | between 0 and 65535, was 70000",
         "timeout-not-a-number.yaml     | runtime.backendTimeoutMs       | must be a whole number, was 'soon'",
         "timeout-zero.yaml             | runtime.backendTimeoutMs       | between 1 and 3600000, was 0",
@@ -30,7 +30,8 @@ class InvalidConfigTest {
         "root-is-a-list.yaml           | (root)                         | must be a mapping",
         "not-yaml.yaml                 | (file)                         | is not valid YAML at line 4",
         "logging-level-unknown.yaml    | logging.level                  | must be one of",
-        "logging-levels-no-level.yaml  | logging.levels                 | entries are logger=LEVEL"})
+        "logging-levels-no-level.yaml  | logging.levels                 | entries are logger=LEVEL",
+        "runtime-transport-unknown.yaml | runtime.transport             | must be auto, epoll, io_uring or nio"})
     void invalid_file_fails_with_the_setting_path_and_the_reason(String fixture, String path, String reason)
         throws URISyntaxException {
         Path file = Path.of(InvalidConfigTest.class.getResource("/config/" + fixture).toURI());

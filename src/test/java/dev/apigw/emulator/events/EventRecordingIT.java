@@ -13,6 +13,7 @@ import dev.apigw.emulator.support.DeployedApi;
 import dev.apigw.emulator.support.Echo;
 import dev.apigw.emulator.support.EventSearches;
 import dev.apigw.emulator.support.GatewayIT;
+import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +31,17 @@ class EventRecordingIT {
     private static final List<String> ALL = List.of("TRANSACTION_EVENTS", "LIFECYCLE_EVENTS", "POLICYVIOLATION_EVENTS",
         "ERROR_EVENTS");
 
+    /**
+     * Waits until every request has ended on the server side: a client may read its whole response before that end
+     * (which records the event, then counts the request out) has run.
+     */
+    private static void ended(TestGateway gw) {
+        Poll.until("every request counted out", () -> NodeProbe.of(gw.node()).inFlight() == 0);
+    }
+
+    /** Writes the queued events of every ended request. */
     private static int flush(TestGateway gw) {
+        ended(gw);
         Flushable events = NodeProbe.of(gw.node()).flushables().stream()
             .filter(f -> f.kind().equals("transaction_events")).findFirst().orElseThrow();
         return Await.result(events.flush());
@@ -68,6 +79,7 @@ class EventRecordingIT {
         flush(gw);
         long probes = EventSearches.count(gw, TX, keyword("apiName", "Echo"));
         requests(gw, api, 100); // 64 fit in the queue
+        ended(gw);
         gw.admin().get("/rest/apigateway/health/engine").then().statusCode(200).body("status", equalTo("yellow"))
             .body("transactionEvents.status", equalTo("yellow"));
         int dropped = gw.admin().get("/rest/apigateway/health/engine").then().extract().path("transactionEvents.droppedQueueFull");

@@ -155,6 +155,28 @@ class EventSearchIT {
     }
 
     @Test
+    void a_search_of_assets_and_events_needs_no_condition_even_with_two_scope_entries(TestGateway gw) {
+        // an asset-only body with two entries and no condition is a 400; naming an event type makes it "and"
+        JsonObject assetsOnly = body("api", keyword("apiName", "Echo"), keyword("apiVersion", "1.0"));
+        gw.admin().contentType("application/json").body(assetsOnly.encode()).post(SEARCH).then().statusCode(400)
+            .body("errorDetails", containsString("Mandatory field condition is missing"));
+        JsonObject both = body("api", keyword("apiName", "Echo"), keyword("apiVersion", "1.0"));
+        both.getJsonArray("types").add(TX);
+        JsonObject out = post(gw, SEARCH, both);
+        assertEquals(1, out.getJsonArray("api").size(), out.encode());
+        assertEquals(EventSearches.count(gw, TX, keyword("apiName", "Echo"), keyword("apiVersion", "1.0")),
+            out.getJsonArray("transaction_events").size());
+        JsonObject counts = post(gw, SEARCH + "/_count", both);
+        assertEquals(1, counts.getLong("api"));
+        assertTrue(counts.getLong("transaction_events") >= 10, counts.encode());
+        // under and, the asset part matches nothing when one entry fails
+        both.getJsonArray("scope").getJsonObject(1).put("keyword", "9.9");
+        JsonObject none = post(gw, SEARCH + "/_count", both);
+        assertEquals(0, none.getLong("api"));
+        assertEquals(0, none.getLong("transaction_events"));
+    }
+
+    @Test
     void transactional_events_by_get(TestGateway gw) {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         int all = (int) EventSearches.count(gw, TX, keyword("apiName", "Echo"), range("creationDate", today, today));

@@ -121,6 +121,37 @@ class TransactionalEventsIT {
     }
 
     @Test
+    void a_mocked_answer_is_recorded_without_a_backend_and_its_body_is_the_logged_payload(TestGateway gw, Echo echo) {
+        DeployedApi mocked = gw.deploy("apis/mocked-logged.json", Map.of("name", "MockedLogged", "echo", echo.url()));
+        gw.admin().put("/rest/apigateway/apis/" + mocked.id() + "/mock/enable?retainDefaultMockResponses=false").then().statusCode(200);
+        gw.admin().put("/rest/apigateway/apis/" + mocked.id() + "/activate").then().statusCode(200);
+        gw.anonymous().get(mocked.path() + "/get").then().statusCode(200);
+        JsonObject tx = await(gw, 1, TX, keyword("apiName", "MockedLogged")).getJsonObject(0);
+        assertEquals("200", tx.getString("responseCode"));
+        assertNull(tx.getValue("nativeURL"), "no backend was called");
+        assertEquals("{\"source\":\"MOCKING\"}", tx.getString("resPayload"));
+    }
+
+    @Test
+    void an_injected_fault_is_a_failure_of_the_native_service(TestGateway gw, Echo echo) {
+        DeployedApi faulty = gw.deploy("apis/mocked.json", Map.of("name", "Faulty", "echo", echo.url()));
+        gw.admin().put("/rest/apigateway/apis/" + faulty.id() + "/activate").then().statusCode(200);
+        gw.admin().contentType("application/json").body("{\"failRate\": 1, \"failStatus\": 503}")
+            .put("/emulator/faults/apis/" + faulty.id()).then().statusCode(200);
+        try {
+            gw.anonymous().get(faulty.path() + "/get").then().statusCode(503);
+        } finally {
+            gw.admin().delete("/emulator/faults/apis/" + faulty.id()).then().statusCode(204);
+        }
+        JsonObject tx = await(gw, 1, TX, keyword("apiName", "Faulty")).getJsonObject(0);
+        assertEquals("503", tx.getString("responseCode"));
+        assertEquals("Nativeservice", tx.getString("errorOrigin"));
+        JsonObject error = await(gw, 1, "ERROR_EVENTS", keyword("correlationID", tx.getString("correlationID"))).getJsonObject(0);
+        assertEquals("INJECTED_FAULT", error.getString("errorCode"));
+        assertEquals("Nativeservice", error.getString("errorOrigin"));
+    }
+
+    @Test
     void a_client_that_leaves_is_recorded_with_499(TestGateway gw, Vertx vertx) {
         String m = marker();
         HttpClient client = vertx.createHttpClient();

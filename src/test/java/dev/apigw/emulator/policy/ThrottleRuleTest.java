@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ThrottleRuleTest {
-    static final RateLimitConfig DEFAULTS = new RateLimitConfig(OnStoreError.FAIL_OPEN, 1, 50, 429, 250);
+    static final RateLimitConfig DEFAULTS = new RateLimitConfig(OnStoreError.FAIL_OPEN, 1, 50, 429, 250, 100);
 
     @Test
     void reads_the_vendor_example() {

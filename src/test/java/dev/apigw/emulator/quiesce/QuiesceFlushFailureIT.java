@@ -24,8 +24,8 @@ class QuiesceFlushFailureIT {
     void a_failed_flush_reports_failure_keeps_the_node_active_and_loses_no_count(Vertx vertx) {
         RedisServer redis = RedisServer.startNew();
         EchoBackend echo = Await.result(new EchoBackend(vertx).start("127.0.0.1", 0));
-        JsonObject settings = TestGateway.defaults().put("quiescePort", Poll.freePort())
-            .put("redis", new JsonObject().put("url", redis.url()).put("commandTimeoutMs", 500).put("maxPoolSize", 4));
+        JsonObject settings = TestGateway.defaults().put("quiescePort", Poll.freePort());
+        settings.getJsonObject("redis").put("url", redis.url()).put("commandTimeoutMs", 500).put("maxPoolSize", 4);
         try (TestGateway gw = TestGateway.start(vertx, settings)) {
             TestApis.registerActive(gw, "Echo", "1.0", "http://127.0.0.1:" + echo.port(), "/get");
             gw.anonymous().get("/gateway/Echo/1.0/get").then().statusCode(200);

@@ -1,13 +1,14 @@
-package dev.apigw.emulator.admin;
+package dev.apigw.emulator.catalog;
 
 import dev.apigw.emulator.runtime.GatewayException;
 
 /**
  * Text handed to a client-supplied regular expression, with a budget of character reads. A keyword such as
  * {@code (a+)+b} backtracks exponentially and would hold the event loop for minutes; the budget turns that into a
- * 400 after at most some tens of milliseconds. Ordinary keywords read each character a handful of times.
+ * 400 after at most some tens of milliseconds. Ordinary keywords read each character a handful of times. Used by
+ * the search API (assets and events) and by archive exports selected with a search body.
  */
-final class BoundedText implements CharSequence {
+public final class BoundedText implements CharSequence {
     static final long READS_PER_CHAR = 100_000;
     static final long MIN_READS = 1_000_000;
     /** About 50 ms of matching: the most one value may cost, however long it is. */
@@ -24,7 +25,7 @@ final class BoundedText implements CharSequence {
      * A view of {@code text} that may be read {@link #READS_PER_CHAR} times per character, within
      * [{@link #MIN_READS}, {@link #MAX_READS}]: enough for keywords with several {@code .*} on long values.
      */
-    static BoundedText of(String text) {
+    public static BoundedText of(String text) {
         return new BoundedText(text, new long[] {Math.min(MAX_READS, Math.max(MIN_READS, text.length() * READS_PER_CHAR))});
     }
 

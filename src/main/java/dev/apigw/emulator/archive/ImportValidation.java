@@ -1,0 +1,65 @@
+package dev.apigw.emulator.archive;
+
+import dev.apigw.emulator.archive.ArchiveContents.Doc;
+import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.model.Policies;
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole-archive checks of an import, all before the first write: every document has the shape the admin API
+ * would accept for its type ({@link AssetShapes}), and every policy an API or plan names and every action a policy
+ * enforces is in the archive or already on this gateway. A failure is a 400 naming the entry or the reference.
+ */
+final class ImportValidation {
+    private ImportValidation() {
+    }
+
+    static void check(ArchiveContents c, Map<AssetType, Map<String, JsonObject>> existing) {
+        shapes(c.apis, AssetShapes::checkApi);
+        shapes(c.policies, AssetShapes::checkPolicy);
+        shapes(c.actions, AssetShapes::checkAction);
+        shapes(c.applications, AssetShapes::checkApplication);
+        shapes(c.plans, AssetShapes::checkPlan);
+        shapes(c.aliases, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.packages, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.settings, d -> {
+            if (d.getValue("properties") != null && !(d.getValue("properties") instanceof JsonObject)) {
+                throw GatewayException.invalidPayload("'properties' must be an object");
+            }
+        });
+        for (Doc api : c.apis.values()) {
+            refs("API " + ArchiveNames.api(api.json()) + " (" + api.id() + ")", "policy", AssetRefs.apiPolicies(api.json()), c.policies,
+                existing.get(AssetType.POLICIES));
+        }
+        for (Doc policy : c.policies.values()) {
+            refs("policy " + policy.id(), "policy action", Policies.allActionIds(policy.json()), c.actions,
+                existing.get(AssetType.POLICY_ACTIONS));
+        }
+        for (Doc plan : c.plans.values()) {
+            refs("plan " + plan.id(), "policy", AssetRefs.planPolicies(plan.json()), c.policies, existing.get(AssetType.POLICIES));
+        }
+    }
+
+    private static void shapes(Map<String, Doc> docs, Consumer<JsonObject> check) {
+        for (Doc d : docs.values()) {
+            try {
+                check.accept(d.json());
+            } catch (GatewayException e) {
+                throw ArchiveReader.invalid("entry " + d.path() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void refs(String from, String kind, List<String> ids, Map<String, Doc> archive, Map<String, JsonObject> stored) {
+        for (String id : ids) {
+            if (!archive.containsKey(id) && (stored == null || !stored.containsKey(id))) {
+                throw ArchiveReader.invalid(from + " refers to " + kind + " " + id + ", which is neither in the archive nor on this gateway");
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.apigw.emulator.migration;
+
+import dev.apigw.emulator.archive.ArchiveWorkspace;
+import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.AssetType;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes design-time documents read from a source in the store's own shape (an old cluster's Redis): each checked
+ * as an admin write would be ({@link AssetShapes}; one that fails is skipped with a warning and counted, as a node
+ * skips it when it starts), then written in batches in the order that keeps references whole, APIs last, so no API
+ * becomes active before its policies and actions are stored. The checks run on the archive workers, off the event
+ * loop (a cluster's worth of documents).
+ */
+final class CoreWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreWriter.class);
+    static final List<AssetType> ORDER = List.of(AssetType.ALIASES, AssetType.POLICY_ACTIONS, AssetType.POLICIES,
+        AssetType.PLANS, AssetType.PACKAGES, AssetType.SETTINGS, AssetType.WEBHOOKS, AssetType.APPLICATIONS, AssetType.APIS);
+
+    private final AssetStore store;
+    private final ArchiveWorkspace workspace;
+
+    /** What passed the checks, by type in write order, and the counts. */
+    private record Checked(Map<AssetType, Map<String, JsonObject>> valid, JsonObject counts) {
+    }
+
+    CoreWriter(AssetStore store, ArchiveWorkspace workspace) {
+        this.store = store;
+        this.workspace = workspace;
+    }
+
+    /** Completes with {@code {"<type key>": written, ..., "skipped": n}}. */
+    Future<JsonObject> write(Map<AssetType, List<JsonObject>> documents) {
+        return workspace.run(() -> check(documents)).compose(checked -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (AssetType type : ORDER) {
+                Map<String, JsonObject> docs = checked.valid().get(type);
+                if (!docs.isEmpty()) chain = chain.compose(v -> store.putAll(type, docs));
+            }
+            return chain.map(checked.counts());
+        });
+    }
+
+    private static Checked check(Map<AssetType, List<JsonObject>> documents) {
+        JsonObject counts = new JsonObject();
+        int skipped = 0;
+        Map<AssetType, Map<String, JsonObject>> valid = new LinkedHashMap<>();
+        for (AssetType type : ORDER) {
+            Map<String, JsonObject> ok = new LinkedHashMap<>();
+            for (JsonObject doc : documents.getOrDefault(type, List.of())) {
+                if (acceptable(type, doc)) ok.put(doc.getString("id"), doc);
+                else skipped++;
+            }
+            valid.put(type, ok);
+            if (documents.containsKey(type)) counts.put(type.key(), ok.size());
+        }
+        counts.put("skipped", skipped);
+        return new Checked(valid, counts);
+    }
+
+    static boolean acceptable(AssetType type, JsonObject doc) {
+        if (!(doc.getValue("id") instanceof String id) || id.isBlank()) return false;
+        try {
+            check(type, doc);
+            return true;
+        } catch (GatewayException e) {
+            LOG.warn("migration skips {} {}: {}", type.key(), id, e.getMessage());
+            return false;
+        }
+    }
+
+    /** The admin API's checks for a stored document of the type. */
+    static void check(AssetType type, JsonObject doc) {
+        switch (type) {
+            case APIS -> AssetShapes.checkApi(doc);
+            case POLICIES -> AssetShapes.checkPolicy(doc);
+            case POLICY_ACTIONS -> AssetShapes.checkAction(doc);
+            case APPLICATIONS -> AssetShapes.checkApplication(doc);
+            case PLANS -> AssetShapes.checkPlan(doc);
+            case ALIASES, PACKAGES -> AssetShapes.checkNamed(doc);
+            case WEBHOOKS -> AssetShapes.checkWebhook(doc);
+            default -> { } // settings: free-form documents of their owners
+        }
+    }
+}

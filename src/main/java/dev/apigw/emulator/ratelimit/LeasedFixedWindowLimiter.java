@@ -1,0 +1,184 @@
+package dev.apigw.emulator.ratelimit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.redis.client.Response;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A strict fixed-window limit shared through Redis that rarely calls Redis: a node leases a batch of permits from the
+ * shared window with one script call and spends them in memory; it calls again when its batch is spent. Batches
+ * shrink as the window fills ({@code remaining / (2 × clusterNodes)}, at most {@code maxLease}), down to one permit
+ * per call near the limit, so the last permits go one request at a time.
+ *
+ * <p><b>Never over the limit:</b> Redis grants permits atomically and each is spent once, so the requests admitted in
+ * a window across all nodes never exceed the limit. <b>The price is undershoot:</b> permits leased by a node that then
+ * sees no more requests in that window are lost with the window; the worst case is the unspent batches of the other
+ * nodes, at most {@code (clusterNodes - 1) × maxLease} per window (and a node that dies loses its batch). A single
+ * client sees the limit exactly. A request that finds the batch spent by others several times in a row is decided
+ * exactly, with one per-request call. When Redis fails, permits already leased are still spent (still strict);
+ * further decisions follow {@code onStoreError}. A window whose permits are all granted is refused locally until it ends, so
+ * rejected traffic costs no Redis call either. Same keys and script semantics as {@link RedisFixedWindowLimiter}.
+ */
+final class LeasedFixedWindowLimiter implements RateLimiter {
+    static final String SCRIPT = """
+        redis.replicate_commands()
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local limit = tonumber(ARGV[1])
+        local window = tonumber(ARGV[2])
+        local want = tonumber(ARGV[3])
+        local cur = redis.call('HMGET', KEYS[1], 's', 'c')
+        local start = tonumber(cur[1])
+        local count = tonumber(cur[2]) or 0
+        if start == nil or now >= start + window then
+          start = now
+          count = 0
+        end
+        local grant = math.max(0, math.min(want, limit - count))
+        if grant > 0 then
+          count = count + grant
+          redis.call('HSET', KEYS[1], 's', start, 'c', count)
+          redis.call('PEXPIREAT', KEYS[1], start + window + 1000)
+        end
+        return {grant, count, start + window - now, start}
+        """;
+    /** A lease ends this much before the window it came from, so a permit is never spent in the next window. */
+    private static final long MARGIN_NANOS = 5_000_000;
+    private static final int MAX_RETRIES = 3;
+
+    private final RedisScript lease;
+    private final RateLimiter exact;
+    private final long maxLease;
+    private final int nodes;
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    /** When the map grows past this, ended leases are dropped (at most once a second, on a refill). */
+    private static final int SWEEP_ABOVE = 10_000;
+    private final AtomicLong lastSweep = new AtomicLong();
+
+    LeasedFixedWindowLimiter(RedisPipelines redis, RateLimiter exact, long timeoutMs, long maxLease, int clusterNodes) {
+        this.lease = new RedisScript(redis, SCRIPT, timeoutMs);
+        this.exact = exact;
+        this.maxLease = maxLease;
+        this.nodes = Math.max(1, clusterNodes);
+    }
+
+    @Override
+    public Future<Decision> acquire(String key, long limit, long windowMillis) {
+        Lease l = leases.get(key);
+        if (l == null) l = leases.computeIfAbsent(key, k -> new Lease());
+        Decision local = l.take(limit);
+        if (local != null) return Future.succeededFuture(local);
+        sweepIfLarge();
+        return refillThenTake(key, l, limit, windowMillis, MAX_RETRIES);
+    }
+
+    /** Bounds the map by the keys with a live window; runs off the common path (a refill calls Redis anyway). */
+    private void sweepIfLarge() {
+        long now = System.nanoTime();
+        long last = lastSweep.get();
+        if (leases.size() <= SWEEP_ABOVE || now - last < 1_000_000_000L || !lastSweep.compareAndSet(last, now)) return;
+        leases.values().removeIf(l -> !l.live() && l.refilling.get() == null);
+    }
+
+    /** Handing back requests admitted while Redis was away counts them exactly, as the plain limiter does. */
+    @Override
+    public Future<Decision> record(String key, long limit, long windowMillis, long hits) {
+        return exact.record(key, limit, windowMillis, hits);
+    }
+
+    private Future<Decision> refillThenTake(String key, Lease l, long limit, long windowMillis, int retries) {
+        return l.refill(() -> lease.run(key, limit, windowMillis, want(l, limit))).compose(v -> {
+            Decision d = l.take(limit);
+            if (d != null) return Future.succeededFuture(d);
+            if (l.exhausted()) return Future.succeededFuture(l.rejection(limit));
+            // other requests spent the batch first; under heavy contention, decide this one exactly
+            if (retries == 0) return exact.acquire(key, limit, windowMillis);
+            return refillThenTake(key, l, limit, windowMillis, retries - 1);
+        });
+    }
+
+    /** A batch that leaves room for the other nodes: a share of what remains, one permit near the limit. */
+    private long want(Lease l, long limit) {
+        long remaining = l.live() ? limit - l.count : limit;
+        return Math.max(1, Math.min(maxLease, remaining / (2L * nodes)));
+    }
+
+    /** Forgets every batch (an emulator reset clears the shared windows too). */
+    void clear() {
+        leases.clear();
+    }
+
+    /** Keys with a lease on this node (ended ones until the next sweep). */
+    int size() {
+        return leases.size();
+    }
+
+    /** One key's batch on this node. Permits are taken lock-free; one refill at a time is in flight per key. */
+    private static final class Lease {
+        final AtomicLong permits = new AtomicLong();
+        final AtomicReference<Future<Void>> refilling = new AtomicReference<>();
+        volatile long endNanos;
+        volatile long windowStart = -1;
+        volatile long count;
+        volatile boolean full;
+
+        boolean live() {
+            return System.nanoTime() < endNanos;
+        }
+
+        boolean exhausted() {
+            return full && live();
+        }
+
+        /** A permit of the live batch, or null when none is left (or the window ended). */
+        Decision take(long limit) {
+            if (!live()) return null;
+            for (long p = permits.get(); p > 0; p = permits.get()) {
+                if (permits.compareAndSet(p, p - 1)) {
+                    return new Decision(true, limit, Math.max(0, limit - count + p - 1), remainingMillis());
+                }
+            }
+            return full ? rejection(limit) : null;
+        }
+
+        Decision rejection(long limit) {
+            return new Decision(false, limit, 0, remainingMillis());
+        }
+
+        private long remainingMillis() {
+            return Math.max(0, (endNanos - System.nanoTime()) / 1_000_000);
+        }
+
+        /** Joins the refill in flight, or starts one with {@code call}. */
+        Future<Void> refill(java.util.function.Supplier<Future<Response>> call) {
+            Promise<Void> mine = Promise.promise();
+            if (!refilling.compareAndSet(null, mine.future())) {
+                Future<Void> running = refilling.get();
+                return running != null ? running : refill(call);
+            }
+            call.get().onComplete(ar -> {
+                if (ar.succeeded()) apply(ar.result());
+                refilling.set(null);
+                if (ar.succeeded()) mine.complete();
+                else mine.fail(ar.cause());
+            });
+            return mine.future();
+        }
+
+        private void apply(Response r) {
+            long grant = r.get(0).toLong();
+            long reset = Math.max(0, r.get(2).toLong());
+            long start = r.get(3).toLong();
+            if (start == windowStart) permits.addAndGet(grant);
+            else permits.set(grant); // a new window: whatever was left of the old one is gone with it
+            windowStart = start;
+            count = r.get(1).toLong();
+            full = grant == 0;
+            endNanos = System.nanoTime() + reset * 1_000_000 - MARGIN_NANOS;
+        }
+    }
+}
