@@ -31,7 +31,9 @@ public final class AdminAuthHandler implements Handler<RoutingContext> {
             decide(ctx, ok.succeeded() && ok.result()); // the administrator: no further allocation
             return;
         }
-        // no pause needed: a body handler in front of every guarded route has read the body already
+        // a user's password is checked off the event loop, and the body is read only after it (by a body handler or a
+        // streaming resource, which resume the request): until then its bytes must wait, not flow past unheard
+        ctx.request().pause();
         ok.onComplete(ar -> decide(ctx, ar.succeeded() && ar.result()));
     }
 

@@ -21,7 +21,17 @@ public final class AdminErrors implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        send(ctx.response(), toGatewayException(ctx));
+        GatewayException error = toGatewayException(ctx);
+        // refused before its body was read (401, 413, 429, 503 ...): a short body is drained after the answer, a
+        // long one (or one of unknown length) is not read at all: the connection closes
+        boolean drain = LingeringClose.drains(ctx.request());
+        if (!drain && !ctx.request().isEnded() && !ctx.response().headWritten()) ctx.response().putHeader("Connection", "close");
+        send(ctx.response(), error).onComplete(ar -> {
+            if (drain) LingeringClose.after(ctx);
+            else if (!ctx.request().isEnded() && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                ctx.request().connection().close();
+            }
+        });
     }
 
     /** Writes {@code error} in the admin shape; a response already under way can only be reset. */
@@ -54,6 +64,8 @@ public final class AdminErrors implements Handler<RoutingContext> {
         if (failure instanceof StoreUnavailableException su) return GatewayException.storeUnavailable(su.getMessage());
         int status = ctx.statusCode();
         if (failure == null && status > 0) return GatewayException.admin(status, "HTTP_" + status, reason(status, ctx));
+        // a handler of the framework refusing the request (a body handler that cannot decode it): still the client's
+        if (status >= 400 && status < 500) return GatewayException.admin(status, "HTTP_" + status, reason(status, ctx));
         LOG.warn("admin request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
         return GatewayException.admin(500, "INTERNAL_ERROR", "Internal error: "
             + (failure == null ? "unknown" : failure.getClass().getSimpleName()));

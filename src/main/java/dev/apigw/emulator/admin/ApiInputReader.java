@@ -91,7 +91,8 @@ final class ApiInputReader {
     private static ImportedDefinition current(JsonObject existing) {
         var eps = existing.getJsonArray("nativeEndpoint");
         String uri = eps == null || eps.isEmpty() ? "" : eps.getJsonObject(0).getString("uri", "");
-        return new ImportedDefinition(existing.getJsonObject("apiDefinition", new JsonObject()), uri,
+        JsonObject stored = existing.getValue("apiDefinition") instanceof JsonObject d ? d : new JsonObject();
+        return new ImportedDefinition(stored, uri,
             existing.getString("apiName"), existing.getString("apiVersion"), existing.getString("apiDescription", ""));
     }
 

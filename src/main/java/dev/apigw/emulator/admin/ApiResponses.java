@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.model.Docs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -32,7 +33,7 @@ final class ApiResponses {
      * address the request came in on when none is configured.
      */
     static JsonArray endpoints(JsonObject api, List<String> gatewayUrls, io.vertx.core.http.HttpServerRequest request) {
-        String path = "/gateway/" + api.getString("apiName", "").replace(" ", "%20") + "/" + api.getString("apiVersion", "");
+        String path = "/gateway/" + Docs.text(api, "apiName", "").replace(" ", "%20") + "/" + Docs.text(api, "apiVersion", "");
         List<String> bases = gatewayUrls.isEmpty() && request.authority() != null
             ? List.of((request.isSSL() ? "https://" : "http://") + request.authority()) : gatewayUrls;
         JsonArray out = new JsonArray();
@@ -44,8 +45,8 @@ final class ApiResponses {
     static JsonArray versions(String apiName, List<JsonObject> apis) {
         JsonArray out = new JsonArray();
         for (JsonObject a : apis) {
-            if (apiName.equals(a.getString("apiName"))) {
-                out.add(new JsonObject().put("versionNumber", a.getString("apiVersion")).put("apiId", a.getString("id")));
+            if (apiName.equals(Docs.text(a, "apiName", null))) {
+                out.add(new JsonObject().put("versionNumber", Docs.text(a, "apiVersion", null)).put("apiId", Docs.text(a, "id", null)));
             }
         }
         return out;

@@ -4,8 +4,6 @@ import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -97,7 +95,7 @@ final class ApplicationLinksResource {
             throw GatewayException.invalidPayload("type must be apiAccessKeyCredentials or oAuthCredentials");
         }
         ApplicationResource.load(store, id).compose(app -> {
-            JsonObject tokens = app.getJsonObject("accessTokens", new JsonObject());
+            JsonObject tokens = app.getValue("accessTokens") instanceof JsonObject t ? t : new JsonObject();
             app.put("accessTokens", tokens);
             JsonObject shown;
             if (key) {
@@ -118,13 +116,7 @@ final class ApplicationLinksResource {
 
     /** {@code {"apiIDs":[...]}} or a bare JSON array of ids. */
     private static JsonArray apiIds(RoutingContext ctx) {
-        String text = ctx.body() == null ? null : ctx.body().asString();
-        Object parsed;
-        try {
-            parsed = text == null || text.isBlank() ? null : Json.decodeValue(text);
-        } catch (DecodeException e) {
-            throw GatewayException.invalidPayload("the request body is not valid JSON");
-        }
+        Object parsed = Bodies.value(ctx);
         Object ids = parsed instanceof JsonObject o ? o.getValue("apiIDs") : parsed;
         if (!(ids instanceof JsonArray arr) || !arr.stream().allMatch(v -> v instanceof String)) {
             throw GatewayException.invalidPayload("expected {\"apiIDs\":[\"<apiId>\", ...]}");

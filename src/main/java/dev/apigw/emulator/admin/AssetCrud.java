@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
@@ -60,12 +61,15 @@ final class AssetCrud {
     }
 
     private final AssetStore store;
+    private final AssetValidation validation;
     private final AssetType type;
     private final Shape shape;
     private final Kind kind;
 
-    AssetCrud(AssetStore store, AssetType type, Shape shape, Kind kind) {
+    /** @param validation the shape check of the stored document, after the kind's own checks and preparation */
+    AssetCrud(AssetStore store, AssetValidation validation, AssetType type, Shape shape, Kind kind) {
         this.store = store;
+        this.validation = validation;
         this.type = type;
         this.shape = shape;
         this.kind = kind;
@@ -117,6 +121,7 @@ final class AssetCrud {
                 if (existing != null) throw GatewayException.admin(400, "ALREADY_EXISTS", "An asset with id " + id + " already exists.");
                 return kind.prepare(doc, null);
             })
+            .map(ready -> validation.check(type, ready))
             .compose(ready -> store.put(type, id, ready).map(ready))
             .onSuccess(saved -> Bodies.ok(ctx, shape.createStatus(), shape.written(kind.view(saved)))).onFailure(ctx::fail);
     }
@@ -128,7 +133,7 @@ final class AssetCrud {
             JsonObject doc = kind.validate(body, existing);
             doc.put("id", id);
             return kind.prepare(doc, existing);
-        }).compose(ready -> store.put(type, id, ready).map(ready))
+        }).map(ready -> validation.check(type, ready)).compose(ready -> store.put(type, id, ready).map(ready))
             .onSuccess(saved -> Bodies.ok(ctx, 200, shape.written(kind.view(saved)))).onFailure(ctx::fail);
     }
 

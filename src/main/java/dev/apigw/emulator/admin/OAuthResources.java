@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
@@ -21,11 +22,11 @@ final class OAuthResources {
     private final AssetCrud strategies;
     private final AssetCrud scopes;
 
-    OAuthResources(AssetStore store) {
+    OAuthResources(AssetStore store, AssetValidation validation) {
         this.store = store;
-        this.strategies = new AssetCrud(store, AssetType.STRATEGIES,
+        this.strategies = new AssetCrud(store, validation, AssetType.STRATEGIES,
             new AssetCrud.Shape("strategies", "strategy", false, "strategy", 200), new StrategyKind());
-        this.scopes = new AssetCrud(store, AssetType.GATEWAY_SCOPES,
+        this.scopes = new AssetCrud(store, validation, AssetType.GATEWAY_SCOPES,
             new AssetCrud.Shape("scopes", "scope", false, "scope", 201), new ScopeMappingKind(store));
     }
 

@@ -1,6 +1,6 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -24,9 +24,11 @@ import java.util.UUID;
  */
 final class PlanResource {
     private final AssetStore store;
+    private final AssetValidation validation;
 
-    PlanResource(AssetStore store) {
+    PlanResource(AssetStore store, AssetValidation validation) {
         this.store = store;
+        this.validation = validation;
     }
 
     void mount(Router router) {
@@ -101,15 +103,18 @@ final class PlanResource {
         });
     }
 
-    private static JsonObject validated(JsonObject plan) {
+    /** The product's checks and defaults, then the shape every reader relies on ({@link AssetValidation}). */
+    private JsonObject validated(JsonObject plan) {
         String name = plan.getValue("name") instanceof String s ? s : null;
         if (name == null || name.isBlank()) throw GatewayException.invalidPayload("Plan name should not be empty or null");
         Object quota = plan.getValue("quota");
         if (quota != null && !(quota instanceof JsonObject)) throw GatewayException.invalidPayload("'quota' must be an object");
         plan.put("quota", quota == null ? new JsonObject() : quota);
-        plan.put("deprecated", Boolean.TRUE.equals(dev.apigw.emulator.model.Lenient.bool(plan.getValue("deprecated", false))));
+        Boolean deprecated = dev.apigw.emulator.model.Lenient.bool(plan.getValue("deprecated", false));
+        if (deprecated == null) throw GatewayException.invalidPayload("'deprecated' must be true or false");
+        plan.put("deprecated", deprecated);
         plan.remove("packageIds"); // read from the packages
-        return plan;
+        return validation.check(AssetType.PLANS, plan);
     }
 
     private static JsonObject withPackages(JsonObject plan, List<JsonObject> packages) {
@@ -137,7 +142,7 @@ final class PlanResource {
         JsonArray given = (JsonArray) actions;
         if (given != null) for (Object a : given) {
             if (!(a instanceof JsonObject action)) throw GatewayException.invalidPayload("every policy action must be an object");
-            AssetShapes.checkAction(action);
+            validation.check(AssetType.POLICY_ACTIONS, action); // shape and meaning, as POST /policyActions
         }
         return store.get(AssetType.POLICIES, policyId).compose(existing -> {
             if (existing != null && given == null) return Future.succeededFuture();

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Lenient;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -18,9 +19,11 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class PolicyExtrasResource {
     private final AssetStore store;
+    private final AssetValidation validation;
 
-    PolicyExtrasResource(AssetStore store) {
+    PolicyExtrasResource(AssetStore store, AssetValidation validation) {
         this.store = store;
+        this.validation = validation;
     }
 
     void mount(Router router) {
@@ -79,7 +82,7 @@ final class PolicyExtrasResource {
         JsonObject body = Bodies.json(ctx);
         store.get(AssetType.POLICY_ACTIONS, id).compose(existing -> {
             if (existing == null) throw GatewayException.notFound(id);
-            JsonObject action = PolicyActionResource.validated(Bodies.unwrap(body, "policyAction")).put("id", id);
+            JsonObject action = PolicyActionResource.validated(validation, Bodies.unwrap(body, "policyAction")).put("id", id);
             return store.put(AssetType.POLICY_ACTIONS, id, action).map(action);
         }).onSuccess(action -> Bodies.ok(ctx, 200, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
     }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.iam.BuiltInPrincipals;
 import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.model.Lenient;
@@ -24,12 +25,12 @@ final class PrincipalResources {
     private final AssetCrud groups;
     private final AssetCrud profiles;
 
-    PrincipalResources(AssetStore store, UserDirectory directory) {
-        this.users = new AssetCrud(store, AssetType.USERS, new AssetCrud.Shape("users", "users", true, null, 201),
+    PrincipalResources(AssetStore store, AssetValidation validation, UserDirectory directory) {
+        this.users = new AssetCrud(store, validation, AssetType.USERS, new AssetCrud.Shape("users", "users", true, null, 201),
             new Users(store, directory));
-        this.groups = new AssetCrud(store, AssetType.GROUPS, new AssetCrud.Shape("groups", "groups", true, null, 201),
+        this.groups = new AssetCrud(store, validation, AssetType.GROUPS, new AssetCrud.Shape("groups", "groups", true, null, 201),
             new Named("Group", "userIds", BuiltInPrincipals.groups(directory.adminLogin())));
-        this.profiles = new AssetCrud(store, AssetType.ACCESS_PROFILES, new AssetCrud.Shape("accessProfiles", null, false,
+        this.profiles = new AssetCrud(store, validation, AssetType.ACCESS_PROFILES, new AssetCrud.Shape("accessProfiles", null, false,
             null, 201), new Named("AccessProfile", "groupIds", BuiltInPrincipals.accessProfiles()));
     }
 

@@ -4,16 +4,20 @@ import dev.apigw.emulator.catalog.BoundedText;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A parsed {@code POST /search} body: types, {@code and}/{@code or} condition (optional with at most one scope entry),
- * scope of attribute regexes, response fields and paging (numbers may be strings). Attribute names may be dotted ({@code names.value}); arrays on the way are searched element-wise.
+ * scope of attribute regexes, response fields and paging (numbers may be strings). Attribute names may be dotted
+ * ({@code names.value}); arrays on the way are searched element-wise. Keywords are RE2 regular expressions (RE2/J:
+ * linear time, no backtracking, no stack depth that grows with the text; like the product's Elasticsearch regexps it
+ * has no back-references or look-around), at most {@value #MAX_KEYWORD} characters.
  */
 record SearchQuery(List<String> types, boolean and, List<Scope> scope, List<String> responseFields, int from, int size) {
+    static final int MAX_KEYWORD = 1000;
 
     record Scope(String attribute, Pattern keyword) {
     }
@@ -47,7 +51,11 @@ record SearchQuery(List<String> types, boolean and, List<Scope> scope, List<Stri
             if (!(o instanceof JsonObject s) || !(s.getValue("attributeName") instanceof String name)) {
                 throw GatewayException.invalidPayload("every scope entry needs an attributeName");
             }
+            if (name.length() > 256) throw GatewayException.invalidPayload("an attributeName may have at most 256 characters");
             String keyword = s.getValue("keyword") == null ? ".*" : String.valueOf(s.getValue("keyword"));
+            if (keyword.length() > MAX_KEYWORD) {
+                throw GatewayException.admin(400, "INVALID_KEYWORD", "A keyword may have at most " + MAX_KEYWORD + " characters");
+            }
             try {
                 out.add(new Scope(name, Pattern.compile(keyword, Pattern.CASE_INSENSITIVE | Pattern.DOTALL)));
             } catch (PatternSyntaxException e) {
@@ -73,23 +81,29 @@ record SearchQuery(List<String> types, boolean and, List<Scope> scope, List<Stri
     }
 
     /** Whether an asset matches the scope under the condition; no scope matches everything. */
-    boolean matches(JsonObject asset) {
+    boolean matches(JsonObject asset, BoundedText.Budget budget) {
         if (scope.isEmpty()) return true;
         for (Scope s : scope) {
-            boolean hit = attributeMatches(asset, s.attribute().split("\\."), 0, s.keyword());
+            boolean hit = attributeMatches(asset, s.attribute().split("\\."), 0, s.keyword(), budget);
             if (and && !hit) return false;
             if (!and && hit) return true;
         }
         return and;
     }
 
-    private static boolean attributeMatches(Object node, String[] path, int i, Pattern keyword) {
+    /** Follows the dotted path; its length bounds the recursion (a path segment per level, arrays flattened once). */
+    private static boolean attributeMatches(Object node, String[] path, int i, Pattern keyword, BoundedText.Budget budget) {
         if (node instanceof JsonArray arr) {
-            for (Object o : arr) if (attributeMatches(o, path, i, keyword)) return true;
+            for (Object o : arr) {
+                if (!(o instanceof JsonArray) && attributeMatches(o, path, i, keyword, budget)) return true;
+            }
             return false;
         }
-        if (i == path.length) return node != null && !(node instanceof JsonObject) && keyword.matcher(BoundedText.of(String.valueOf(node))).matches();
-        return node instanceof JsonObject obj && attributeMatches(obj.getValue(path[i]), path, i + 1, keyword);
+        if (i == path.length) {
+            return node != null && !(node instanceof JsonObject)
+                && keyword.matcher(new BoundedText(String.valueOf(node), budget)).matches();
+        }
+        return node instanceof JsonObject obj && attributeMatches(obj.getValue(path[i]), path, i + 1, keyword, budget);
     }
 
     /** The asset cut down to the requested fields ({@code *} or none: everything). */

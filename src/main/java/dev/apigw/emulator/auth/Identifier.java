@@ -106,14 +106,18 @@ public final class Identifier {
 
     private Future<AppEntry> byJwt(String jwt) {
         if (jwt == null || jwt.chars().filter(c -> c == '.').count() != 2) return NONE;
-        return jwts.verify(jwt).map(claims -> claims == null ? null : byClaims(claims));
+        return jwts.verify(jwt).map(v -> v == null ? null : byClaims(v));
     }
 
-    /** A JWT this gateway issued names its application in {@code app_id}; others match jwtClaims identifiers. */
-    private AppEntry byClaims(JsonObject claims) {
+    /**
+     * A JWT this gateway issued names its application in {@code app_id}, trusted only when the gateway's own key signed
+     * it (an external issuer may use the same {@code iss} name); every JWT may match jwtClaims identifiers.
+     */
+    private AppEntry byClaims(JwtVerifier.Verified verified) {
+        JsonObject claims = verified.claims();
         ApplicationIndex.Snapshot apps = index.current();
-        String appId = claims.getString("app_id");
-        if (appId != null && config.jwtIssuer().equals(claims.getString("iss"))) {
+        String appId = claims.getValue("app_id") instanceof String s ? s : null;
+        if (appId != null && verified.ownKey() && config.jwtIssuer().equals(claims.getValue("iss"))) {
             AppEntry own = apps.byId().get(appId);
             if (own != null) return own;
         }

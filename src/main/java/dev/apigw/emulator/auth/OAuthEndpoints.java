@@ -93,7 +93,8 @@ final class OAuthEndpoints {
             Set<String> offered = new TreeSet<>();
             for (JsonObject api : all.<List<JsonObject>>resultAt(0)) {
                 if (!app.apiIds().contains(api.getString("id"))) continue;
-                for (Object s : api.getJsonArray("scopes", new JsonArray())) {
+                if (!(api.getValue("scopes") instanceof JsonArray scopes)) continue;
+                for (Object s : scopes) {
                     if (s instanceof JsonObject so && so.getString("name") != null) offered.add(so.getString("name"));
                 }
             }

@@ -23,17 +23,19 @@ final class StrategyClients {
         Map<String, JsonObject> byStrategy = new HashMap<>();
         for (JsonObject s : strategies) if (s.getValue("id") instanceof String id) byStrategy.put(id, s);
         for (JsonObject app : apps) {
-            AppEntry owner = byId.get(app.getString("id"));
+            AppEntry owner = app.getValue("id") instanceof String appId ? byId.get(appId) : null; // tolerant: skipped ones
             if (owner == null || !(app.getValue("authStrategyIds") instanceof JsonArray ids)) continue;
             for (Object sid : ids) {
                 JsonObject strategy = sid instanceof String s ? byStrategy.get(s) : null;
-                JsonObject dcr = strategy == null ? null : strategy.getJsonObject("dcrConfig");
+                JsonObject dcr = strategy != null && strategy.getValue("dcrConfig") instanceof JsonObject d ? d : null;
                 if (dcr == null || !(dcr.getValue("clientId") instanceof String clientId)
                     || !(dcr.getValue("clientSecret") instanceof String secret)) continue;
                 byClient.put(clientId, new AppEntry(owner.id(), owner.name(), owner.suspended(), owner.apiIds(), clientId,
                     Applications.hash(secret)));
                 Set<String> registered = new LinkedHashSet<>();
-                for (Object o : dcr.getJsonArray("scopes", new JsonArray())) if (o instanceof String sc) registered.add(sc);
+                if (dcr.getValue("scopes") instanceof JsonArray list) {
+                    for (Object o : list) if (o instanceof String sc) registered.add(sc);
+                }
                 scopes.put(clientId, Set.copyOf(registered));
             }
         }

@@ -111,7 +111,8 @@ public final class AssetShapes {
                 || st.getValue("enforcements") != null && !(st.getValue("enforcements") instanceof JsonArray)) {
                 throw GatewayException.invalidPayload("every policyEnforcements entry needs a stageKey and an enforcements array");
             }
-            for (Object e : st.getJsonArray("enforcements", new JsonArray())) {
+            JsonArray enforcements = st.getValue("enforcements") instanceof JsonArray a ? a : new JsonArray();
+            for (Object e : enforcements) {
                 if (!(e instanceof JsonObject en) || !(en.getValue("enforcementObjectId") instanceof String)) {
                     throw GatewayException.invalidPayload("every enforcement needs an enforcementObjectId (a policy action id)");
                 }

@@ -1,10 +1,9 @@
 package dev.apigw.emulator.deploy;
 
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The design-time assets one route table is compiled from: APIs, policies and policy actions (indexed by id), and
@@ -23,7 +22,8 @@ public record AssetSnapshot(List<JsonObject> apis, Map<String, JsonObject> polic
     }
 
     private static Map<String, JsonObject> index(List<JsonObject> docs) {
-        return docs.stream().filter(d -> d.getString("id") != null)
-            .collect(Collectors.toMap(d -> d.getString("id"), Function.identity(), (a, b) -> b));
+        Map<String, JsonObject> out = new HashMap<>();
+        for (JsonObject d : docs) if (d.getValue("id") instanceof String id) out.put(id, d);
+        return out;
     }
 }

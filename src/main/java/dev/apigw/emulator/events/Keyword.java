@@ -1,9 +1,8 @@
 package dev.apigw.emulator.events;
 
-import dev.apigw.emulator.catalog.BoundedText;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A scope's {@code keyword}: a regular expression that must match a field's whole value, case-insensitively (as the
@@ -39,7 +38,7 @@ final class Keyword {
         if (value == null) return false;
         Boolean known = memo.get(value);
         if (known != null) return known;
-        boolean hit = pattern.matcher(BoundedText.of(value)).matches();
+        boolean hit = pattern.matcher(value).matches();
         if (memo.size() < MEMO_LIMIT) memo.put(value, hit);
         return hit;
     }

@@ -3,6 +3,7 @@ package dev.apigw.emulator.iam;
 import dev.apigw.emulator.config.AdminConfig;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.model.Lenient;
+import dev.apigw.emulator.store.AppliedView;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.CoalescingRebuild;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * are cached by a SHA-256 fingerprint of (stored hash, login, password), so a changed password or user invalidates
  * them by construction, and a repeated call costs one SHA-256.
  */
-public final class UserDirectory implements Lifecycle {
+public final class UserDirectory implements Lifecycle, AppliedView {
     private static final int MAX_VERDICTS = 10_000;
     private final AssetStore store;
     private final AdminConfig admin;
@@ -49,6 +50,11 @@ public final class UserDirectory implements Lifecycle {
     @Override
     public Future<Void> start() {
         return rebuilds.start();
+    }
+
+    @Override
+    public Future<Void> applied() {
+        return rebuilds.applied();
     }
 
     @Override

@@ -1,25 +1,26 @@
 package dev.apigw.emulator.migration;
 
-import dev.apigw.emulator.store.AssetStore;
-import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.MetricsStore;
+import dev.apigw.emulator.store.QuotaCounterStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Adds copied runtime data to this node: metrics records are appended to its published metrics (in chunks), and the
- * quota counters are merged into its own: an application only the source counted takes the source's cycle; one both
- * counted in the same cycle gets the sum; otherwise the later cycle wins (the earlier one has ended).
+ * quota counters are merged into its own {@link QuotaCounterStore} ({@link QuotaCounterStore#absorbed}): an application
+ * only the source counted takes the source's cycle; one both counted in the same cycle gets the sum; otherwise the
+ * later cycle wins (the earlier one has ended).
  */
 final class LogsEventsWriter {
     private static final int CHUNK = 1_000;
-    private final AssetStore store;
+    private final QuotaCounterStore counters;
     private final MetricsStore metrics;
 
-    LogsEventsWriter(AssetStore store, MetricsStore metrics) {
-        this.store = store;
+    LogsEventsWriter(QuotaCounterStore counters, MetricsStore metrics) {
+        this.counters = counters;
         this.metrics = metrics;
     }
 
@@ -34,25 +35,19 @@ final class LogsEventsWriter {
                 chain = chain.compose(v -> metrics.append(kind.getKey(), part));
             }
         }
-        JsonObject source = data.quotaCounters() == null ? new JsonObject() : data.quotaCounters().getJsonObject("counters", new JsonObject());
+        Map<String, JsonObject> source = cycles(data.quotaCounters());
         counts.put("quotaCounters", source.size());
         if (source.isEmpty()) return chain.map(counts);
-        return chain.compose(v -> store.get(AssetType.SETTINGS, LogsEvents.QUOTA_COUNTERS)).compose(local -> {
-            JsonObject merged = local == null ? new JsonObject() : local.getJsonObject("counters", new JsonObject()).copy();
-            source.forEach(e -> {
-                if (e.getValue() instanceof JsonObject cycle) merged.put(e.getKey(), merge(merged.getJsonObject(e.getKey()), cycle));
-            });
-            return store.put(AssetType.SETTINGS, LogsEvents.QUOTA_COUNTERS, new JsonObject().put("counters", merged));
-        }).map(counts);
+        return chain.compose(v -> counters.absorb(source)).map(counts); // merged per application, atomically
     }
 
-    static JsonObject merge(JsonObject local, JsonObject source) {
-        if (local == null) return source.copy();
-        long ls = local.getLong("startTime", 0L);
-        long ss = source.getLong("startTime", 0L);
-        if (ls != ss) return (ss > ls ? source : local).copy();
-        return new JsonObject().put("startTime", ls)
-            .put("successCount", local.getLong("successCount", 0L) + source.getLong("successCount", 0L))
-            .put("failureCount", local.getLong("failureCount", 0L) + source.getLong("failureCount", 0L));
+    /** The cycles of a {@code quotaAccumulator} document ({@code {"counters": {app: cycle}}}), well-formed ones only. */
+    static Map<String, JsonObject> cycles(JsonObject doc) {
+        Map<String, JsonObject> out = new LinkedHashMap<>();
+        if (doc == null || !(doc.getValue("counters") instanceof JsonObject all)) return out;
+        all.forEach(e -> {
+            if (e.getValue() instanceof JsonObject c && c.getValue("startTime") instanceof Number) out.put(e.getKey(), c);
+        });
+        return out;
     }
 }

@@ -18,4 +18,13 @@ public interface PolicyFactory {
     default Policy create(JsonObject action, JsonObject api, DesignTime design) {
         return create(action, api);
     }
+
+    /**
+     * The write-time check of an action (admin POST/PUT, archive import): throws {@link IllegalArgumentException}
+     * naming what cannot be enforced, so an action that would keep its API out of the route table is never stored.
+     * By default, whatever {@link #create} refuses; factories may check more (enums a tolerant compile ignores).
+     */
+    default void validate(JsonObject action) {
+        create(action, null);
+    }
 }

@@ -139,11 +139,11 @@ class SearchIT {
     }
 
     @Test
-    void a_catastrophically_backtracking_keyword_is_400_not_a_stuck_event_loop() {
-        // java.util.regex memoizes the textbook (a+)+b; this one still takes seconds at 24 characters, ages at 40
+    void a_catastrophically_backtracking_keyword_is_answered_in_linear_time() {
+        // with java.util.regex this took seconds at 24 characters and ages at 40; RE2/J never backtracks
         TestApis.register(gw, "a".repeat(40) + "!", "1.0", TestApis.openApi("A", "http://a.example.com", "/x"));
         long start = System.nanoTime();
-        search(SEARCH, query("or", scope("apiName", "(.*a){12}b"))).statusCode(400).body("errorDetails", containsString("too complex"));
+        search(SEARCH, query("or", scope("apiName", "(.*a){12}b"))).statusCode(200).body("api", hasSize(0));
         org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 5_000_000_000L);
         search(SEARCH, query("or", scope("apiName", "a{40}!"))).statusCode(200).body("api", hasSize(1));
         search(SEARCH, query("or", scope("apiName", ".*a.*a.*a.*a.*b.*"))).statusCode(200).body("api", hasSize(0));

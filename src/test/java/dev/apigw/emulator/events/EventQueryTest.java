@@ -1,6 +1,7 @@
 package dev.apigw.emulator.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,12 +53,11 @@ class EventQueryTest {
     }
 
     @Test
-    void a_catastrophic_keyword_is_refused_quickly() {
-        // java.util.regex memoizes the textbook (a+)+b; this one takes ages at 40 characters
+    void a_catastrophic_keyword_is_answered_in_linear_time() {
+        // with java.util.regex this one takes ages at 40 characters; RE2/J never backtracks
         Keyword k = new Keyword("apiName", Pattern.compile("(.*a){12}b"));
         long t0 = System.nanoTime();
-        GatewayException e = assertThrows(GatewayException.class, () -> k.test("a".repeat(40) + "!"));
-        assertEquals(400, e.status());
+        assertFalse(k.test("a".repeat(40) + "!"));
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
     }
 
