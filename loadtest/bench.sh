@@ -7,6 +7,9 @@
 #                                without identification, one run                                     (issue 3)
 #   loadtest/bench.sh throttle   API with a never-tripping Redis throttle vs without, plus Redis calls per
 #                                request from INFO commandstats                                      (issue 4)
+#   loadtest/bench.sh events     routing with transactional events recorded (gw1, the default) vs the same gateway
+#                                with events.enabled=false (gw2, a second process pinned to the same CPU, :5556);
+#                                target gw1_over_gw2_rps >= 0.95                                     (issue 14)
 #
 # Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>).
 # The gateway is started by the harness (-g), pinned to the system-under-test CPU, with a config made here;
@@ -25,6 +28,7 @@ mvn -q -B -DskipTests package
 WORK=$(mktemp -d /tmp/apigw-bench.XXXXXX)
 REDIS_PID=""
 cleanup() { [ -n "${GW_PID:-}" ] && kill "$GW_PID" 2>/dev/null; [ -n "${REF:-}" ] && kill "$REF" 2>/dev/null;
+            [ -n "${OFF:-}" ] && kill "$OFF" 2>/dev/null;
             [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null; true; }
 trap cleanup EXIT
 
@@ -61,7 +65,7 @@ activate() { curl -sf -u $AUTH -X PUT "$GW/rest/apigateway/apis/$1/activate" >/d
 PLAIN=$(register echo); activate "$PLAIN"
 HEADERS=()
 URLS=("$GW/gateway/echo/1.0/")
-if [ "$MODE" != routing ]; then
+if [ "$MODE" != routing ] && [ "$MODE" != events ]; then
   command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
   # the policy variants on the same gateway; mode-specific setup lives in loadtest/bench-policies.sh
   source "$PWD/loadtest/bench-policies.sh"
@@ -75,7 +79,20 @@ kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""
 
 HARGS=(); for h in "${HEADERS[@]:-}"; do [ -n "$h" ] && HARGS+=(-H "$h"); done
 mkdir -p "$OUT"
-if [ "$MODE" = routing ]; then
+if [ "$MODE" = events ]; then
+  # the same registered API on a second data directory, for a second gateway that records nothing
+  cp -r "$WORK/data" "$WORK/data-off"; rm -f "$WORK/data-off/node-id"
+  sed -e 's/^port: 5555/port: 5556/' -e "s#^dataDir: .*#dataDir: $WORK/data-off#" "$WORK/gateway.yaml" > "$WORK/gateway-off.yaml"
+  echo "events: {enabled: false}" >> "$WORK/gateway-off.yaml"
+  CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
+  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -jar "$PWD/target/apigw-emulator.jar" \
+    --config "$WORK/gateway-off.yaml" > "$WORK/off.log" 2>&1 & OFF=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:5556/rest/apigateway/health" >/dev/null && break; sleep 0.2; done
+  # throughput ratio only (paced and c=1 phases skipped); gw1 records, gw2 does not
+  "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$OFF" -g "$JAVA_CMD" \
+    "$GW/gateway/echo/1.0/" "http://127.0.0.1:5556/gateway/echo/1.0/"
+  log "events target: gw1_over_gw2_rps >= 0.95 (recording on / off)"
+elif [ "$MODE" = routing ]; then
   mvn -q -B -f "$BENCH/vertx-ref/pom.xml" package
   CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
   taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -jar "$BENCH/vertx-ref/target/vertx-ref-proxy.jar" \

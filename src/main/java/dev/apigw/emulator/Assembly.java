@@ -29,6 +29,8 @@ import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.events.EventRecorder;
+import dev.apigw.emulator.events.Events;
 import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.lifecycle.Lifecycles;
@@ -40,6 +42,7 @@ import dev.apigw.emulator.metrics.PerformanceMetrics;
 import dev.apigw.emulator.migration.MigrationService;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
+import dev.apigw.emulator.policy.LogInvocationPolicy;
 import dev.apigw.emulator.policy.OutboundAuthPolicy;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
@@ -143,11 +146,15 @@ final class Assembly {
         QuotaCounterStore quotaCounters = redis == null ? life.add(new EmbeddedQuotaCounters(vertx, config.dataDir()))
             : new RedisQuotaCounters(redis);
         SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, quotaCounters, subscriptions, extended));
+        // runtime events: recorded at each exchange's end, written off the request path, searchable through /search
+        Events events = Events.build(vertx, config.events(), config.dataDir(), redis, registry);
+        life.add(events.writer()); // stops after the ports: every exchange has ended, its event is queued
         // the route table, rebuilt when what it is compiled from changes (APIs, policies, actions, aliases, scopes)
         List<PolicyFactory> factories = new ArrayList<>(extraFactories);
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
+        factories.add(new LogInvocationPolicy.Factory(config.events().maxPayloadBytes()));
         factories.add(new OutboundAuthPolicy.Factory());
         AssetValidation validation = new AssetValidation(factories, config.limits().maxJsonDepth()); // validate on write
         life.add(new BuiltInAliases(store, config.admin().username())); // before the first route table: routes use aliases
@@ -177,20 +184,22 @@ final class Assembly {
             ops.licensePublishIntervalMinutes() * 60_000L, meters::published));
         WebhookDispatcher webhooks = life.add(new WebhookDispatcher(vertx, store, ops.webhookMaxAttempts(),
             ops.webhookInitialBackoffMs(), ops.webhookTimeoutMs(), registry));
-        GatewayEvents events = (event, data) -> {
+        GatewayEvents emitted = (event, data) -> { // counted, to webhooks, and as lifecycle events
             if (event.equals(GatewayEvents.QUIESCE_ALL)) meters.quiesced("all");
             else if (event.equals(GatewayEvents.QUIESCE_DESIGNTIME)) meters.quiesced("designtime");
             webhooks.emit(event, data);
+            events.recorder().lifecycle(event, data);
         };
         MigrationService migration = life.add(new MigrationService(vertx, store, published, quotaCounters, validation,
             workspace, archives.importer(), config.migration(), webhooks::emit, settled));
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
-        QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission, List.of(performance, license, quotas),
-            events, mainPort, ops.drainTimeoutMs(), ops.keepListening());
+        QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission,
+            List.of(performance, license, quotas, events.writer()), emitted, mainPort, ops.drainTimeoutMs(), ops.keepListening());
         Promise<Integer> exit = Promise.promise();
         Shutdown shutdown = new Shutdown(sequence, status -> {
+            events.recorder().lifecycle(EventRecorder.SHUTDOWN, new JsonObject().put("exitStatus", status));
             exit.tryComplete(status);
             return Future.succeededFuture();
         });
@@ -221,26 +230,30 @@ final class Assembly {
                     published.clear(LicenseMetrics.KIND), published.clear("subscription_quota"),
                     applied.delete(AssetType.SETTINGS, DestinationSettings.ID));
             },
-            Reset.Scope.EVENTS, () -> Future.succeededFuture(webhooks.cancelPending())));
+            Reset.Scope.EVENTS, () -> {
+                webhooks.cancelPending();
+                return events.clear();
+            }));
         // the admin API and the ports
         AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, validation, apis, importer,
-            NodeHealth.checks(vertx, store, rateLimits, skipped, config), machine, admission, sequence, quiescePort, shutdown,
-            meters, published, destination, new SubscriptionUsage(quotas), extended, skipped,
+            NodeHealth.checks(vertx, store, rateLimits, skipped, events.writer(), config), machine, admission, sequence,
+            quiescePort, shutdown, meters, published, destination, new SubscriptionUsage(quotas), extended, skipped,
             List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed,
-            archives, migration, users));
+            archives, migration, users, events));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
+        if (config.events().enabled()) observers.add(events.recorder());
         life.add(admin.uploadDirectory(vertx));
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,
             backendFaults, port, bound), config.port()));
         life.add(Lifecycle.of("started event", () -> {
-            webhooks.emit(GatewayEvents.SERVER_STARTED, new JsonObject().put("port", mainPort.port())
+            emitted.emit(GatewayEvents.SERVER_STARTED, new JsonObject().put("port", mainPort.port())
                 .put("quiescePort", quiescePort.actualPort()));
             return Future.succeededFuture();
         }, Future::succeededFuture));
         return new GatewayNode(mainPort, quiescePort, echo, life, shutdown, exit.future(),
-            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas), quotaCounters));
+            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas, events.writer()), quotaCounters));
     }
 
     private EchoBackend demo(ApiAssets apis, DefinitionImporter importer) {

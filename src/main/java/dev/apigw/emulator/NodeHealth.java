@@ -1,6 +1,7 @@
 package dev.apigw.emulator;
 
 import dev.apigw.emulator.config.GatewayConfig;
+import dev.apigw.emulator.events.EventWriter;
 import dev.apigw.emulator.ratelimit.RateLimitService;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.SkippedAssets;
@@ -11,13 +12,15 @@ import io.vertx.ext.healthchecks.Status;
 
 /**
  * The checks behind the health endpoints: the data store (with what the node can still do, {@link StoreCapabilities}),
- * whether throttles decide without Redis, and stored documents the node had to leave out of its views.
+ * whether throttles decide without Redis, stored documents the node had to leave out of its views, and the event
+ * writer.
  */
 final class NodeHealth {
     private NodeHealth() {
     }
 
     static HealthChecks checks(Vertx vertx, AssetStore store, RateLimitService rateLimits, SkippedAssets skipped,
+                               EventWriter events,
                                GatewayConfig config) {
         HealthChecks checks = HealthChecks.create(vertx);
         // longer than a Redis command may take, so a store that does not answer is reported, not timed out
@@ -30,6 +33,7 @@ final class NodeHealth {
         }));
         // yellow while throttles decide without Redis (onStoreError); the engine health folds it into its status
         checks.register("rateLimit", p -> p.complete(Status.OK(rateLimit(rateLimits, config))));
+        checks.register("events", p -> p.complete(Status.OK(events.health())));
         // yellow while a stored document is left out of a view (route table, application index, subscriptions)
         checks.register("assets", p -> p.complete(Status.OK(skipped.health())));
         return checks;

@@ -54,10 +54,11 @@ public final class AdminApi {
         this.quiescePort = new QuiescePortRouter(vertx, s.quiesce(), auth, quiesce, ports, liveness,
             List.of(archive::mountExport, metrics::mountPublished, webhooks::mountReads));
         this.open = new java.util.ArrayList<>(List.of(health::mount, metrics::mountPublic, liveness::mount));
+        EventSearchResource eventSearch = new EventSearchResource(s.events());
         open.addAll(s.publicRoutes());
         Configurations configurations = new Configurations(s.store());
         ApiResource apis = new ApiResource(s.apis(), new ApiInputReader(vertx, s.importer()), configurations,
-            s.skipped());
+            s.skipped(), s.events().recorder());
         String owner = s.config().admin().username();
         this.guarded = List.of(
             new DesignTimeGuard(s.quiesce())::mount, // sees every write before any resource
@@ -74,7 +75,9 @@ public final class AdminApi {
             new ApplicationLinksResource(s.store())::mount, // before /applications/{id}: PUT /applications/accessTokens
             new ApplicationResource(s.store(), s.validation(), owner)::mount,
             new SearchResource(vertx, s.store(), s.users(), s.config().compat().upperCaseSearchKeys(),
-                limits.searchBudgetMs())::mount,
+                limits.searchBudgetMs(), eventSearch)::mount,
+            eventSearch::mount,
+            new ApiTransactionsResource(s.events())::mount,
             new PlanResource(s.store(), s.validation())::mount,
             new PackageResource(s.store())::mount,
             new SubscriptionUsageResource(s.usage())::mount,

@@ -7,6 +7,7 @@ import dev.apigw.emulator.catalog.ApiAssets;
 import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.catalog.DefinitionImporter;
 import dev.apigw.emulator.config.GatewayConfig;
+import dev.apigw.emulator.events.Events;
 import dev.apigw.emulator.harness.Faults;
 import dev.apigw.emulator.harness.Reset;
 import dev.apigw.emulator.harness.SeedLoader;
@@ -39,6 +40,7 @@ import java.util.function.Consumer;
  * @param faults, reset, seed the emulator's test aids under {@code /emulator}
  * @param archives the archive export and import with their workspace
  * @param users who signs in to the admin API: the configured administrator and the local users
+ * @param events runtime events: searches, purge and archive jobs, and the recorder of API lifecycle events
  */
 public record AdminServices(GatewayConfig config, AssetStore store, AssetValidation validation, ApiAssets apis,
                             DefinitionImporter importer,
@@ -47,7 +49,7 @@ public record AdminServices(GatewayConfig config, AssetStore store, AssetValidat
                             MetricsStore published, DestinationSettings destination, SubscriptionUsage usage,
                             ExtendedSettings extended, SkippedAssets skipped, List<Consumer<Router>> publicRoutes,
                             Faults faults, Reset reset, SeedLoader seed, Archives archives, MigrationService migration,
-                            UserDirectory users) {
+                            UserDirectory users, Events events) {
 
     /** The archive service's parts the admin API uses. */
     public record Archives(ArchiveExporter exporter, ArchiveImporter importer, ArchiveWorkspace workspace) {

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.events.EventRecorder;
 import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.settings.Configurations;
@@ -20,12 +21,16 @@ final class ApiResource {
     private final ApiInputReader reader;
     private final Configurations configurations;
     private final SkippedAssets skipped;
+    private final EventRecorder events;
 
-    ApiResource(ApiAssets assets, ApiInputReader reader, Configurations configurations, SkippedAssets skipped) {
+    /** @param events records a lifecycle event for each activation and deactivation */
+    ApiResource(ApiAssets assets, ApiInputReader reader, Configurations configurations, SkippedAssets skipped,
+                EventRecorder events) {
         this.assets = assets;
         this.reader = reader;
         this.configurations = configurations;
         this.skipped = skipped;
+        this.events = events;
     }
 
     void mount(Router router) {
@@ -135,7 +140,7 @@ final class ApiResource {
     }
 
     private void setActive(RoutingContext ctx, boolean active) {
-        assets.setActive(ctx.pathParam("apiId"), active)
+        assets.setActive(ctx.pathParam("apiId"), active).onSuccess(api -> events.apiLifecycle(active, api))
             .compose(api -> respondOne(ctx, 200, api)).onFailure(ctx::fail);
     }
 }

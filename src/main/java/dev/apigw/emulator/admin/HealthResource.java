@@ -92,6 +92,11 @@ final class HealthResource {
                 .put("dataStore", store);
             if (!rateLimit.containsKey("error")) body.put("rateLimit", rateLimit);
             if (!assets.containsKey("error")) body.put("assets", assets);
+            JsonObject events = data(result, "events"); // yellow while the event writer drops events
+            if (!events.containsKey("error")) {
+                body.put("transactionEvents", events);
+                body.put("status", worst(status, events.getString("status")));
+            }
             body.put("terracotta", redis ? new JsonObject().put("status", storeStatus).put("type", "redis")
                 : new JsonObject().put("status", "not configured"));
             if (capabilities != null) body.put("capabilities", capabilities);

@@ -13,13 +13,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code POST /rest/apigateway/search} and {@code /search/_count}, and the UI facade
- * {@code /rest/facade/apigateway/searchApis}. Results are keyed by lower-case type ({@code "api"}), as real clients
- * read them (upper case with {@code compat.searchResultKeys: upper}, as the swagger example shows); counts always by
- * lower case. Types the emulator keeps no assets of answer with an empty list.
+ * {@code /rest/facade/apigateway/searchApis}. Results are keyed by lower-case type ({@code "api"},
+ * {@code "transaction_events"}), as real clients read them (upper case with {@code compat.searchResultKeys: upper}, as
+ * the swagger example shows); counts always by lower case. Types the emulator keeps no assets of answer with an empty
+ * list. Event types ({@code TRANSACTION_EVENTS}, ...) are answered by {@link EventSearchResource}; a body that names
+ * any of them may omit {@code condition} whatever its scope (it means {@code and}, as the vendor's event searches
+ * send it), for its asset types too.
  */
 final class SearchResource {
     private static final Map<String, AssetType> STORED = Map.ofEntries(Map.entry("API", AssetType.APIS),
@@ -34,17 +38,21 @@ final class SearchResource {
     private final UserDirectory users;
     private final boolean upperCaseKeys;
     private final long budgetMs;
+    private final EventSearchResource events;
 
     /**
      * @param upperCaseKeys key results by upper-case type ({@code compat.searchResultKeys: upper})
      * @param budgetMs how long the keyword matching of one request may take ({@code limits.searchBudgetMs})
+     * @param events the searches of runtime event types, which this resource hands on
      */
-    SearchResource(Vertx vertx, AssetStore store, UserDirectory users, boolean upperCaseKeys, long budgetMs) {
+    SearchResource(Vertx vertx, AssetStore store, UserDirectory users, boolean upperCaseKeys, long budgetMs,
+                   EventSearchResource events) {
         this.vertx = vertx;
         this.store = store;
         this.users = users;
         this.upperCaseKeys = upperCaseKeys;
         this.budgetMs = budgetMs;
+        this.events = events;
     }
 
     void mount(Router router) {
@@ -57,15 +65,22 @@ final class SearchResource {
     }
 
     private void search(RoutingContext ctx, boolean count) {
-        SearchQuery query = SearchQuery.parse(Bodies.json(ctx));
-        run(query).onSuccess(results -> {
+        JsonObject body = Bodies.json(ctx);
+        EventSearchResource.Part events = this.events.take(body); // event types leave body.types: the rest are assets
+        Object condition = body.getValue("condition");
+        if (!events.none() && (condition == null || condition instanceof String c && c.isBlank())) body.put("condition", "and");
+        Future<Map<String, JsonArray>> assets = events.only() ? Future.succeededFuture(Map.of())
+            : run(SearchQuery.parse(body));
+        assets.compose(results -> events.answer(count).map(found -> {
             JsonObject out = new JsonObject();
-            results.forEach((type, hits) -> {
-                if (count) out.put(type.toLowerCase(), hits.size());
-                else out.put(upperCaseKeys ? type : type.toLowerCase(), hits);
-            });
-            Bodies.ok(ctx, 200, out);
-        }).onFailure(ctx::fail);
+            results.forEach((type, hits) -> out.put(key(type, count), count ? hits.size() : hits));
+            found.forEach(e -> out.put(key(e.getKey(), count), e.getValue()));
+            return out;
+        })).onSuccess(out -> Bodies.ok(ctx, 200, out)).onFailure(ctx::fail);
+    }
+
+    private String key(String type, boolean count) {
+        return upperCaseKeys && !count ? type.toUpperCase(Locale.ROOT) : type.toLowerCase(Locale.ROOT);
     }
 
     /** The UI facade: a search body limited to APIs, or {@code ?keyword=<regex>} matched against API names. */

@@ -12,7 +12,7 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
                             AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging,
                             Path seedDir, ArchiveConfig archive, MigrationConfig migration, AliasConfig aliases,
-                            LimitsConfig limits, DefinitionImportConfig definitionImport) {
+                            LimitsConfig limits, DefinitionImportConfig definitionImport, EventsConfig events) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -40,7 +40,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             MigrationConfig.from(r.child("migration")),
             AliasConfig.from(r.child("aliases")),
             LimitsConfig.from(r.child("limits")),
-            DefinitionImportConfig.from(r.child("definitionImport")));
+            DefinitionImportConfig.from(r.child("definitionImport")),
+            EventsConfig.from(r.child("events")));
     }
 
     /** {@code seed.dir}: asset files imported at start; null when not set. */

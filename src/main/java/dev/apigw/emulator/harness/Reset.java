@@ -31,7 +31,7 @@ public final class Reset {
         QUOTAS,
         /** Prometheus request/backend timers and counters, accumulators, published metrics records */
         METRICS,
-        /** webhook deliveries waiting for a retry */
+        /** transactional events (queued and stored), and webhook deliveries waiting for a retry */
         EVENTS;
 
         public String key() {

@@ -9,7 +9,8 @@ import io.vertx.core.Future;
 public interface Flushable {
 
     /** The product's name for this kind of data: {@code license_metrics}, {@code performance_metrics} or
-     *  {@code subscription_quota}. */
+     *  {@code subscription_quota}; or {@code transaction_events}, which the product does not name and every flush
+     *  includes. */
     String kind();
 
     /** Publishes everything accumulated so far; completes with the number of records or counters written. */

@@ -119,7 +119,8 @@ public final class QuiesceSequence {
     private Future<Void> flush(List<String> kinds) {
         List<Future<Integer>> all = new ArrayList<>();
         for (Flushable f : flushables) {
-            if (!kinds.contains(f.kind())) continue;
+            // a kind the product does not name (transaction_events) goes with every flush, whatever was selected
+            if (!kinds.contains(f.kind()) && QuiesceRequest.KINDS.contains(f.kind())) continue;
             all.add(flushOne(f).onComplete(ar -> {
                 machine.flushed(f.kind(), ar.succeeded() ? ar.result() : 0, ar.succeeded() ? null : ar.cause().getMessage());
                 if (ar.succeeded()) LOG.info("flushed {}: {} records", f.kind(), ar.result());

@@ -13,11 +13,16 @@ final class BodyRelay {
     private BodyRelay() {
     }
 
-    /** @param afterEnd run once the body has been fully written (e.g. close an HTTP/1.0 connection), or null */
-    static void start(HttpClientResponse back, ExchangeLifecycle lifecycle, HttpServerResponse response, Runnable afterEnd) {
+    /**
+     * @param capture where a Log Invocation policy keeps a prefix of the body (tee'd as it passes), or null
+     * @param afterEnd run once the body has been fully written (e.g. close an HTTP/1.0 connection), or null
+     */
+    static void start(HttpClientResponse back, ExchangeLifecycle lifecycle, HttpServerResponse response,
+                      BodyCapture capture, Runnable afterEnd) {
         lifecycle.onDrain(back::resume);
         back.handler(chunk -> {
             if (response.closed()) return;
+            if (capture != null) capture.response(chunk);
             response.write(chunk);
             if (response.writeQueueFull()) back.pause();
         });

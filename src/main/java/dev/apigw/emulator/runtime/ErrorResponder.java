@@ -1,6 +1,7 @@
 package dev.apigw.emulator.runtime;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
@@ -37,6 +38,7 @@ public final class ErrorResponder {
             return;
         }
         GatewayException ge = error instanceof GatewayException g ? g : internal(error);
+        if (exchange != null) exchange.failed(ge); // the key and status the events recorder reports
         response.headers().clear(); // a relay may have copied the backend's headers (Content-Length) before failing
         response.setStatusCode(ge.status()).putHeader("Content-Type", "application/json");
         ge.headers().forEach(response::putHeader); // the policies' own headers follow with the head (ExchangeLifecycle)
@@ -45,7 +47,9 @@ public final class ErrorResponder {
         }
         boolean http1 = request.version() != HttpVersion.HTTP_2;
         if (ge.status() >= 500 && http1) response.putHeader("Connection", "close"); // HTTP/2 forbids the header
-        Future<Void> written = response.end(new JsonObject().put("Exception", message(request, exchange, ge)).encode());
+        String body = new JsonObject().put("Exception", message(request, exchange, ge)).encode();
+        if (exchange != null && exchange.capture() != null) exchange.capture().response(Buffer.buffer(body));
+        Future<Void> written = response.end(body);
         if (ge.status() >= 500) closeAfter(request, written);
     }
 

@@ -23,6 +23,12 @@ public final class Exchange {
     private Map<String, String> upstreamHeaders;
     private String applicationId;
     private String applicationName;
+    /** What the events recorder reads at the end; each is set at most once, on the paths that know it. */
+    private String operation;
+    private String nativeUri;
+    private GatewayException error;
+    private String refusedBy;
+    private BodyCapture capture;
 
     public Exchange(ExchangeLifecycle lifecycle, CompiledApi api, String resourcePath) {
         this.lifecycle = lifecycle;
@@ -102,5 +108,50 @@ public final class Exchange {
 
     public Map<String, String> upstreamHeaders() {
         return upstreamHeaders == null ? Map.of() : upstreamHeaders;
+    }
+
+    /** The resource template the request matched, e.g. {@code /pet/{petId}}, or null when none matched. */
+    public String operation() {
+        return operation;
+    }
+
+    void operation(String template) {
+        this.operation = template;
+    }
+
+    /** The path and query sent to the backend, or null when the request was never forwarded. */
+    public String nativeUri() {
+        return nativeUri;
+    }
+
+    void nativeUri(String uri) {
+        this.nativeUri = uri;
+    }
+
+    /** The error the gateway answered with (its key and status), or null when it did not answer with an error. */
+    public GatewayException error() {
+        return error;
+    }
+
+    void failed(GatewayException error) {
+        this.error = error;
+    }
+
+    /** The id of the policy whose failure stopped the chain, or null. */
+    public String refusedBy() {
+        return refusedBy;
+    }
+
+    void refusedBy(String policyId) {
+        this.refusedBy = policyId;
+    }
+
+    /** The bodies and headers a Log Invocation policy asked to keep, or null. */
+    public BodyCapture capture() {
+        return capture;
+    }
+
+    public void capture(BodyCapture capture) {
+        this.capture = capture;
     }
 }

@@ -80,6 +80,7 @@ public final class GatewayHandler {
     private void run(Exchange exchange) {
         HttpServerRequest request = exchange.request();
         ResourceMatcher.Match match = exchange.api().resources().match(exchange.resourcePath());
+        exchange.operation(match.resource());
         if (match.resource() == null) {
             fail(request, exchange, GatewayException.resourceNotFound(exchange.resourcePath()));
         } else if (!match.allows(request.method().name())) {

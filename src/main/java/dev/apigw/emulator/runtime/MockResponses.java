@@ -70,6 +70,8 @@ public final class MockResponses {
         HttpServerResponse response = request.response().setStatusCode(canned.status());
         canned.headers().forEach(response::putHeader);
         if (canned.contentType() != null) response.putHeader("Content-Type", canned.contentType());
+        // a Log Invocation policy stores the mocked body as the response payload
+        if (exchange.capture() != null) exchange.capture().response(io.vertx.core.buffer.Buffer.buffer(canned.body()));
         response.end(canned.body());
         request.resume(); // let an unread body drain so the connection can be reused
     }

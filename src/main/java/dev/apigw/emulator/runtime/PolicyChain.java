@@ -30,14 +30,22 @@ public final class PolicyChain {
 
     private Future<Void> run(Exchange exchange, int from) {
         for (int i = from; i < policies.length; i++) {
-            Future<Void> f = apply(policies[i], exchange);
+            Policy policy = policies[i];
+            Future<Void> f = apply(policy, exchange);
             if (f.succeeded()) continue;
-            if (f.failed()) return f;
+            if (f.failed()) {
+                exchange.refusedBy(policy.id());
+                return f;
+            }
             int next = i + 1;
             Promise<Void> done = Promise.promise();
             f.onComplete(ar -> {
-                if (ar.failed()) done.fail(ar.cause());
-                else run(exchange, next).onComplete(done);
+                if (ar.failed()) {
+                    exchange.refusedBy(policy.id());
+                    done.fail(ar.cause());
+                } else {
+                    run(exchange, next).onComplete(done);
+                }
             });
             return done.future();
         }

@@ -14,14 +14,17 @@ import io.vertx.core.http.HttpServerRequest;
  */
 final class UploadRelay {
     private final HttpServerRequest in;
+    private final BodyCapture capture;
     private final Promise<Void> sent = Promise.promise();
     private Buffer early;
     private boolean ended;
     private HttpClientRequest out;
     private Runnable ready;
 
-    UploadRelay(HttpServerRequest in) {
+    /** @param capture where a Log Invocation policy keeps a prefix of the body (tee'd as it passes), or null */
+    UploadRelay(HttpServerRequest in, BodyCapture capture) {
         this.in = in;
+        this.capture = capture;
     }
 
     /** Starts reading; {@code ready} runs once, when the first bytes or the end of the body arrived. */
@@ -52,6 +55,7 @@ final class UploadRelay {
     }
 
     private void chunk(Buffer chunk) {
+        if (capture != null) capture.request(chunk);
         if (out != null) {
             out.write(chunk);
             if (out.writeQueueFull()) in.pause();

@@ -57,17 +57,19 @@ public final class UpstreamForwarder {
         }
         // the client's Expect was not forwarded (hop-by-hop here): invite the body, whose first bytes open the way
         if (in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) in.response().writeContinue();
-        UploadRelay upload = new UploadRelay(in);
+        UploadRelay upload = new UploadRelay(in, exchange.capture());
         upload.awaitFirstBytes(() -> connect(exchange, target, upload, failed));
     }
 
     private void connect(Exchange exchange, RoutingTarget target, UploadRelay upload, Handler<Throwable> failed) {
         if (exchange.lifecycle().finished()) return; // the client left before its body began
         HttpServerRequest in = exchange.request();
+        String uri = target.uri(exchange.resourcePath(), in.query());
+        exchange.nativeUri(uri);
         RequestOptions options = new RequestOptions()
             .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
             .setSsl(target.ssl()).setHost(target.host()).setPort(target.port())
-            .setURI(target.uri(exchange.resourcePath(), in.query()))
+            .setURI(uri)
             .setConnectTimeout(config.poolWaitTimeoutMs()); // bounds the wait for a pooled connection
         client.request(options).onComplete(ar -> {
             if (ar.succeeded()) send(exchange, in, ar.result(), target, upload, failed);
@@ -131,7 +133,8 @@ public final class UpstreamForwarder {
         // for keep-alive (it would otherwise wait forever for the end of the body)
         boolean close = (unsized && in.version() == HttpVersion.HTTP_1_0) || HopByHop.asksToCloseInList(in.headers());
         if (close) response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        BodyRelay.start(back, exchange.lifecycle(), response, close ? () -> in.connection().close() : null);
+        BodyRelay.start(back, exchange.lifecycle(), response, exchange.capture(),
+            close ? () -> in.connection().close() : null);
     }
 
     /** RFC 9110 §6.4.1: no body (so no chunked framing) for HEAD, 1xx, 204 and 304. */

@@ -14,11 +14,11 @@ import java.nio.file.StandardOpenOption;
  * directory. A {@code kill -9} at any point leaves either the old or the new content, never a torn file.
  * Blocking: call only from worker threads or before the event loops start.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         writeUnsyncedDirectory(target, content);
         forceDirectory(target.getParent());
     }
@@ -44,7 +44,7 @@ final class AtomicFiles {
         }
     }
 
-    static void delete(Path target) throws IOException {
+    public static void delete(Path target) throws IOException {
         if (Files.deleteIfExists(target)) forceDirectory(target.getParent());
     }
 

@@ -14,6 +14,7 @@ import io.vertx.redis.client.RedisReplicas;
 import io.vertx.redis.client.RedisRole;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -91,13 +92,25 @@ public final class RedisConnector implements Lifecycle {
         return config.pingIntervalMs();
     }
 
-    long timeoutMs() {
+    /** The bound on each command ({@code redis.commandTimeoutMs}). */
+    public long timeoutMs() {
         return config.commandTimeoutMs();
     }
 
     /** One command, bounded by {@code commandTimeoutMs}; any failure becomes {@link StoreUnavailableException}. */
     public Future<Response> send(Request request) {
         return client.send(request).timeout(config.commandTimeoutMs(), TimeUnit.MILLISECONDS)
+            .recover(err -> Future.failedFuture(new StoreUnavailableException(describe() + " did not answer: "
+                + reason(err), err)));
+    }
+
+    /**
+     * Commands sent together in one round trip, bounded as {@link #send} is. On a Cluster every command of the batch
+     * must name keys of one hash slot (e.g. one key, or keys sharing a {@code {hash tag}}), since a batch goes to
+     * one node.
+     */
+    public Future<List<Response>> batch(List<Request> requests) {
+        return client.batch(requests).timeout(config.commandTimeoutMs(), TimeUnit.MILLISECONDS)
             .recover(err -> Future.failedFuture(new StoreUnavailableException(describe() + " did not answer: "
                 + reason(err), err)));
     }

@@ -77,6 +77,14 @@ class SearchIT {
             TestApis.register(upper, "Runner", "1.0", TestApis.openApi("R", "http://r.example.com", "/run"));
             upper.admin().contentType("application/json").body(query("or", scope("apiName", "Run.*")).encode()).post(SEARCH)
                 .then().statusCode(200).body("API.apiName", equalTo(List.of("Runner")));
+            // event types follow the same setting; counts stay lower case
+            JsonObject mixed = query("or", scope("apiName", "Run.*"));
+            mixed.getJsonArray("types").add("transaction_events");
+            upper.admin().contentType("application/json").body(mixed.encode()).post(SEARCH).then().statusCode(200)
+                .body("keySet()", equalTo(java.util.Set.of("API", "TRANSACTION_EVENTS")))
+                .body("TRANSACTION_EVENTS", hasSize(0));
+            upper.admin().contentType("application/json").body(mixed.encode()).post(SEARCH + "/_count").then()
+                .statusCode(200).body("api", equalTo(1)).body("transaction_events", equalTo(0));
         }
     }
 

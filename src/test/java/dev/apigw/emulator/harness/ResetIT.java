@@ -1,18 +1,24 @@
 package dev.apigw.emulator.harness;
 
+import static dev.apigw.emulator.support.EventSearches.keyword;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apigw.emulator.support.DeployedApi;
 import dev.apigw.emulator.support.Echo;
+import dev.apigw.emulator.support.EventSearches;
 import dev.apigw.emulator.support.GatewayIT;
 import dev.apigw.emulator.support.TestGateway;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** POST /emulator/reset puts scopes back to a fresh start's state without a restart. */
 @GatewayIT(perTest = true)
 class ResetIT {
+    private static final String TX = "TRANSACTION_EVENTS";
 
     @Test
     void resetting_assets_removes_apis_and_their_policies_from_store_and_runtime(TestGateway gw, Echo echo) {
@@ -43,9 +49,23 @@ class ResetIT {
     }
 
     @Test
+    void resetting_events_removes_the_recorded_events_and_recording_goes_on(TestGateway gw, Echo echo) {
+        DeployedApi api = gw.deploy("apis/echo.json", echo);
+        gw.anonymous().get(api.path() + "/get").then().statusCode(200);
+        EventSearches.await(gw, 1, TX, keyword("apiName", "Echo"));
+        assertTrue(EventSearches.count(gw, "LIFECYCLE_EVENTS") > 0, "the start and the activation");
+        gw.admin().post("/emulator/reset?scope=events").then().statusCode(200).body("reset[0]", equalTo("events"));
+        for (String type : List.of(TX, "LIFECYCLE_EVENTS", "POLICYVIOLATION_EVENTS", "ERROR_EVENTS")) {
+            assertEquals(0, EventSearches.count(gw, type), type);
+        }
+        gw.anonymous().get(api.path() + "/get?after=reset").then().statusCode(200);
+        assertEquals(1, EventSearches.await(gw, 1, TX, keyword("apiName", "Echo")).size());
+    }
+
+    @Test
     void reset_all_runs_every_scope_faults_first_and_an_unknown_scope_is_400(TestGateway gw) {
         gw.admin().post("/emulator/reset").then().statusCode(200)
-            .body("reset", equalTo(java.util.List.of("faults", "assets", "applications", "tokens", "quotas", "metrics", "events")));
+            .body("reset", equalTo(List.of("faults", "assets", "applications", "tokens", "quotas", "metrics", "events")));
         gw.admin().post("/emulator/reset?scope=asets").then().statusCode(400)
             .body("errorDetails", containsString("unknown scope 'asets'"));
         gw.anonymous().post("/emulator/reset").then().statusCode(401);

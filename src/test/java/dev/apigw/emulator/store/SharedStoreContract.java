@@ -8,6 +8,7 @@ import dev.apigw.emulator.config.RedisConfig;
 import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.support.Await;
+import dev.apigw.emulator.support.EventSearches;
 import dev.apigw.emulator.support.Eventually;
 import dev.apigw.emulator.support.RedisServer;
 import dev.apigw.emulator.support.Routing;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What two gateway nodes sharing one Redis deployment get, whatever its topology: assets and the change feed,
- * tokens and revocations, throttles and subscription quotas counted across nodes, published metrics. A subclass
- * starts its topology once per class ({@link #startStore()}); the two nodes run on it for every test.
+ * tokens and revocations, throttles and subscription quotas counted across nodes, published metrics, transactional
+ * events (each node's stream, searched from either). A subclass starts its topology once per class
+ * ({@link #startStore()}); the two nodes run on it for every test.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -183,6 +185,28 @@ abstract class SharedStoreContract {
         a.admin().contentType("application/json").body(new JsonObject().put("policy", policy).encode())
             .put("/rest/apigateway/policies/" + quotaPolicy).then().statusCode(200);
         return created.getString("planResponse.id");
+    }
+
+    @Test
+    void events_recorded_on_either_node_are_found_from_both() {
+        String name = randomName();
+        String path = "/gateway/" + name + "/1.0/get";
+        TestApis.registerActive(a, name, "1.0", echoUrl(), "/get");
+        awaitDeployed(path); // OPTIONS probes: recorded too, with httpMethod options
+        a.anonymous().get(path).then().statusCode(200);
+        a.anonymous().get(path).then().statusCode(200);
+        b.anonymous().get(path).then().statusCode(200);
+        for (TestGateway gw : List.of(a, b)) { // each request's event is queued before it is counted out
+            Eventually.until(ONE_SECOND, "every request counted out", () -> NodeProbe.of(gw.node()).inFlight() == 0);
+            NodeProbe.of(gw.node()).flushables().forEach(f -> Await.result(f.flush()));
+        }
+        JsonObject[] ours = {EventSearches.keyword("apiName", name), EventSearches.keyword("httpMethod", "get")};
+        for (TestGateway gw : List.of(a, b)) {
+            JsonArray found = EventSearches.search(gw, "TRANSACTION_EVENTS", ours);
+            assertEquals(3, found.size(), found.encode());
+            assertEquals(2, found.stream().map(e -> ((JsonObject) e).getString("sourceGatewayNode")).distinct().count());
+            assertEquals(3, EventSearches.count(gw, "TRANSACTION_EVENTS", ours));
+        }
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.apigw.emulator.events;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where a node keeps events: the embedded segment log under the data directory, or Redis streams. All methods block:
+ * {@link #open}, {@link #append}, {@link #delete}, {@link #retain} and {@link #close} run on the event writer's
+ * thread only (one at a time); {@link #scan} and {@link #document} run on worker threads, concurrently with them
+ * and with each other. Never called on an event loop.
+ */
+interface EventStore {
+
+    /** Loads or connects; the node's identity names what it writes. */
+    void open(NodeIdentity node) throws Exception;
+
+    /** Stores the records in order; fails as a whole when the store cannot take them. */
+    void append(List<EventRecord> records) throws Exception;
+
+    /**
+     * Hands every stored event of the given types with a creationDate in [lo, hi] to {@code sink} (possibly a few
+     * outside: the sink checks), oldest segment or stream first, charging {@code budget}.
+     */
+    void scan(long lo, long hi, boolean[] types, Budget budget, Consumer<EventView> sink);
+
+    /** The document of an event a scan handed out. */
+    JsonObject document(Object handle);
+
+    /** Stores events restored from an archive (documents that have their ids already). */
+    default void restore(List<EventRecord> records) throws Exception {
+        append(records);
+    }
+
+    /** Removes the events of the given types with a creationDate in [from, until]; returns how many. */
+    long delete(boolean[] types, long from, long until) throws Exception;
+
+    /** Applies the retention (count and age) as of {@code now}. */
+    void retain(long now) throws Exception;
+
+    /** Events stored (after retention), for health and tests. */
+    long size();
+
+    /** {@code embedded} or {@code redis}. */
+    String kind();
+
+    void close();
+
+    /** Every type. */
+    static boolean[] allTypes() {
+        boolean[] all = new boolean[EventType.values().length];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
+    /** Types from a list. */
+    static boolean[] types(List<EventType> types) {
+        boolean[] mask = new boolean[EventType.values().length];
+        for (EventType t : types) mask[t.ordinal()] = true;
+        return mask;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.apigw.emulator.events;
+
+import dev.apigw.emulator.runtime.BodyCapture;
+import dev.apigw.emulator.runtime.CompiledApi;
+import dev.apigw.emulator.runtime.Exchange;
+import dev.apigw.emulator.runtime.ExchangeLifecycle;
+import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.runtime.RoutingTarget;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The transactional event of one runtime exchange, taken from what the exchange knows when it ends: the strings it
+ * holds are the exchange's own (API, application, client address), so building it costs one object. Everything
+ * else (ids, the native URL, the JSON) is made on the writer thread. A refusal by a policy also yields a policy
+ * violation event, a failure an error event ({@link #derived()}).
+ */
+final class TransactionRecord implements EventRecord {
+    static final String UNKNOWN = "Unknown";
+    private static final String[] CODES = new String[1000];
+
+    static {
+        for (int i = 0; i < CODES.length; i++) CODES[i] = Integer.toString(i);
+    }
+
+    final long creationDate;
+    final CompiledApi api;
+    final String operation;
+    final String method;
+    final String upperMethod;
+    final String nativeUri;
+    final int status;
+    final long totalMs;
+    final long providerMs;
+    final long dataSize;
+    final String applicationId;
+    final String applicationName;
+    final String consumerIp;
+    final GatewayException error;
+    final String refusedBy;
+    final Captured captured;
+    /** The sequence number this event was written with: its derived event shares its correlation id. */
+    long seq;
+
+    /** What a Log Invocation policy kept: copied headers and body prefixes (null when none applies). */
+    record Captured(Map<String, String> requestHeaders, Map<String, String> responseHeaders, Buffer request,
+                    Buffer response) {
+    }
+
+    private TransactionRecord(Exchange ex, int status, long now) {
+        HttpServerRequest req = ex.request();
+        this.creationDate = now;
+        this.api = ex.api();
+        this.operation = ex.operation() != null ? ex.operation() : ex.resourcePath();
+        this.upperMethod = req.method().name();
+        this.method = lower(upperMethod);
+        this.nativeUri = ex.nativeUri();
+        this.status = status;
+        long total = (System.nanoTime() - ex.startNanos()) / 1_000_000;
+        this.totalMs = total;
+        this.providerMs = ex.backendNanos() < 0 ? 0 : Math.min(total, ex.backendNanos() / 1_000_000);
+        this.dataSize = req.bytesRead() + req.response().bytesWritten();
+        this.applicationId = ex.applicationId();
+        this.applicationName = ex.applicationName();
+        SocketAddress remote = req.remoteAddress();
+        this.consumerIp = remote == null ? null : remote.hostAddress();
+        this.error = ex.error();
+        this.refusedBy = ex.refusedBy();
+        BodyCapture capture = ex.capture();
+        this.captured = capture == null || !capture.appliesTo(status) ? null : captured(capture, req);
+    }
+
+    static TransactionRecord of(Exchange exchange, int status, long now) {
+        return new TransactionRecord(exchange, status, now);
+    }
+
+    private static Captured captured(BodyCapture capture, HttpServerRequest req) {
+        BodyCapture.Settings s = capture.settings();
+        return new Captured(s.requestHeaders() ? headers(req.headers()) : null,
+            s.responseHeaders() ? headers(req.response().headers()) : null, capture.requestBody(), capture.responseBody());
+    }
+
+    private static Map<String, String> headers(io.vertx.core.MultiMap headers) {
+        Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> h : headers) out.merge(h.getKey(), h.getValue(), (a, b) -> a + "," + b);
+        return out;
+    }
+
+    static String code(int status) {
+        return status >= 0 && status < CODES.length ? CODES[status] : Integer.toString(status);
+    }
+
+    private static String lower(String method) {
+        return switch (method) {
+            case "GET" -> "get";
+            case "POST" -> "post";
+            case "PUT" -> "put";
+            case "DELETE" -> "delete";
+            case "PATCH" -> "patch";
+            case "HEAD" -> "head";
+            case "OPTIONS" -> "options";
+            default -> method.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    boolean failed() {
+        return status >= 400 || status == 0;
+    }
+
+    /** Who failed: the client (it left), the native service (unreachable, silent, broken, 5xx) or the gateway. */
+    String errorOrigin() {
+        if (!failed()) return null;
+        if (status == ExchangeLifecycle.CLIENT_CLOSED && error == null) return "Client";
+        if (error == null) return status >= 500 ? "Nativeservice" : null; // the backend's own answer
+        // the emulator's injected faults (/emulator/faults) stand in for the backend: they count as its failures
+        return error.key().startsWith("UPSTREAM_") || error.key().equals("INJECTED_FAULT") ? "Nativeservice" : "Gateway";
+    }
+
+    /** A refusal by a policy is a violation; a server-side failure of the gateway or the backend is an error. */
+    @Override
+    public EventRecord derived() {
+        boolean serverSide = error != null && (error.key().equals("INTERNAL_ERROR") || error.key().equals("STORE_UNAVAILABLE"));
+        if (refusedBy != null && error != null && !serverSide) return new DerivedRecord(this, EventType.POLICYVIOLATION_EVENTS);
+        if (error != null || (status >= 500 && status != ExchangeLifecycle.CLIENT_CLOSED)) {
+            return new DerivedRecord(this, EventType.ERROR_EVENTS);
+        }
+        return null;
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.TRANSACTION_EVENTS;
+    }
+
+    @Override
+    public long creationDate() {
+        return creationDate;
+    }
+
+    @Override
+    public String text(int field) {
+        return switch (field) {
+            case Fields.API_ID -> api.id();
+            case Fields.API_NAME -> api.name();
+            case Fields.API_VERSION -> api.version();
+            case Fields.APPLICATION_ID -> applicationId == null ? UNKNOWN : applicationId;
+            case Fields.APPLICATION_NAME -> applicationName == null ? UNKNOWN : applicationName;
+            case Fields.OPERATION_NAME -> operation;
+            case Fields.HTTP_METHOD -> method;
+            case Fields.STATUS -> failed() ? "FAILURE" : "SUCCESS";
+            case Fields.RESPONSE_CODE -> code(status);
+            case Fields.CONSUMER_IP -> consumerIp;
+            default -> null;
+        };
+    }
+
+    @Override
+    public long number(int field) {
+        return switch (field) {
+            case Fields.TOTAL_TIME -> totalMs;
+            case Fields.PROVIDER_TIME -> providerMs;
+            case Fields.GATEWAY_TIME -> totalMs - providerMs;
+            case Fields.TOTAL_DATA_SIZE -> dataSize;
+            default -> Fields.NONE;
+        };
+    }
+
+    @Override
+    public void write(JsonOut out, NodeIdentity node, long seq) {
+        this.seq = seq;
+        out.begin().field("id", node.prefix(), seq).field("eventType", EventType.TRANSACTION_EVENTS.stored())
+            .field("creationDate", creationDate);
+        common(out, node, seq);
+        if (nativeUri != null) {
+            RoutingTarget target = api.routing();
+            out.field("nativeHttpMethod", target.keepsMethod() ? upperMethod : target.method())
+                .field("nativeURL", nativeUrl());
+        }
+        out.field("status", text(Fields.STATUS)).field("responseCode", code(status))
+            .field("totalTime", totalMs).field("providerTime", providerMs).field("gatewayTime", totalMs - providerMs)
+            .field("totalDataSize", dataSize).field("applicationIp", consumerIp)
+            .field("cachedResponse", "Not-Cached").field("callbackRequest", false).field("errorOrigin", errorOrigin());
+        if (captured != null) writeCaptured(out);
+        out.end();
+    }
+
+    /** The fields every event of the exchange carries. */
+    void common(JsonOut out, NodeIdentity node, long correlation) {
+        out.field("apiId", api.id()).field("apiName", api.name()).field("apiVersion", api.version())
+            .field("operationName", operation).field("httpMethod", method)
+            .field("applicationName", text(Fields.APPLICATION_NAME)).field("applicationId", text(Fields.APPLICATION_ID))
+            .field("consumerIp", consumerIp).field("correlationID", node.correlationPrefix(), correlation)
+            .field("sessionId", node.prefix(), correlation)
+            .field("sourceGateway", "APIGateway").field("sourceGatewayNode", node.id());
+    }
+
+    String nativeUrl() {
+        RoutingTarget t = api.routing();
+        return (t.ssl() ? "https://" : "http://") + t.hostHeader() + nativeUri;
+    }
+
+    private void writeCaptured(JsonOut out) {
+        if (captured.requestHeaders() != null) map(out, "requestHeaders", captured.requestHeaders());
+        if (captured.responseHeaders() != null) map(out, "responseHeaders", captured.responseHeaders());
+        if (captured.request() != null) out.field("reqPayload", captured.request().toString(StandardCharsets.UTF_8));
+        if (captured.response() != null) out.field("resPayload", captured.response().toString(StandardCharsets.UTF_8));
+    }
+
+    private static void map(JsonOut out, String name, Map<String, String> values) {
+        out.object(name);
+        values.forEach(out::field);
+        out.end();
+    }
+}
