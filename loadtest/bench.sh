@@ -10,6 +10,8 @@
 #   loadtest/bench.sh events     routing with transactional events recorded (gw1, the default) vs the same gateway
 #                                with events.enabled=false (gw2, a second process pinned to the same CPU, :5556);
 #                                target gw1_over_gw2_rps >= 0.95                                     (issue 14)
+#   loadtest/bench.sh compare    gateway now (events off) vs an earlier build (BEFORE_JAR, e.g. eeba02a) vs the
+#                                Vert.x floor proxy: throughput only, target gw1_over_gw2_rps >= 0.97     (issues 8, 9)
 #
 # Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>).
 # The gateway is started by the harness (-g), pinned to the system-under-test CPU, with a config made here;
@@ -48,6 +50,7 @@ dataDir: $WORK/data
 redis: {url: "$REDIS_URL"}
 demo: {enabled: false}
 YAML
+[ "$MODE" = compare ] && echo "events: {enabled: false}" >> "$WORK/gateway.yaml"
 JAVA_CMD="java -XX:+UseParallelGC -Xms256m -Xmx256m -jar $PWD/target/apigw-emulator.jar --config $WORK/gateway.yaml"
 
 # ---- register the APIs with a throw-away run of the gateway
@@ -92,6 +95,22 @@ if [ "$MODE" = events ]; then
   "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$OFF" -g "$JAVA_CMD" \
     "$GW/gateway/echo/1.0/" "http://127.0.0.1:5556/gateway/echo/1.0/"
   log "events target: gw1_over_gw2_rps >= 0.95 (recording on / off)"
+elif [ "$MODE" = compare ]; then
+  : "${BEFORE_JAR:?set BEFORE_JAR to the jar of the earlier build}"
+  CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
+  printf 'host: 127.0.0.1\nport: 5557\ndataDir: %s\ndemo: {enabled: false}\n' "$WORK/data-before" > "$WORK/gateway-before.yaml"
+  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -jar "$BEFORE_JAR" --config "$WORK/gateway-before.yaml" \
+    > "$WORK/before.log" 2>&1 & OFF=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:5557/rest/apigateway/health" >/dev/null && break; sleep 0.2; done
+  GW=http://127.0.0.1:5557; BEFORE=$(register echo); activate "$BEFORE"; GW=http://127.0.0.1:5555
+  mvn -q -B -f "$BENCH/vertx-ref/pom.xml" package
+  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -jar "$BENCH/vertx-ref/target/vertx-ref-proxy.jar" \
+    > "$WORK/ref.log" 2>&1 & REF=$!
+  sleep 2
+  # throughput only (paced and c=1 phases skipped); gw1 = now, gw2 = before, gw3 = the floor proxy
+  "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$OFF,$REF" -g "$JAVA_CMD" \
+    "$GW/gateway/echo/1.0/" "http://127.0.0.1:5557/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/"
+  log "compare target: gw1_over_gw2_rps >= 0.97 (now / before)"
 elif [ "$MODE" = routing ]; then
   mvn -q -B -f "$BENCH/vertx-ref/pom.xml" package
   CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)

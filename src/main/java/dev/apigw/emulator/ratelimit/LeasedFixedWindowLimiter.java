@@ -96,8 +96,24 @@ final class LeasedFixedWindowLimiter implements RateLimiter {
             if (d != null) return Future.succeededFuture(d);
             if (l.exhausted()) return Future.succeededFuture(l.rejection(limit));
             // other requests spent the batch first; under heavy contention, decide this one exactly
-            if (retries == 0) return exact.acquire(key, limit, windowMillis);
+            if (retries == 0) return exactly(key, l, limit, windowMillis);
             return refillThenTake(key, l, limit, windowMillis, retries - 1);
+        });
+    }
+
+    /**
+     * Decides one request with a per-request call. Refused there, it looks at this node's batch once more (after the
+     * refill in flight, if any): the window's last permits may be sitting in that batch, leased while this request
+     * was waiting, and no other request may come to spend them.
+     */
+    private Future<Decision> exactly(String key, Lease l, long limit, long windowMillis) {
+        return exact.acquire(key, limit, windowMillis).compose(d -> {
+            if (d.allowed()) return Future.succeededFuture(d);
+            Future<Void> inFlight = l.refilling.get();
+            return (inFlight == null ? Future.<Void>succeededFuture() : inFlight.otherwiseEmpty()).map(v -> {
+                Decision local = l.take(limit);
+                return local != null && local.allowed() ? local : d;
+            });
         });
     }
 

@@ -3,6 +3,7 @@ package dev.apigw.emulator.policy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.apigw.emulator.NodeProbe;
@@ -143,16 +144,21 @@ class ThrottleIT {
         }
 
         @Test
-        void admits_exactly_the_limit_of_1000_concurrent_requests_on_redis(TestGateway gw, Echo echo) {
+        void admits_at_most_the_limit_of_1000_concurrent_requests_on_redis(TestGateway gw, Echo echo) {
             DeployedApi api = throttled(gw, "apis/throttled-100-per-10-minutes.json", echo);
             long violationsBefore = violations(gw);
             List<HttpClientResponse> all = Await.result(Throttles.fire(client, gw.port(), api.path() + "/get", 1000));
-            assertEquals(java.util.Map.of(200, 100L, 429, 900L), Throttles.statuses(all));
+            // leased permits (rateLimit.leaseMax) are strict; under a heavily loaded machine a burst can leave a
+            // permit or two of the last batches unspent (the documented undershoot), never one too many
+            var statuses = Throttles.statuses(all);
+            long served = statuses.getOrDefault(200, 0L);
+            assertTrue(served <= 100 && served >= 95 && served + statuses.getOrDefault(429, 0L) == 1000,
+                () -> statuses + ", rate-limit meters: " + NodeProbe.of(gw.node()).rateLimits().metrics().snapshot());
             HttpClientResponse rejected = all.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
             assertEquals("100", rejected.getHeader("X-RateLimit-Limit"));
             assertEquals("0", rejected.getHeader("X-RateLimit-Remaining"));
             assertNotNull(rejected.getHeader("Retry-After"));
-            assertEquals(900, violations(gw) - violationsBefore);
+            assertEquals(1000 - served, violations(gw) - violationsBefore);
         }
 
         @Test

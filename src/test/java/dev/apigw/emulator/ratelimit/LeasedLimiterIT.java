@@ -64,6 +64,30 @@ class LeasedLimiterIT {
     }
 
     @Test
+    void one_node_called_from_two_threads_at_once_admits_exactly_the_limit() throws Exception {
+        LeasedFixedWindowLimiter only = node(1);
+        String key = RedisServer.randomKey("{lease}");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<Future<RateLimiter.Decision>>>> parts = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                parts.add(threads.submit(() -> {
+                    List<Future<RateLimiter.Decision>> mine = new ArrayList<>();
+                    for (int i = 0; i < 500; i++) mine.add(only.acquire(key, 100, 60_000));
+                    return mine;
+                }));
+            }
+            List<Future<RateLimiter.Decision>> all = new ArrayList<>();
+            for (var part : parts) all.addAll(part.get());
+            long admitted = Await.result(Future.all(all)).<RateLimiter.Decision>list().stream()
+                .filter(RateLimiter.Decision::allowed).count();
+            assertEquals(100, admitted);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void a_single_client_sees_the_limit_exactly() {
         LeasedFixedWindowLimiter only = node(1);
         String key = RedisServer.randomKey("{lease}");
