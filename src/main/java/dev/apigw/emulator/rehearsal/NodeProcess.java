@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,10 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess launch(String name, RehearsalOptions options, Map<String, String> env, Path log) {
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx" + options.nodeHeap(), "-jar",
-                options.jar().toAbsolutePath().toString())).redirectErrorStream(true);
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.nodeHeap()));
+            command.addAll(options.nodeJavaOpts());
+            command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             // no --config: the node must not pick up a config/gateway.yaml from the working directory
             pb.directory(log.getParent().toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("APIGW_"));

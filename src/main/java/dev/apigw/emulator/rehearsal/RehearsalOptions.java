@@ -18,11 +18,12 @@ import java.util.List;
  * @param jar          the emulator jar both nodes run
  * @param results      where {@code <timestamp>/} with the report, node logs and data directories is created
  * @param tokenTtlSec  OAuth2 token lifetime of both nodes: short, so the traffic renews tokens during the run
+ * @param nodeJavaOpts more JVM options of both nodes (CI passes -XX:TieredStopAtLevel=1: a faster start, slower peak)
  * @param mvn          the Maven command for {@code --gatling}, with {@code mvnArgs} added (e.g. {@code -o})
  */
 record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationSec, int users, boolean gatling, Path jar,
-                        Path results, int tokenTtlSec, int nodeInstances, String nodeHeap, long backendDelayMs,
-                        String mvn, List<String> mvnArgs) {
+                        Path results, int tokenTtlSec, int nodeInstances, String nodeHeap, List<String> nodeJavaOpts,
+                        long backendDelayMs, String mvn, List<String> mvnArgs) {
 
     static final String USAGE = """
         Usage: java -cp target/apigw-emulator.jar dev.apigw.emulator.rehearsal.Rehearse [options]
@@ -40,6 +41,7 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
           --token-ttl S           OAuth2 token lifetime on both nodes (default 30)
           --node-instances N      event loops per node (default 1)
           --node-heap SIZE        -Xmx of each node (default 512m)
+          --node-java-opts "OPTS" more JVM options of each node, space-separated (default none)
           --backend-delay-ms N    backend answer delay (default 0)
           --mvn CMD               Maven command for --gatling (default mvn); --mvn-arg ARG adds an argument (e.g. -o)
         Exit status: 0 when no request failed and every total reconciles; 1 otherwise; 2 for bad options.
@@ -53,18 +55,24 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
             switch (name) {
                 case "--redis" -> b.redis = true;
                 case "--gatling" -> b.gatling = true;
-                default -> b.set(name, value(args, ++i, name));
+                default -> {
+                    if (!Builder.VALUED.contains(name)) throw new IllegalArgumentException("unknown option " + name);
+                    b.set(name, value(args, ++i, name));
+                }
             }
         }
         RehearsalOptions o = new RehearsalOptions(b.redis, b.redisServer, b.rate, b.durationSec,
             b.users > 0 ? b.users : Math.max(20, b.rate / 10), b.gatling, b.jar, b.results, b.tokenTtlSec, b.nodeInstances,
-            b.nodeHeap, b.backendDelayMs, b.mvn, List.copyOf(b.mvnArgs));
+            b.nodeHeap, List.copyOf(b.nodeJavaOpts), b.backendDelayMs, b.mvn, List.copyOf(b.mvnArgs));
         o.check();
         return o;
     }
 
     /** The options as they are read, before the defaults that depend on others (users from rate). */
     private static final class Builder {
+        static final java.util.Set<String> VALUED = java.util.Set.of("--redis-server", "--rate", "--duration", "--users",
+            "--jar", "--results", "--token-ttl", "--node-instances", "--node-heap", "--node-java-opts", "--backend-delay-ms",
+            "--mvn", "--mvn-arg");
         boolean redis;
         boolean gatling;
         Path redisServer;
@@ -76,6 +84,7 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
         int tokenTtlSec = 30;
         int nodeInstances = 1;
         String nodeHeap = "512m";
+        final List<String> nodeJavaOpts = new ArrayList<>();
         long backendDelayMs;
         String mvn = "mvn";
         final List<String> mvnArgs = new ArrayList<>();
@@ -91,6 +100,7 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
                 case "--token-ttl" -> tokenTtlSec = positive(name, v);
                 case "--node-instances" -> nodeInstances = positive(name, v);
                 case "--node-heap" -> nodeHeap = v;
+                case "--node-java-opts" -> nodeJavaOpts.addAll(List.of(v.trim().split("\\s+")));
                 case "--backend-delay-ms" -> backendDelayMs = number(name, v);
                 case "--mvn" -> mvn = v;
                 case "--mvn-arg" -> mvnArgs.add(v);
