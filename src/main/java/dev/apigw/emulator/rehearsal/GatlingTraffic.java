@@ -48,15 +48,15 @@ final class GatlingTraffic implements Traffic {
     @Override
     public void start() {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(resultDir.resolve("gatling.log").toFile()).start();
+            process = Children.started(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(resultDir.resolve("gatling.log").toFile()).start());
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         }
         Path marker = resultDir.resolve("traffic.started");
         // Maven resolves and compiles the simulations first: minutes on a cold machine
         if (!Sync.poll(Duration.ofMinutes(10), 100, () -> Files.exists(marker) || !process.isAlive()) || !Files.exists(marker)) {
-            process.destroyForcibly();
+            Children.kill(process);
             throw new IllegalStateException("the Gatling simulation did not start; see " + resultDir.resolve("gatling.log"));
         }
         startedAt = Instant.now();
@@ -75,11 +75,12 @@ final class GatlingTraffic implements Traffic {
     @Override
     public TrafficTally finish() {
         try {
-            if (!process.waitFor(durationSec + 300L, TimeUnit.SECONDS)) process.destroyForcibly();
+            if (!process.waitFor(durationSec + 300L, TimeUnit.SECONDS)) Children.kill(process);
             exitStatus = process.waitFor();
+            Children.ended(process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            Children.kill(process);
         }
         if (!Files.isRegularFile(resultDir.resolve("traffic.json"))) {
             throw new IllegalStateException("the Gatling simulation wrote no traffic.json (exit status " + exitStatus

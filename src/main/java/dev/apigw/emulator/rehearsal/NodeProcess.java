@@ -54,7 +54,7 @@ final class NodeProcess implements AutoCloseable {
             pb.environment().putAll(Map.of("APIGW_HOST", "127.0.0.1", "APIGW_PORT", "0", "APIGW_DEMO_ENABLED", "false",
                 "APIGW_INSTANCES", String.valueOf(options.nodeInstances())));
             pb.environment().putAll(env);
-            return new NodeProcess(name, pb.start(), log);
+            return new NodeProcess(name, Children.started(pb.start()), log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the " + name + " node: " + e.getMessage(), e);
         }
@@ -109,17 +109,20 @@ final class NodeProcess implements AutoCloseable {
     int terminate(Duration timeout) {
         process.toHandle().destroy();
         try {
-            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) return process.exitValue();
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                Children.ended(process);
+                return process.exitValue();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        process.destroyForcibly();
+        Children.kill(process);
         return -1;
     }
 
     @Override
     public void close() {
-        if (process.isAlive()) process.destroyForcibly();
+        Children.kill(process);
     }
 
     @Override

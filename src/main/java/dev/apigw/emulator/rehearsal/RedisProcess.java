@@ -25,9 +25,9 @@ final class RedisProcess implements AutoCloseable {
 
     static RedisProcess start(Path binary, int port, Path log) {
         try {
-            Process p = new ProcessBuilder(List.of(binary.toString(), "--port", String.valueOf(port), "--bind",
+            Process p = Children.started(new ProcessBuilder(List.of(binary.toString(), "--port", String.valueOf(port), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start());
             RedisProcess redis = new RedisProcess(p, port);
             if (!Sync.poll(Duration.ofSeconds(15), 50, () -> redis.answersPing() || !p.isAlive()) || !p.isAlive()) {
                 redis.close();
@@ -57,6 +57,6 @@ final class RedisProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroyForcibly();
+        Children.kill(process);
     }
 }
