@@ -5,6 +5,7 @@ import dev.apigw.emulator.admin.AdminServices;
 import dev.apigw.emulator.archive.ArchiveExporter;
 import dev.apigw.emulator.archive.ArchiveImporter;
 import dev.apigw.emulator.archive.ArchiveWorkspace;
+import dev.apigw.emulator.alias.BuiltInAliases;
 import dev.apigw.emulator.auth.ApplicationIndex;
 import dev.apigw.emulator.auth.AuthEndpoints;
 import dev.apigw.emulator.auth.ExternalJwks;
@@ -12,7 +13,9 @@ import dev.apigw.emulator.auth.Identifier;
 import dev.apigw.emulator.auth.JwtService;
 import dev.apigw.emulator.auth.TokenService;
 import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.catalog.DefinitionImporter;
+import dev.apigw.emulator.catalog.SystemPolicyActions;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.config.OpsConfig;
 import dev.apigw.emulator.demo.DemoApi;
@@ -26,6 +29,7 @@ import dev.apigw.emulator.demo.EchoBackend;
 import dev.apigw.emulator.deploy.AppliedAssetStore;
 import dev.apigw.emulator.deploy.Deployer;
 import dev.apigw.emulator.deploy.RouteCompiler;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.lifecycle.Lifecycles;
 import dev.apigw.emulator.metrics.AccessLog;
@@ -36,6 +40,7 @@ import dev.apigw.emulator.metrics.PerformanceMetrics;
 import dev.apigw.emulator.migration.MigrationService;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
+import dev.apigw.emulator.policy.OutboundAuthPolicy;
 import dev.apigw.emulator.policy.SubscriptionQuotaPolicy;
 import dev.apigw.emulator.policy.ThrottlePolicyFactory;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
@@ -53,6 +58,7 @@ import dev.apigw.emulator.runtime.BackendFaults;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.runtime.PolicyFactory;
 import dev.apigw.emulator.runtime.RouteRegistry;
+import dev.apigw.emulator.store.AppliedView;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.OutageAssetStore;
@@ -60,6 +66,9 @@ import dev.apigw.emulator.store.OutageTokenStore;
 import dev.apigw.emulator.store.SimulatedOutage;
 import dev.apigw.emulator.store.EmbeddedAssetStore;
 import dev.apigw.emulator.store.EmbeddedMetricsStore;
+import dev.apigw.emulator.store.EmbeddedQuotaCounters;
+import dev.apigw.emulator.store.QuotaCounterStore;
+import dev.apigw.emulator.store.RedisQuotaCounters;
 import dev.apigw.emulator.store.EmbeddedTokenStore;
 import dev.apigw.emulator.store.ExtendedSettings;
 import dev.apigw.emulator.store.MetricsStore;
@@ -67,6 +76,7 @@ import dev.apigw.emulator.store.RedisAssetStore;
 import dev.apigw.emulator.store.RedisConnector;
 import dev.apigw.emulator.store.RedisMetricsStore;
 import dev.apigw.emulator.store.RedisTokenStore;
+import dev.apigw.emulator.store.SkippedAssets;
 import dev.apigw.emulator.store.TokenStore;
 import dev.apigw.emulator.webhook.WebhookDispatcher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -116,34 +126,45 @@ final class Assembly {
             : new RedisTokenStore(vertx, redis), outage));
         MetricsStore published = redis == null ? new EmbeddedMetricsStore(vertx, config.dataDir())
             : new RedisMetricsStore(redis);
+        SkippedAssets skipped = new SkippedAssets(); // documents a view could not use: logged once, shown in health
         // identification
-        ApplicationIndex applications = life.add(new ApplicationIndex(vertx, store));
+        ApplicationIndex applications = life.add(new ApplicationIndex(vertx, store, skipped));
         TokenService tokens = new TokenService(tokenStore, config.auth().tokenTtlSeconds(), config.auth().tokenCacheSize());
         ExternalJwks externalJwks = life.add(new ExternalJwks(vertx, config.auth()));
         JwtService jwt = life.add(new JwtService(vertx, config.auth(), store, externalJwks));
-        Identifier identifier = new Identifier(applications, config.auth(), config.admin(), tokens, jwt);
+        UserDirectory users = life.add(new UserDirectory(vertx, store, config.admin()));
+        Identifier identifier = new Identifier(applications, config.auth(), tokens, jwt, users);
         // traffic limits
         RateLimitMetrics limitCounts = new RateLimitMetrics(registry);
         RateLimitService rateLimits = new RateLimitService(vertx, redis, config.rateLimit(), limitCounts, outage);
-        SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store));
+        SubscriptionDirectory subscriptions = life.add(new SubscriptionDirectory(vertx, store, skipped));
         ExtendedSettings extended = life.add(new ExtendedSettings(store));
-        SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, extended));
-        // the route table, rebuilt on every asset change
+        // quota counters: a store of their own, merged atomically, so a flush changes no asset
+        QuotaCounterStore quotaCounters = redis == null ? life.add(new EmbeddedQuotaCounters(vertx, config.dataDir()))
+            : new RedisQuotaCounters(redis);
+        SubscriptionQuotas quotas = life.add(new SubscriptionQuotas(vertx, store, quotaCounters, subscriptions, extended));
+        // the route table, rebuilt when what it is compiled from changes (APIs, policies, actions, aliases, scopes)
         List<PolicyFactory> factories = new ArrayList<>(extraFactories);
         factories.add(new EntryProtocolPolicy.Factory());
         factories.add(new IdentifyAuthorizePolicyFactory(identifier));
         factories.add(new ThrottlePolicyFactory(rateLimits));
+        factories.add(new OutboundAuthPolicy.Factory());
+        AssetValidation validation = new AssetValidation(factories, config.limits().maxJsonDepth()); // validate on write
+        life.add(new BuiltInAliases(store, config.admin().username())); // before the first route table: routes use aliases
+        life.add(new SystemPolicyActions(store));
         RouteRegistry routes = new RouteRegistry();
-        Deployer deployer = life.add(new Deployer(vertx, store, routes,
-            new RouteCompiler(factories, List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)))));
-        AssetStore applied = new AppliedAssetStore(store, deployer); // admin writes answer once routing has them
+        Deployer deployer = life.add(new Deployer(vertx, store, routes, new RouteCompiler(factories,
+            List.of(new SubscriptionQuotaPolicy(subscriptions, rateLimits)), config.aliases().stage()), skipped));
+        // admin writes and imports answer once routing, identification, subscriptions and sign-in have them
+        List<AppliedView> views = List.of(deployer, applications, subscriptions, users);
+        AssetStore applied = new AppliedAssetStore(store, views);
         ApiAssets apis = new ApiAssets(applied, config.compat(), config.admin().username());
-        DefinitionImporter importer = new DefinitionImporter(vertx);
-        // archives: batch writes to the store, answered once routing and identification have them
-        List<Supplier<Future<Void>>> views = List.of(deployer::applied, applications::caughtUp);
+        DefinitionImporter importer = new DefinitionImporter(vertx, config.definitionImport(), config.limits().maxJsonDepth());
+        List<Supplier<Future<Void>>> settled = views.stream().<Supplier<Future<Void>>>map(v -> v::applied).toList();
         ArchiveWorkspace workspace = life.add(new ArchiveWorkspace(vertx, config.dataDir()));
-        AdminServices.Archives archives = new AdminServices.Archives(new ArchiveExporter(store, workspace, config.archive()),
-            new ArchiveImporter(store, workspace, config.archive(), views), workspace);
+        AdminServices.Archives archives = new AdminServices.Archives(
+            new ArchiveExporter(store, quotaCounters, workspace, config.archive()),
+            new ArchiveImporter(store, quotaCounters, validation, workspace, config.archive(), settled), workspace);
         // operations: metrics, webhooks, quiesce
         QuiesceMachine machine = new QuiesceMachine();
         AdmissionCounter admission = new AdmissionCounter(machine);
@@ -161,8 +182,8 @@ final class Assembly {
             else if (event.equals(GatewayEvents.QUIESCE_DESIGNTIME)) meters.quiesced("designtime");
             webhooks.emit(event, data);
         };
-        MigrationService migration = life.add(new MigrationService(vertx, store, published, workspace, archives.importer(),
-            config.migration(), webhooks::emit, views));
+        MigrationService migration = life.add(new MigrationService(vertx, store, published, quotaCounters, validation,
+            workspace, archives.importer(), config.migration(), webhooks::emit, settled));
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
@@ -202,13 +223,14 @@ final class Assembly {
             },
             Reset.Scope.EVENTS, () -> Future.succeededFuture(webhooks.cancelPending())));
         // the admin API and the ports
-        AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, apis, importer,
-            NodeHealth.checks(vertx, store, rateLimits, config), machine, admission, sequence, quiescePort, shutdown,
-            meters, published, destination, new SubscriptionUsage(quotas), extended,
+        AdminApi admin = new AdminApi(vertx, new AdminServices(config, applied, validation, apis, importer,
+            NodeHealth.checks(vertx, store, rateLimits, skipped, config), machine, admission, sequence, quiescePort, shutdown,
+            meters, published, destination, new SubscriptionUsage(quotas), extended, skipped,
             List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed,
-            archives, migration));
+            archives, migration, users));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
+        life.add(admin.uploadDirectory(vertx));
         life.add(quiescePort.serving(admin.quiescePortHandler(), ops.quiescePort()));
         life.add(mainPort.serving((port, bound) -> new GatewayVerticle(config, routes, admin, admission, observers,
             backendFaults, port, bound), config.port()));
@@ -218,7 +240,7 @@ final class Assembly {
             return Future.succeededFuture();
         }, Future::succeededFuture));
         return new GatewayNode(mainPort, quiescePort, echo, life, shutdown, exit.future(),
-            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas)));
+            new GatewayNode.Internals(store, machine, admission, rateLimits, List.of(quotas), quotaCounters));
     }
 
     private EchoBackend demo(ApiAssets apis, DefinitionImporter importer) {

@@ -17,7 +17,7 @@ import java.util.List;
 public final class GatewayNode {
     /** Parts a test may look at (through its probe); not for production callers. */
     record Internals(AssetStore store, QuiesceMachine quiesce, AdmissionCounter admission, RateLimitService rateLimits,
-                     List<Flushable> flushables) {
+                     List<Flushable> flushables, dev.apigw.emulator.store.QuotaCounterStore quotaCounters) {
     }
 
     private final MainPort mainPort;

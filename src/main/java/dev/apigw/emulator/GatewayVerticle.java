@@ -36,6 +36,7 @@ final class GatewayVerticle extends VerticleBase {
     private final int listenPort;
     private final IntConsumer boundPort;
     private UpstreamForwarder forwarder;
+    private RequestHeadTimeout heads;
 
     GatewayVerticle(GatewayConfig config, RouteRegistry routes, AdminApi admin, Admission admission,
                     List<ExchangeObserver> observers, BackendFaults faults, int listenPort, IntConsumer boundPort) {
@@ -52,12 +53,19 @@ final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         forwarder = new UpstreamForwarder(vertx, config.runtime());
-        GatewayHandler gateway = new GatewayHandler(vertx, routes, forwarder, admission, observers, faults);
+        GatewayHandler gateway = new GatewayHandler(vertx, routes, forwarder, admission, observers, faults,
+            config.runtime().encodedPathSeparators());
         Router router = admin.router(vertx, admission);
         HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true)
             .setIdleTimeout((int) config.runtime().idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        long idle = config.runtime().idleTimeoutMs();
+        long head = config.runtime().requestHeaderTimeoutMs();
+        heads = new RequestHeadTimeout(vertx, head, idle > 0 ? Math.max(head, idle) : 0);
+        heads.start();
         return vertx.createHttpServer(options)
+            .connectionHandler(heads::connected)
             .requestHandler(req -> {
+                heads.request(req);
                 if (!admission.tryEnter()) {
                     // checked only on refusal, so liveness costs the hot path nothing
                     if (req.path().equals(Liveness.PATH)) admin.liveness(req);
@@ -84,6 +92,7 @@ final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (heads != null) heads.stop();
         return forwarder == null ? Future.succeededFuture() : forwarder.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.apigw.emulator;
 import dev.apigw.emulator.config.GatewayConfig;
 import dev.apigw.emulator.ratelimit.RateLimitService;
 import dev.apigw.emulator.store.AssetStore;
+import dev.apigw.emulator.store.SkippedAssets;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -10,13 +11,14 @@ import io.vertx.ext.healthchecks.Status;
 
 /**
  * The checks behind the health endpoints: the data store (with what the node can still do, {@link StoreCapabilities}),
- * and whether throttles decide without Redis.
+ * whether throttles decide without Redis, and stored documents the node had to leave out of its views.
  */
 final class NodeHealth {
     private NodeHealth() {
     }
 
-    static HealthChecks checks(Vertx vertx, AssetStore store, RateLimitService rateLimits, GatewayConfig config) {
+    static HealthChecks checks(Vertx vertx, AssetStore store, RateLimitService rateLimits, SkippedAssets skipped,
+                               GatewayConfig config) {
         HealthChecks checks = HealthChecks.create(vertx);
         // longer than a Redis command may take, so a store that does not answer is reported, not timed out
         long storeTimeout = Math.max(2_000, config.redis().commandTimeoutMs() + 1_000);
@@ -28,6 +30,8 @@ final class NodeHealth {
         }));
         // yellow while throttles decide without Redis (onStoreError); the engine health folds it into its status
         checks.register("rateLimit", p -> p.complete(Status.OK(rateLimit(rateLimits, config))));
+        // yellow while a stored document is left out of a view (route table, application index, subscriptions)
+        checks.register("assets", p -> p.complete(Status.OK(skipped.health())));
         return checks;
     }
 

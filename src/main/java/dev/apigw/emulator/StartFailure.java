@@ -11,7 +11,8 @@ final class StartFailure {
 
     static String describe(Throwable err, GatewayConfig config) {
         String message = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
-        if (!isBind(err)) return message;
+        // a Redis client's message may carry the connection string: never print its password
+        if (!isBind(err)) return config.redis().redact(message);
         if (message.startsWith("quiesce port")) return inUse(config.ops().quiescePort(), "quiescePort", config.ops().quiesceHost());
         if (message.startsWith("echo backend")) return inUse(config.demo().echoPort(), "demo.echoPort", config.demo().echoHost());
         if (message.startsWith("main port")) return inUse(config.port(), "port", config.host());

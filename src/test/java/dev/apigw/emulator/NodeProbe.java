@@ -41,6 +41,10 @@ public final class NodeProbe {
         return internals.rateLimits();
     }
 
+    public dev.apigw.emulator.store.QuotaCounterStore quotaCounters() {
+        return internals.quotaCounters();
+    }
+
     public List<Flushable> flushables() {
         return internals.flushables();
     }

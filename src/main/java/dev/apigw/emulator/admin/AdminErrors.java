@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only writer of admin error responses: {@code {"errorDetails":" <message>"}} (the leading space is the
- * product's), or the APIs resource's own {@code apiResponse} shape for its 404. As the routers' failure handler it
+ * product's), or the APIs resource's own {@code apiResponse} shape for its 404 (and the packages' {@code packageResponse}
+ * for theirs). As the routers' failure handler it
  * maps store outages to 503 and anything unexpected to a logged 500; router-level failures keep their status.
  */
 public final class AdminErrors implements Handler<RoutingContext> {
@@ -20,7 +21,17 @@ public final class AdminErrors implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        send(ctx.response(), toGatewayException(ctx));
+        GatewayException error = toGatewayException(ctx);
+        // refused before its body was read (401, 413, 429, 503 ...): a short body is drained after the answer, a
+        // long one (or one of unknown length) is not read at all: the connection closes
+        boolean drain = LingeringClose.drains(ctx.request());
+        if (!drain && !ctx.request().isEnded() && !ctx.response().headWritten()) ctx.response().putHeader("Connection", "close");
+        send(ctx.response(), error).onComplete(ar -> {
+            if (drain) LingeringClose.after(ctx);
+            else if (!ctx.request().isEnded() && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                ctx.request().connection().close();
+            }
+        });
     }
 
     /** Writes {@code error} in the admin shape; a response already under way can only be reset. */
@@ -40,6 +51,10 @@ public final class AdminErrors implements Handler<RoutingContext> {
             return new JsonObject().put("apiResponse", new JsonObject().put("responseStatus", "NOT_FOUND")
                 .put("errorReason", error.getMessage()));
         }
+        if (PackageResource.NOT_FOUND_KEY.equals(error.key())) {
+            return new JsonObject().put("packageResponse", new JsonObject().put("status", "NOT_FOUND")
+                .put("description", error.getMessage()));
+        }
         return new JsonObject().put("errorDetails", " " + error.getMessage());
     }
 
@@ -49,6 +64,8 @@ public final class AdminErrors implements Handler<RoutingContext> {
         if (failure instanceof StoreUnavailableException su) return GatewayException.storeUnavailable(su.getMessage());
         int status = ctx.statusCode();
         if (failure == null && status > 0) return GatewayException.admin(status, "HTTP_" + status, reason(status, ctx));
+        // a handler of the framework refusing the request (a body handler that cannot decode it): still the client's
+        if (status >= 400 && status < 500) return GatewayException.admin(status, "HTTP_" + status, reason(status, ctx));
         LOG.warn("admin request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
         return GatewayException.admin(500, "INTERNAL_ERROR", "Internal error: "
             + (failure == null ? "unknown" : failure.getClass().getSimpleName()));

@@ -31,9 +31,17 @@ final class ApiInputReader {
 
     Future<ApiInput> read(RoutingContext ctx, JsonObject existing) {
         String contentType = ctx.request().getHeader("Content-Type");
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) return fromForm(ctx, existing);
+        // overwriteTags: only "true" replaces the tags of an API updated from a URL or file (clients send "null")
+        boolean overwriteTags = "true".equalsIgnoreCase(String.valueOf(ctx.queryParams().get("overwriteTags")).trim());
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return fromForm(ctx, existing).map(in -> ApiUpdates.keepTags(in, existing, overwriteTags));
+        }
         JsonObject body = Bodies.json(ctx);
-        return fromJson(body, existing);
+        boolean inline = body.getValue("apiDefinition") != null;
+        return fromJson(body, existing).map(in -> {
+            ApiInput out = inline ? in : ApiUpdates.keepTags(in, existing, overwriteTags);
+            return existing == null ? out : ApiUpdates.withExtras(out, body);
+        });
     }
 
     private Future<ApiInput> fromForm(RoutingContext ctx, JsonObject existing) {
@@ -52,7 +60,10 @@ final class ApiInputReader {
         Object definition = body.getValue("apiDefinition");
         String url = body.getValue("url") instanceof String s && !s.isBlank() ? s : null;
         Future<ImportedDefinition> parsed;
-        if (definition instanceof JsonObject obj) parsed = importer.parse(obj.encode());
+        if (definition instanceof JsonObject obj && existing != null && !obj.containsKey("openapi") && !obj.containsKey("swagger")) {
+            // the product's own form of a definition (an API imported from a real gateway, PUT back whole): kept as is
+            parsed = Future.succeededFuture(productForm(obj, existing));
+        } else if (definition instanceof JsonObject obj) parsed = importer.parse(obj.encode());
         else if (definition instanceof String text && !text.isBlank()) parsed = importer.parse(text);
         else if (url != null) parsed = importer.fromUrl(url);
         else if (existing != null && definition == null) parsed = Future.succeededFuture(current(existing));
@@ -71,11 +82,17 @@ final class ApiInputReader {
         return new ApiInput(apiName, apiVersion, desc == null ? "" : desc, def);
     }
 
+    private static ImportedDefinition productForm(JsonObject document, JsonObject existing) {
+        ImportedDefinition now = current(existing);
+        return new ImportedDefinition(document, now.serverUrl(), now.title(), now.version(), now.description());
+    }
+
     /** An update without a new definition keeps the stored one. */
     private static ImportedDefinition current(JsonObject existing) {
         var eps = existing.getJsonArray("nativeEndpoint");
         String uri = eps == null || eps.isEmpty() ? "" : eps.getJsonObject(0).getString("uri", "");
-        return new ImportedDefinition(existing.getJsonObject("apiDefinition", new JsonObject()), uri,
+        JsonObject stored = existing.getValue("apiDefinition") instanceof JsonObject d ? d : new JsonObject();
+        return new ImportedDefinition(stored, uri,
             existing.getString("apiName"), existing.getString("apiVersion"), existing.getString("apiDescription", ""));
     }
 

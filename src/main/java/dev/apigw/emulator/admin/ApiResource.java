@@ -1,7 +1,11 @@
 package dev.apigw.emulator.admin;
 
 import dev.apigw.emulator.catalog.ApiAssets;
+import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.runtime.GatewayException;
+import dev.apigw.emulator.settings.Configurations;
+import dev.apigw.emulator.store.AssetType;
+import dev.apigw.emulator.store.SkippedAssets;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,10 +18,14 @@ import java.util.List;
 final class ApiResource {
     private final ApiAssets assets;
     private final ApiInputReader reader;
+    private final Configurations configurations;
+    private final SkippedAssets skipped;
 
-    ApiResource(ApiAssets assets, ApiInputReader reader) {
+    ApiResource(ApiAssets assets, ApiInputReader reader, Configurations configurations, SkippedAssets skipped) {
         this.assets = assets;
         this.reader = reader;
+        this.configurations = configurations;
+        this.skipped = skipped;
     }
 
     void mount(Router router) {
@@ -47,16 +55,25 @@ final class ApiResource {
         String format = ctx.queryParams().get("format");
         assets.find(ctx.pathParam("apiId")).compose(api -> {
             if (format != null && (format.equalsIgnoreCase("openapi") || format.equalsIgnoreCase("swagger"))) {
-                Bodies.ok(ctx, 200, api.getJsonObject("apiDefinition", new JsonObject()));
+                Bodies.ok(ctx, 200, api.getValue("apiDefinition") instanceof JsonObject d ? d : new JsonObject());
                 return Future.succeededFuture();
             }
             return respondOne(ctx, 200, api);
         }).onFailure(ctx::fail);
     }
 
-    private Future<Void> respondOne(RoutingContext ctx, int status, JsonObject api) {
-        return assets.all().map(all -> {
-            Bodies.ok(ctx, status, ApiResponses.one(api, ApiResponses.versions(api.getString("apiName"), all)));
+    /**
+     * The one-API answer, with its versions and its gateway endpoints (the load balancer's URLs when set). An active API
+     * the runtime cannot serve (a document stored by an older version, another node or by hand that does not compile)
+     * carries the emulator's {@code runtimeError} with the reason.
+     */
+    Future<Void> respondOne(RoutingContext ctx, int status, JsonObject api) {
+        String reason = api.getValue("id") instanceof String id ? skipped.reason(AssetType.APIS, id) : null;
+        if (reason != null) api.put("runtimeError", reason);
+        return Future.all(assets.all(), configurations.gatewayUrls()).map(all -> {
+            JsonObject body = ApiResponses.one(api, ApiResponses.versions(Docs.text(api, "apiName", ""), all.resultAt(0)));
+            body.getJsonObject("apiResponse").put("gatewayEndPoints", ApiResponses.endpoints(api, all.resultAt(1), ctx.request()));
+            Bodies.ok(ctx, status, body);
             return null;
         });
     }
@@ -68,11 +85,11 @@ final class ApiResource {
         assets.all().onSuccess(all -> {
             JsonArray out = new JsonArray();
             if (ids.isEmpty()) {
-                all.stream().sorted((a, b) -> a.getString("apiName", "").compareToIgnoreCase(b.getString("apiName", "")))
+                all.stream().sorted((a, b) -> Docs.text(a, "apiName", "").compareToIgnoreCase(Docs.text(b, "apiName", "")))
                     .skip(from).limit(size < 0 ? Long.MAX_VALUE : size).forEach(a -> out.add(ApiResponses.summary(a)));
             } else {
                 for (String id : ids) {
-                    out.add(all.stream().filter(a -> id.equals(a.getString("id"))).findFirst()
+                    out.add(all.stream().filter(a -> id.equals(a.getValue("id"))).findFirst()
                         .map(ApiResponses::summary).orElseGet(() -> ApiResponses.missing(id)));
                 }
             }
@@ -83,7 +100,8 @@ final class ApiResource {
     }
 
     private void delete(RoutingContext ctx) {
-        assets.delete(ctx.pathParam("apiId"))
+        boolean force = "true".equalsIgnoreCase(ctx.queryParams().get("forceDelete"));
+        assets.delete(ctx.pathParam("apiId"), force)
             .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 

@@ -4,8 +4,6 @@ import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -29,6 +27,35 @@ final class ApplicationLinksResource {
         router.put(base + "/applications/:id/apis").handler(this::register);
         router.get(base + "/apis/:id/applications").handler(this::applicationsOfApi);
         router.post(base + "/applications/:id/accessTokens").handler(this::regenerate);
+        router.get(base + "/applications/:id/accessTokens").handler(this::tokenEndpoints);
+        // API keys here never expire (no apiKeyExpirationPeriod): recomputing their expiry changes nothing
+        router.put(base + "/applications/accessTokens").handler(ctx -> Bodies.ok(ctx, 200, new JsonObject()));
+        router.put(base + "/applications/:id/accessTokens").handler(ctx -> ApplicationResource.load(store, ctx.pathParam("id"))
+            .onSuccess(app -> Bodies.ok(ctx, 200, new JsonObject())).onFailure(ctx::fail));
+        router.delete(base + "/applications/:id/accessTokens").handler(ctx -> ApplicationResource.load(store, ctx.pathParam("id"))
+            .onSuccess(app -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
+        router.delete(base + "/applications/:id/apis").handler(this::unregister);
+    }
+
+    /** The local authorization server's endpoints, at the address the request came in on. */
+    private void tokenEndpoints(RoutingContext ctx) {
+        String base = (ctx.request().isSSL() ? "https://" : "http://") + ctx.request().authority();
+        ApplicationResource.load(store, ctx.pathParam("id")).onSuccess(app -> Bodies.ok(ctx, 200, new JsonObject()
+            .put("local", new JsonObject().put("uris", new JsonObject()
+                .put("authorizeUrl", base + "/invoke/pub.apigateway.oauth2/authorize")
+                .put("accessTokenUrl", base + "/invoke/pub.apigateway.oauth2/getAccessToken")
+                .put("refreshTokenUrl", base + "/invoke/pub.oauth/refreshAccessToken"))))).onFailure(ctx::fail);
+    }
+
+    /** {@code DELETE /applications/{id}/apis?apiIDs=a,b}: the listed APIs leave the application's registrations. */
+    private void unregister(RoutingContext ctx) {
+        java.util.List<String> ids = Bodies.ids(ctx, "apiIDs");
+        String id = ctx.pathParam("id");
+        ApplicationResource.load(store, id).compose(app -> {
+            JsonArray kept = new JsonArray();
+            Applications.consumingApis(app).stream().filter(a -> !ids.contains(a)).forEach(kept::add);
+            return store.put(AssetType.APPLICATIONS, id, app.put("consumingAPIs", kept));
+        }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 
     private void apis(RoutingContext ctx) {
@@ -64,11 +91,11 @@ final class ApplicationLinksResource {
         String type = Bodies.json(ctx).getString("type", "");
         String id = ctx.pathParam("id");
         boolean key = "apiAccessKeyCredentials".equalsIgnoreCase(type);
-        if (!key && !"oAuth2Credentials".equalsIgnoreCase(type)) {
-            throw GatewayException.invalidPayload("type must be apiAccessKeyCredentials or oAuth2Credentials");
+        if (!key && !"oAuth2Credentials".equalsIgnoreCase(type) && !"oAuthCredentials".equalsIgnoreCase(type)) {
+            throw GatewayException.invalidPayload("type must be apiAccessKeyCredentials or oAuthCredentials");
         }
         ApplicationResource.load(store, id).compose(app -> {
-            JsonObject tokens = app.getJsonObject("accessTokens", new JsonObject());
+            JsonObject tokens = app.getValue("accessTokens") instanceof JsonObject t ? t : new JsonObject();
             app.put("accessTokens", tokens);
             JsonObject shown;
             if (key) {
@@ -89,13 +116,7 @@ final class ApplicationLinksResource {
 
     /** {@code {"apiIDs":[...]}} or a bare JSON array of ids. */
     private static JsonArray apiIds(RoutingContext ctx) {
-        String text = ctx.body() == null ? null : ctx.body().asString();
-        Object parsed;
-        try {
-            parsed = text == null || text.isBlank() ? null : Json.decodeValue(text);
-        } catch (DecodeException e) {
-            throw GatewayException.invalidPayload("the request body is not valid JSON");
-        }
+        Object parsed = Bodies.value(ctx);
         Object ids = parsed instanceof JsonObject o ? o.getValue("apiIDs") : parsed;
         if (!(ids instanceof JsonArray arr) || !arr.stream().allMatch(v -> v instanceof String)) {
             throw GatewayException.invalidPayload("expected {\"apiIDs\":[\"<apiId>\", ...]}");

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.model.Timestamps;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -24,10 +25,12 @@ final class ApplicationResource {
     private static final List<String> SERVER_OWNED = List.of("id", "created", "owner", "accessTokens");
 
     private final AssetStore store;
+    private final AssetValidation validation;
     private final String owner;
 
-    ApplicationResource(AssetStore store, String owner) {
+    ApplicationResource(AssetStore store, AssetValidation validation, String owner) {
         this.store = store;
+        this.validation = validation;
         this.owner = owner;
     }
 
@@ -62,7 +65,7 @@ final class ApplicationResource {
                 .put("apiAccessKey_credentials", Applications.apiKeyCredentials(Applications.randomHex()))
                 .put("oauth_credentials", oauth));
         defaults(app);
-        JsonObject stored = app.copy();
+        JsonObject stored = validation.check(AssetType.APPLICATIONS, app.copy());
         Applications.oauth(stored).putNull("clientSecret").put(Applications.SECRET_HASH, Applications.hash(secret));
         store.put(AssetType.APPLICATIONS, id, stored)
             .onSuccess(v -> Bodies.ok(ctx, 200, app)).onFailure(ctx::fail);
@@ -102,7 +105,7 @@ final class ApplicationResource {
     private void change(RoutingContext ctx, java.util.function.UnaryOperator<JsonObject> edit) {
         String id = ctx.pathParam("id");
         load(store, id).compose(existing -> {
-            JsonObject app = edit.apply(existing);
+            JsonObject app = validation.check(AssetType.APPLICATIONS, edit.apply(existing));
             app.put("isSuspended", Applications.suspended(app)).put("lastupdated", Timestamps.now());
             return store.put(AssetType.APPLICATIONS, id, app).map(app);
         }).onSuccess(app -> Bodies.ok(ctx, 200, Applications.publicView(app))).onFailure(ctx::fail);
@@ -132,16 +135,16 @@ final class ApplicationResource {
             ? Future.failedFuture(GatewayException.notFound(id)) : Future.succeededFuture(app));
     }
 
-    private static void requireName(JsonObject app) {
+    /** The product's own message for a missing name; every other field is checked by the validation. */
+    private void requireName(JsonObject app) {
         if (!(app.getValue("name") instanceof String name) || name.isBlank()) {
             throw GatewayException.invalidPayload("the mandatory field name is missing");
         }
-        Object ids = app.getValue("identifiers");
-        if (ids != null && !(ids instanceof JsonArray)) throw GatewayException.invalidPayload("'identifiers' must be an array");
+        validation.check(AssetType.APPLICATIONS, app);
     }
 
     private static void defaults(JsonObject app) {
-        JsonArray identifiers = app.getJsonArray("identifiers", new JsonArray());
+        JsonArray identifiers = app.getValue("identifiers") instanceof JsonArray a ? a : new JsonArray();
         for (Object o : identifiers) {
             if (!(o instanceof JsonObject ident)) throw GatewayException.invalidPayload("every identifier must be an object");
             if (ident.getString("id") == null) ident.put("id", UUID.randomUUID().toString());

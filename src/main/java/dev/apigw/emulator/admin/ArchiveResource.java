@@ -62,6 +62,11 @@ final class ArchiveResource {
         return !"GET".equalsIgnoreCase(req.getHeader(OVERRIDE)) || zipType(contentType(req));
     }
 
+    /** Any other POST to the archive (multipart, or a body with the method override): read with the archive limit. */
+    static boolean isUpload(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && isArchive(ctx);
+    }
+
     /** An export by search body: a read, which design-time quiesce lets through like any GET. */
     static boolean isExport(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.JsonLimits;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -14,16 +15,36 @@ public final class Bodies {
 
     /** The body as a JSON object, or a 400 naming what is wrong with it. */
     public static JsonObject json(RoutingContext ctx) {
-        String text = ctx.body() == null ? null : ctx.body().asString();
-        if (text == null || text.isBlank()) throw GatewayException.invalidPayload("the request body is empty");
+        Object parsed = value(ctx);
+        if (parsed == null) throw GatewayException.invalidPayload("the request body is empty");
+        if (!(parsed instanceof JsonObject obj)) throw GatewayException.invalidPayload("the request body must be a JSON object");
+        return obj;
+    }
+
+    /**
+     * The body as any JSON value, null when empty; a 400 when it is not JSON or nests deeper than the limit
+     * ({@code limits.maxJsonDepth}): what is accepted must also be storable and answerable.
+     */
+    static Object value(RoutingContext ctx) {
+        String text = text(ctx);
+        if (text == null || text.isBlank()) return null;
         Object parsed;
         try {
             parsed = io.vertx.core.json.Json.decodeValue(text);
         } catch (DecodeException e) {
             throw GatewayException.invalidPayload("the request body is not valid JSON");
         }
-        if (!(parsed instanceof JsonObject obj)) throw GatewayException.invalidPayload("the request body must be a JSON object");
-        return obj;
+        Integer depth = ctx.get(RequestChecks.MAX_DEPTH);
+        JsonLimits.checkDepth(parsed, depth == null ? JsonLimits.DEFAULT_MAX_DEPTH : depth);
+        return parsed;
+    }
+
+    /** The body decoded with its declared charset (checked by {@link RequestChecks}); null when there is none. */
+    static String text(RoutingContext ctx) {
+        if (ctx.body() == null || ctx.body().buffer() == null) return null;
+        String type = ctx.request().getHeader("Content-Type");
+        java.nio.charset.Charset cs = type == null ? null : RequestChecks.charsetOf(type);
+        return ctx.body().buffer().toString(cs == null ? java.nio.charset.StandardCharsets.UTF_8 : cs);
     }
 
     /** The object under {@code key} when the body is wrapped ({@code {"policy":{...}}}), else the body itself. */

@@ -22,20 +22,22 @@ final class HealthResource {
     private final HealthChecks checks;
     private final BooleanSupplier accepting;
     private final boolean redis;
+    private final AdminAuthHandler auth;
 
-    HealthResource(HealthChecks checks, BooleanSupplier accepting, boolean redis) {
+    HealthResource(HealthChecks checks, BooleanSupplier accepting, boolean redis, AdminAuthHandler auth) {
         this.checks = checks;
         this.accepting = accepting;
         this.redis = redis;
+        this.auth = auth;
     }
 
     void mount(Router router) {
         String base = AdminApi.BASE;
         router.get(base + "/health").handler(this::readiness);
         router.get(base + "/health/admin").handler(ctx -> respond(ctx, this::admin));
-        router.get(base + "/health/engine").handler(ctx -> respond(ctx, this::engine));
+        router.get(base + "/health/engine").handler(ctx -> respond(ctx, () -> detailed(ctx).compose(this::engine)));
         router.get(base + "/health/externalServices").handler(ctx -> respond(ctx, this::external));
-        router.get(base + "/health/all").handler(ctx -> respond(ctx, this::all));
+        router.get(base + "/health/all").handler(ctx -> respond(ctx, () -> detailed(ctx).compose(this::all)));
     }
 
     private void readiness(RoutingContext ctx) {
@@ -43,7 +45,7 @@ final class HealthResource {
             Bodies.ok(ctx, 503, new JsonObject().put("status", "red").put("reason", "the gateway is quiescing or quiesced"));
             return;
         }
-        engine().onSuccess(engine -> {
+        engine(false).onSuccess(engine -> {
             boolean red = "red".equals(engine.getString("status"));
             Bodies.ok(ctx, red ? 500 : 200, new JsonObject().put("status", engine.getString("status")));
         }).onFailure(ctx::fail);
@@ -63,15 +65,24 @@ final class HealthResource {
             .put("ui", new JsonObject().put("status", "not configured").put("response_time_ms", "0")));
     }
 
-    private Future<JsonObject> engine() {
+    /** Health is anonymous: only the administrator sees where the node keeps its files. */
+    private Future<Boolean> detailed(RoutingContext ctx) {
+        return auth.authorized(ctx.request().getHeader("Authorization")).otherwise(false);
+    }
+
+    private Future<JsonObject> engine(boolean detailed) {
         return checks.checkStatus().map(result -> {
             JsonObject store = data(result, "store");
+            if (!detailed) store.remove("path");
             Object capabilities = store.remove("capabilities");
             String storeStatus = store.getString("status", "red");
             // a shared store that is away impairs the node (yellow); an embedded one that fails is the node's own
             String engineStatus = redis && "red".equals(storeStatus) && capabilities != null ? "yellow" : storeStatus;
             JsonObject rateLimit = data(result, "rateLimit");
+            JsonObject assets = data(result, "assets");
             String status = rateLimit.containsKey("error") ? engineStatus : worst(engineStatus, rateLimit.getString("status"));
+            // a skipped document makes the node yellow, never red: everything else still serves
+            if (!assets.containsKey("error") && "yellow".equals(assets.getString("status"))) status = worst(status, "yellow");
             Runtime rt = Runtime.getRuntime();
             JsonObject body = new JsonObject().put("status", status)
                 .put("elasticsearch", new JsonObject().put("cluster_name", "apigw-emulator-" + store.getString("type", "store"))
@@ -80,6 +91,7 @@ final class HealthResource {
                     .put("memory", new JsonObject().put("status", "up").put("freemem", String.valueOf(rt.freeMemory()))))
                 .put("dataStore", store);
             if (!rateLimit.containsKey("error")) body.put("rateLimit", rateLimit);
+            if (!assets.containsKey("error")) body.put("assets", assets);
             body.put("terracotta", redis ? new JsonObject().put("status", storeStatus).put("type", "redis")
                 : new JsonObject().put("status", "not configured"));
             if (capabilities != null) body.put("capabilities", capabilities);
@@ -92,8 +104,8 @@ final class HealthResource {
             .put("external_accounts", new JsonArray()));
     }
 
-    private Future<JsonObject> all() {
-        return Future.all(admin(), engine(), external()).map(r -> {
+    private Future<JsonObject> all(boolean detailed) {
+        return Future.all(admin(), engine(detailed), external()).map(r -> {
             JsonObject admin = r.resultAt(0), engine = r.resultAt(1), external = r.resultAt(2);
             String status = worst(admin.getString("status"), engine.getString("status"), external.getString("status"));
             return new JsonObject().put("status", status).put("admin", admin).put("engine", engine).put("external", external);

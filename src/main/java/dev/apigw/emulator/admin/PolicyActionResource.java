@@ -1,11 +1,9 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
-import dev.apigw.emulator.model.PolicyActions;
 import dev.apigw.emulator.runtime.GatewayException;
-import dev.apigw.emulator.runtime.RoutingTarget;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code /rest/apigateway/policyActions}: CRUD in the {@code {"policyAction":...}} wrapper. Documents are kept as
@@ -21,9 +18,11 @@ import java.util.UUID;
  */
 final class PolicyActionResource {
     private final AssetStore store;
+    private final AssetValidation validation;
 
-    PolicyActionResource(AssetStore store) {
+    PolicyActionResource(AssetStore store, AssetValidation validation) {
         this.store = store;
+        this.validation = validation;
     }
 
     void mount(Router router) {
@@ -39,17 +38,22 @@ final class PolicyActionResource {
         List<String> ids = Bodies.ids(ctx, "policyActionIds");
         store.list(AssetType.POLICY_ACTIONS).onSuccess(all -> {
             JsonArray out = new JsonArray();
-            all.stream().filter(a -> ids.isEmpty() || ids.contains(a.getString("id"))).forEach(out::add);
+            all.stream().filter(a -> ids.isEmpty() || ids.contains(a.getValue("id"))).forEach(out::add);
             Bodies.ok(ctx, 200, new JsonObject().put("policyAction", out));
         }).onFailure(ctx::fail);
     }
 
+    /** A supplied id is kept (the custom-destination collection creates its actions under fixed ids). */
     private void create(RoutingContext ctx) {
-        JsonObject action = validated(Bodies.unwrap(Bodies.json(ctx), "policyAction"));
-        String id = UUID.randomUUID().toString(); // ids are the gateway's, as in the product (read-only field)
+        JsonObject action = validated(validation, Bodies.unwrap(Bodies.json(ctx), "policyAction"));
+        String id = ClientIds.take(action);
         action.put("id", id);
-        store.put(AssetType.POLICY_ACTIONS, id, action)
-            .onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
+        store.get(AssetType.POLICY_ACTIONS, id).compose(existing -> {
+            if (existing != null) {
+                throw GatewayException.admin(400, "POLICY_ACTION_EXISTS", "Policy action with id " + id + " already exists.");
+            }
+            return store.put(AssetType.POLICY_ACTIONS, id, action);
+        }).onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {
@@ -65,7 +69,7 @@ final class PolicyActionResource {
         JsonObject body = Bodies.json(ctx);
         store.get(AssetType.POLICY_ACTIONS, id).compose(existing -> {
             if (existing == null) throw GatewayException.notFound(id);
-            JsonObject action = validated(Bodies.unwrap(body, "policyAction")).put("id", id);
+            JsonObject action = validated(validation, Bodies.unwrap(body, "policyAction")).put("id", id);
             return store.put(AssetType.POLICY_ACTIONS, id, action).map(action);
         }).onSuccess(action -> Bodies.ok(ctx, 200, new JsonObject().put("policyAction", action))).onFailure(ctx::fail);
     }
@@ -75,9 +79,9 @@ final class PolicyActionResource {
         String id = ctx.pathParam("id");
         store.list(AssetType.POLICIES).compose(policies -> {
             for (JsonObject p : policies) {
-                if (Policies.allActionIds(p).contains(id)) {
+                if (Policies.referencedActionIds(p).contains(id)) {
                     throw GatewayException.admin(400, "POLICY_ACTION_IN_USE", "Policy action " + id + " is enforced by the "
-                        + "policy [" + Names.first(p, p.getString("id")) + "]. Remove it from that policy before deleting it.");
+                        + "policy [" + Names.first(p, String.valueOf(p.getValue("id"))) + "]. Remove it from that policy before deleting it.");
                 }
             }
             return store.delete(AssetType.POLICY_ACTIONS, id);
@@ -87,22 +91,12 @@ final class PolicyActionResource {
         }).onFailure(ctx::fail);
     }
 
-    /** A policy action needs a templateKey and well-formed parameters; a routing action a usable endpoint. */
-    static JsonObject validated(JsonObject action) {
-        AssetShapes.checkAction(action);
+    /** Shape and meaning ({@link AssetValidation}): a templateKey, well-formed parameters the enforcing policy accepts. */
+    static JsonObject validated(AssetValidation validation, JsonObject action) {
+        validation.check(AssetType.POLICY_ACTIONS, action);
         String key = action.getString("templateKey");
-        if (key.equals(PolicyActions.ROUTING)) checkRouting(action);
         if (!action.containsKey("names")) action.put("names", Names.of(key, "en"));
         if (!action.containsKey("active")) action.put("active", false);
         return action;
-    }
-
-    private static void checkRouting(JsonObject action) {
-        JsonArray params = action.getJsonArray("parameters");
-        try {
-            RoutingTarget.parse(PolicyActions.value(params, "endpointUri", null), PolicyActions.value(params, "method", "CUSTOM"));
-        } catch (IllegalArgumentException e) {
-            throw GatewayException.invalidPayload(e.getMessage());
-        }
     }
 }

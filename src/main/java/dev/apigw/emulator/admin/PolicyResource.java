@@ -1,6 +1,7 @@
 package dev.apigw.emulator.admin;
 
-import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.catalog.AssetValidation;
+import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -12,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code /rest/apigateway/policies}: CRUD in the {@code {"policy":...}} wrapper, activation of GLOBAL policies, and
@@ -20,9 +20,11 @@ import java.util.UUID;
  */
 final class PolicyResource {
     private final AssetStore store;
+    private final AssetValidation validation;
 
-    PolicyResource(AssetStore store) {
+    PolicyResource(AssetStore store, AssetValidation validation) {
         this.store = store;
+        this.validation = validation;
     }
 
     void mount(Router router) {
@@ -42,7 +44,7 @@ final class PolicyResource {
         String type = ctx.queryParams().get("policyType");
         store.list(AssetType.POLICIES).onSuccess(all -> {
             JsonArray out = new JsonArray();
-            all.stream().filter(p -> ids.isEmpty() || ids.contains(p.getString("id")))
+            all.stream().filter(p -> ids.isEmpty() || ids.contains(p.getValue("id")))
                 .filter(p -> !"global".equalsIgnoreCase(type) || Policies.isGlobal(p)).forEach(out::add);
             Bodies.ok(ctx, 200, new JsonObject().put("policy", out));
         }).onFailure(ctx::fail);
@@ -50,9 +52,12 @@ final class PolicyResource {
 
     private void create(RoutingContext ctx) {
         JsonObject policy = shaped(Bodies.unwrap(Bodies.json(ctx), "policy"));
-        String id = UUID.randomUUID().toString();
+        String id = ClientIds.take(policy);
         policy.put("id", id);
-        checkActions(policy).compose(v -> store.put(AssetType.POLICIES, id, policy))
+        store.get(AssetType.POLICIES, id).compose(existing -> {
+            if (existing != null) throw GatewayException.admin(400, "POLICY_EXISTS", "Policy with id " + id + " already exists.");
+            return checkActions(policy);
+        }).compose(v -> store.put(AssetType.POLICIES, id, policy))
             .onSuccess(v -> Bodies.ok(ctx, 201, new JsonObject().put("policy", policy))).onFailure(ctx::fail);
     }
 
@@ -66,7 +71,7 @@ final class PolicyResource {
         find(id).compose(existing -> {
             JsonObject policy = shaped(Bodies.unwrap(body, "policy")).put("id", id);
             // activation goes through /activate; a PUT keeps the current state
-            policy.put("active", existing.getBoolean("active", false));
+            policy.put("active", Docs.flag(existing, "active", false));
             return checkActions(policy).compose(v -> store.put(AssetType.POLICIES, id, policy)).map(policy);
         }).onSuccess(policy -> Bodies.ok(ctx, 200, new JsonObject().put("policy", policy))).onFailure(ctx::fail);
     }
@@ -74,7 +79,7 @@ final class PolicyResource {
     private void delete(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         find(id).compose(policy -> {
-            if (Policies.isGlobal(policy) && policy.getBoolean("active", false)) {
+            if (Policies.isGlobal(policy) && Docs.flag(policy, "active", false)) {
                 throw GatewayException.admin(400, "POLICY_ACTIVE", "Policy [" + Names.first(policy, id) + "] is in active state,"
                     + " hence cannot be deleted. Please deactivate the policy to delete");
             }
@@ -82,7 +87,7 @@ final class PolicyResource {
                 if (used) throw GatewayException.admin(400, "POLICY_IN_USE", "Policy [" + Names.first(policy, id)
                     + "] is the policy of an API and is deleted with that API");
                 Future<Void> chain = Future.succeededFuture();
-                for (String aid : Policies.allActionIds(policy)) {
+                for (String aid : Policies.referencedActionIds(policy)) {
                     chain = chain.compose(v -> store.delete(AssetType.POLICY_ACTIONS, aid).mapEmpty());
                 }
                 return chain.compose(v -> store.delete(AssetType.POLICIES, id));
@@ -92,7 +97,7 @@ final class PolicyResource {
 
     private Future<Boolean> usedByApi(String policyId) {
         return store.list(AssetType.APIS).map(apis -> apis.stream()
-            .anyMatch(a -> a.getJsonArray("policies", new JsonArray()).contains(policyId)));
+            .anyMatch(a -> a.getValue("policies") instanceof JsonArray ids && ids.contains(policyId)));
     }
 
     private void setActive(RoutingContext ctx, boolean active) {
@@ -102,7 +107,7 @@ final class PolicyResource {
             if (!Policies.isGlobal(policy)) {
                 throw GatewayException.admin(400, "NOT_GLOBAL", "Policy [" + name + "] is not a global policy. Cannot be activated/deactivated.");
             }
-            if (policy.getBoolean("active", false) == active) {
+            if (Docs.flag(policy, "active", false) == active) {
                 throw GatewayException.admin(400, "ALREADY_" + (active ? "ACTIVE" : "INACTIVE"),
                     "Policy [" + name + "] is already " + (active ? "active" : "inactive") + ".");
             }
@@ -122,7 +127,7 @@ final class PolicyResource {
     private Future<Void> checkActions(JsonObject policy) {
         return store.list(AssetType.POLICY_ACTIONS).map(actions -> {
             for (String aid : Policies.allActionIds(policy)) {
-                if (actions.stream().noneMatch(a -> aid.equals(a.getString("id")))) {
+                if (actions.stream().noneMatch(a -> aid.equals(a.getValue("id")))) {
                     throw GatewayException.admin(400, "UNKNOWN_POLICY_ACTION", "Unable to create the resource. Policy action "
                         + aid + " referred to in policyEnforcements does not exist.");
                 }
@@ -131,13 +136,15 @@ final class PolicyResource {
         });
     }
 
-    static JsonObject shaped(JsonObject policy) {
-        AssetShapes.checkPolicy(policy);
+    private JsonObject shaped(JsonObject policy) {
+        validation.check(AssetType.POLICIES, policy);
         String scope = policy.getString("policyScope", policy.getBoolean("global", false) ? "GLOBAL" : "SERVICE").toUpperCase();
         policy.put("policyScope", scope).put("global", scope.equals("GLOBAL"));
-        if (!policy.containsKey("policyEnforcements")) policy.put("policyEnforcements", new JsonArray());
-        if (!policy.containsKey("active")) policy.put("active", false);
-        if (!policy.containsKey("systemPolicy")) policy.put("systemPolicy", false);
+        // absent and explicitly null read the same
+        if (policy.getValue("policyEnforcements") == null) policy.put("policyEnforcements", new JsonArray());
+        if (policy.getValue("descriptions") == null) policy.put("descriptions", new JsonArray());
+        if (policy.getValue("active") == null) policy.put("active", false);
+        if (policy.getValue("systemPolicy") == null) policy.put("systemPolicy", false);
         return policy;
     }
 

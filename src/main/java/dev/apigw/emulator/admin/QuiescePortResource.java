@@ -101,12 +101,9 @@ final class QuiescePortResource {
     private static String input(RoutingContext ctx, String name) {
         String q = ctx.queryParams().get(name);
         if (q != null) return q;
-        String text = ctx.body() == null ? null : ctx.body().asString();
-        if (text == null || text.isBlank()) return null;
-        try {
-            return String.valueOf(new JsonObject(text).getValue(name));
-        } catch (RuntimeException e) {
-            throw GatewayException.invalidPayload("the request body is not a JSON object");
-        }
+        Object body = Bodies.value(ctx);
+        if (body == null) return null;
+        if (!(body instanceof JsonObject obj)) throw GatewayException.invalidPayload("the request body is not a JSON object");
+        return String.valueOf(obj.getValue(name));
     }
 }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.JsonLimits;
 import dev.apigw.emulator.quiesce.QuiesceMachine;
 import dev.apigw.emulator.quiesce.QuiesceState;
 import io.vertx.core.Handler;
@@ -42,10 +43,11 @@ public final class QuiescePortRouter {
     /** The request handler of the quiesce port's server. */
     public Handler<HttpServerRequest> handler() {
         Router router = Router.router(vertx);
+        router.route().handler(new RequestChecks(JsonLimits.DEFAULT_MAX_DEPTH));
         router.get(AdminApi.BASE + "/health").handler(this::health);
         liveness.mount(router);
+        router.route().handler(auth); // before the body: an anonymous client gets nothing buffered
         router.route().handler(BodyHandler.create(false).setBodyLimit(65_536));
-        router.route().handler(auth);
         router.get(AdminApi.BASE + "/quiescemode").handler(quiesce::get);
         services.mountServices(router);
         reads.forEach(mount -> mount.accept(router));

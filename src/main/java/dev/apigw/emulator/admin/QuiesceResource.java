@@ -71,7 +71,8 @@ final class QuiesceResource {
 
     /** The body: {@code enable} and {@code block} required, {@code flush} an optional list of known kinds. */
     static QuiesceRequest parse(JsonObject body) {
-        if (!(body.getValue("enable") instanceof Boolean enable)) {
+        Boolean enable = dev.apigw.emulator.model.Lenient.bool(body.getValue("enable")); // "true" as well as true
+        if (enable == null) {
             throw GatewayException.invalidPayload("'enable' is required and must be true or false");
         }
         Object block = body.getValue("block");

@@ -53,8 +53,8 @@ final class ShutdownResource {
     private static boolean flag(JsonObject body, String key) {
         Object v = body.getValue(key);
         if (v == null) return false;
-        if (v instanceof Boolean b) return b;
-        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) return Boolean.parseBoolean(s);
+        Boolean b = dev.apigw.emulator.model.Lenient.bool(v); // "false" as well as false, as the product reads it
+        if (b != null) return b;
         throw GatewayException.invalidPayload("'" + key + "' must be true or false");
     }
 }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.admin;
 
+import dev.apigw.emulator.catalog.WebhookShapes;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.webhook.WebhookEvents;
 import dev.apigw.emulator.store.AssetStore;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /**
  * {@code /rest/apigateway/webhooks}: the product's shapes (reference §3.6). Lists and single reads are wrapped in
  * {@code {"response":...}}, create (201) and update (200) answer the bare webhook, delete 204; an empty list is 404
- * "No records found." as in the swagger.
+ * "No records found." as in the swagger. Passwords are never answered (null); a PUT without one keeps the stored one.
  */
 final class WebhookResource {
     /** The IS-style path the zero-downtime collection also reads a webhook by: {@code /restv2/apigateway:webhooks/{id}}. */
@@ -48,7 +49,7 @@ final class WebhookResource {
     private void list(RoutingContext ctx) {
         store.list(AssetType.WEBHOOKS).onSuccess(all -> {
             if (all.isEmpty()) ctx.fail(GatewayException.admin(404, "NOT_FOUND", "No records found."));
-            else Bodies.ok(ctx, 200, new JsonObject().put("response", new JsonArray(List.copyOf(all))));
+            else Bodies.ok(ctx, 200, new JsonObject().put("response", new JsonArray(all.stream().map(WebhookResource::masked).toList())));
         }).onFailure(ctx::fail);
     }
 
@@ -56,24 +57,29 @@ final class WebhookResource {
         JsonObject hook = validated(Bodies.json(ctx));
         String id = UUID.randomUUID().toString();
         hook.put("id", id);
-        store.put(AssetType.WEBHOOKS, id, hook).onSuccess(v -> Bodies.ok(ctx, 201, hook)).onFailure(ctx::fail);
+        store.put(AssetType.WEBHOOKS, id, hook).onSuccess(v -> Bodies.ok(ctx, 201, masked(hook))).onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         store.get(AssetType.WEBHOOKS, id).onSuccess(h -> {
             if (h == null) ctx.fail(notFound(id));
-            else Bodies.ok(ctx, 200, new JsonObject().put("response", h));
+            else Bodies.ok(ctx, 200, new JsonObject().put("response", masked(h)));
         }).onFailure(ctx::fail);
     }
 
     private void update(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         JsonObject hook = validated(Bodies.json(ctx)).put("id", id);
+        boolean passwordGiven = Bodies.json(ctx).getValue("config") instanceof JsonObject c && c.getValue("password") != null;
         store.get(AssetType.WEBHOOKS, id).compose(old -> {
             if (old == null) throw notFound(id);
+            // the password is never shown, so a client that PUTs back what it read keeps the stored one
+            if (!passwordGiven && old.getValue("config") instanceof JsonObject oc && oc.getValue("password") instanceof String p) {
+                hook.getJsonObject("config").put("password", p);
+            }
             return store.put(AssetType.WEBHOOKS, id, hook);
-        }).onSuccess(v -> Bodies.ok(ctx, 200, hook)).onFailure(ctx::fail);
+        }).onSuccess(v -> Bodies.ok(ctx, 200, masked(hook))).onFailure(ctx::fail);
     }
 
     private void delete(RoutingContext ctx) {
@@ -84,39 +90,28 @@ final class WebhookResource {
         }).onFailure(ctx::fail);
     }
 
+    /** The webhook as answered: its password is never shown (null), like an application's client secret. */
+    static JsonObject masked(JsonObject hook) {
+        JsonObject out = hook.copy();
+        if (out.getValue("config") instanceof JsonObject cfg && cfg.containsKey("password")) cfg.putNull("password");
+        return out;
+    }
+
     private static GatewayException notFound(String id) {
         return GatewayException.admin(404, "NOT_FOUND", "Resource " + id + " not found");
     }
 
     /** events (required, known values), config.url (required, http/https), optional headers and credentials. */
     static JsonObject validated(JsonObject body) {
-        if (!(body.getValue("events") instanceof JsonArray events) || events.isEmpty()) {
-            throw GatewayException.invalidPayload("'events' is required: a non-empty array of event names");
-        }
-        for (Object e : events) {
-            if (!WebhookEvents.ALL.contains(e)) throw GatewayException.invalidPayload("unknown event '" + e + "'; allowed: " + WebhookEvents.ALL);
-        }
-        if (!(body.getValue("config") instanceof JsonObject config) || !(config.getValue("url") instanceof String url)) {
-            throw GatewayException.invalidPayload("'config.url' is required");
-        }
-        checkUrl(url);
+        WebhookShapes.check(body);
+        JsonArray events = body.getJsonArray("events");
+        JsonObject config = body.getJsonObject("config");
+        String url = config.getString("url");
         Object headers = config.getValue("headers");
-        if (headers != null && !(headers instanceof JsonObject)) throw GatewayException.invalidPayload("'config.headers' must be an object");
-        Object active = body.getValue("active");
-        if (active != null && !(active instanceof Boolean)) throw GatewayException.invalidPayload("'active' must be true or false");
+        Object active = body.getValue("active"); // a boolean: WebhookShapes stores "true"/"false" as one
         JsonObject cfg = new JsonObject().put("url", url).put("headers", headers == null ? new JsonObject() : headers)
             .put("username", config.getString("username")).put("password", config.getString("password"))
             .put("truststoreAlias", config.getString("truststoreAlias"));
         return new JsonObject().put("config", cfg).put("events", events).put("active", Boolean.TRUE.equals(active));
-    }
-
-    private static void checkUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return;
-        } catch (Exception e) {
-            // the 400 below
-        }
-        throw GatewayException.invalidPayload("'config.url' must be an absolute http or https URL, was '" + url + "'");
     }
 }

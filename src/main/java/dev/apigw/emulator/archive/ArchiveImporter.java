@@ -1,8 +1,10 @@
 package dev.apigw.emulator.archive;
 
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.config.ArchiveConfig;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
+import dev.apigw.emulator.store.QuotaCounterStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -27,17 +29,23 @@ public final class ArchiveImporter {
         AssetType.POLICIES, AssetType.PLANS, AssetType.PACKAGES, AssetType.SETTINGS, AssetType.APPLICATIONS, AssetType.APIS);
 
     private final AssetStore store;
+    private final QuotaCounterStore counters;
+    private final AssetValidation validation;
     private final ArchiveWorkspace workspace;
     private final ArchiveConfig config;
     private final List<Supplier<Future<Void>>> views;
 
     /**
      * @param store the store written to (not the admin API's view: the importer waits once, at the end)
+     * @param counters where an archived {@code quotaAccumulator} setting goes (quota counters are no asset)
+     * @param validation the admin API's check of every document, applied to each imported one
      * @param views the in-memory views an import must be visible in when it answers (route table, application index)
      */
-    public ArchiveImporter(AssetStore store, ArchiveWorkspace workspace, ArchiveConfig config,
-                           List<Supplier<Future<Void>>> views) {
+    public ArchiveImporter(AssetStore store, QuotaCounterStore counters, AssetValidation validation,
+                           ArchiveWorkspace workspace, ArchiveConfig config, List<Supplier<Future<Void>>> views) {
         this.store = store;
+        this.counters = counters;
+        this.validation = validation;
         this.workspace = workspace;
         this.config = config;
         this.views = List.copyOf(views);
@@ -48,7 +56,7 @@ public final class ArchiveImporter {
         ArchiveSecrets secrets = new ArchiveSecrets(options.passphrase() == null ? config.passphrase() : options.passphrase());
         return workspace.run(() -> ArchiveReader.read(zip, config.maxEntryBytes()))
             .compose(contents -> existing().compose(existing -> workspace.run(() ->
-                ImportPlanner.plan(contents, existing, options, secrets))))
+                ImportPlanner.plan(contents, existing, options, secrets, validation))))
             .compose(plan -> write(plan.writes()).map(plan.log()))
             .compose(log -> settled().map(log));
     }
@@ -81,10 +89,23 @@ public final class ArchiveImporter {
     private Future<Void> write(Map<AssetType, Map<String, JsonObject>> writes) {
         Future<Void> chain = Future.succeededFuture();
         for (AssetType type : WRITE_ORDER) {
-            Map<String, JsonObject> docs = writes.get(type);
-            if (docs != null && !docs.isEmpty()) chain = chain.compose(v -> store.putAll(type, docs));
+            Map<String, JsonObject> docs = new HashMap<>(writes.getOrDefault(type, Map.of()));
+            JsonObject quota = type == AssetType.SETTINGS ? docs.remove(ExportResolver.QUOTA_COUNTERS) : null;
+            if (!docs.isEmpty()) chain = chain.compose(v -> store.putAll(type, docs));
+            if (quota != null) chain = chain.compose(v -> counters.absorb(quotaCycles(quota)));
         }
         return chain;
+    }
+
+    /** The well-formed cycles of a {@code quotaAccumulator} setting ({@code {"counters": {app: cycle}}}). */
+    private static Map<String, JsonObject> quotaCycles(JsonObject doc) {
+        Map<String, JsonObject> out = new HashMap<>();
+        if (doc.getValue("counters") instanceof JsonObject all) {
+            all.forEach(e -> {
+                if (e.getValue() instanceof JsonObject c && c.getValue("startTime") instanceof Number) out.put(e.getKey(), c);
+            });
+        }
+        return out;
     }
 
     private Future<Void> settled() {

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.archive;
 
 import dev.apigw.emulator.archive.ArchiveContents.Doc;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.json.JsonObject;
@@ -49,8 +50,8 @@ final class ImportPlanner {
     }
 
     static Plan plan(ArchiveContents c, Map<AssetType, Map<String, JsonObject>> existing, ImportOptions options,
-                     ArchiveSecrets sealed) {
-        ImportValidation.check(c, existing);
+                     ArchiveSecrets sealed, AssetValidation validation) {
+        ImportValidation.check(c, existing, validation);
         ImportPlanner p = new ImportPlanner(c, existing, options);
         c.passman.forEach((key, doc) -> {
             String secret = sealed.open(doc.json());
@@ -64,6 +65,7 @@ final class ImportPlanner {
         p.flat(AssetType.PLANS, "Plan", c.plans);
         p.flat(AssetType.PACKAGES, "Package", c.packages);
         p.settings();
+        ImportValidation.converted(p.writes, validation);
         NotImported.log(c, p.secrets.keySet(), p.log);
         return new Plan(p.writes, p.log);
     }

@@ -2,6 +2,7 @@ package dev.apigw.emulator.archive;
 
 import dev.apigw.emulator.archive.ArchiveContents.Doc;
 import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetType;
@@ -12,21 +13,23 @@ import java.util.function.Consumer;
 
 /**
  * The whole-archive checks of an import, all before the first write: every document has the shape the admin API
- * would accept for its type ({@link AssetShapes}), and every policy an API or plan names and every action a policy
- * enforces is in the archive or already on this gateway. A failure is a 400 naming the entry or the reference.
+ * would accept for its type (the same {@link AssetValidation}: shape, nesting, and the meaning of policy actions),
+ * and every policy an API or plan names and every action a policy enforces is in the archive or already on this
+ * gateway. A failure is a 400 naming the entry or the reference. Documents stored as the archive has them are checked
+ * here, entry by entry; applications and settings, which an import converts, once converted ({@link #converted}).
  */
 final class ImportValidation {
     private ImportValidation() {
     }
 
-    static void check(ArchiveContents c, Map<AssetType, Map<String, JsonObject>> existing) {
-        shapes(c.apis, AssetShapes::checkApi);
-        shapes(c.policies, AssetShapes::checkPolicy);
-        shapes(c.actions, AssetShapes::checkAction);
+    static void check(ArchiveContents c, Map<AssetType, Map<String, JsonObject>> existing, AssetValidation validation) {
+        shapes(c.apis, d -> validation.check(AssetType.APIS, d));
+        shapes(c.policies, d -> validation.check(AssetType.POLICIES, d));
+        shapes(c.actions, d -> validation.check(AssetType.POLICY_ACTIONS, d));
         shapes(c.applications, AssetShapes::checkApplication);
-        shapes(c.plans, AssetShapes::checkPlan);
-        shapes(c.aliases, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
-        shapes(c.packages, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.plans, d -> validation.check(AssetType.PLANS, d));
+        shapes(c.aliases, d -> validation.check(AssetType.ALIASES, d));
+        shapes(c.packages, d -> validation.check(AssetType.PACKAGES, d));
         shapes(c.settings, d -> {
             if (d.getValue("properties") != null && !(d.getValue("properties") instanceof JsonObject)) {
                 throw GatewayException.invalidPayload("'properties' must be an object");
@@ -42,6 +45,19 @@ final class ImportValidation {
         }
         for (Doc plan : c.plans.values()) {
             refs("plan " + plan.id(), "policy", AssetRefs.planPolicies(plan.json()), c.policies, existing.get(AssetType.POLICIES));
+        }
+    }
+
+    /** The converted applications and settings as they will be stored, checked as an admin write would be. */
+    static void converted(Map<AssetType, Map<String, JsonObject>> writes, AssetValidation validation) {
+        for (AssetType type : List.of(AssetType.APPLICATIONS, AssetType.SETTINGS)) {
+            for (Map.Entry<String, JsonObject> w : writes.getOrDefault(type, Map.of()).entrySet()) {
+                try {
+                    validation.check(type, w.getValue());
+                } catch (GatewayException e) {
+                    throw ArchiveReader.invalid(type.key() + " " + w.getKey() + ": " + e.getMessage());
+                }
+            }
         }
     }
 

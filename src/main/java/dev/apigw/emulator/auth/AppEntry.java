@@ -9,7 +9,9 @@ public record AppEntry(String id, String name, boolean suspended, Set<String> ap
                        String secretHash) {
 
     static AppEntry of(JsonObject app) {
-        return new AppEntry(app.getString("id"), app.getString("name", ""), Applications.suspended(app),
+        if (!(app.getValue("id") instanceof String id)) throw new IllegalArgumentException("the application has no text id");
+        String name = app.getValue("name") instanceof String n ? n : "";
+        return new AppEntry(id, name, Applications.suspended(app),
             Set.copyOf(Applications.consumingApis(app)), Applications.clientId(app), Applications.secretHash(app));
     }
 

@@ -21,7 +21,11 @@ public final class AuthEndpoints {
     }
 
     public void mount(Router router) {
-        router.route("/invoke/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        // only these anonymous services read a body before any credential is checked, and at most 64 KiB of it
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+        for (String path : new String[] {OAuthEndpoints.TOKEN, OAuthEndpoints.INTROSPECT, OAuthEndpoints.REVOKE}) {
+            router.post(path).handler(body);
+        }
         oauth.mount(router);
         jwt.mount(router);
     }

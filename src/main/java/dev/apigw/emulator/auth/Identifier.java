@@ -1,7 +1,7 @@
 package dev.apigw.emulator.auth;
 
-import dev.apigw.emulator.config.AdminConfig;
 import dev.apigw.emulator.config.AuthConfig;
+import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -9,8 +9,6 @@ import dev.apigw.emulator.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -25,16 +23,17 @@ public final class Identifier {
         "The token store is unavailable", java.util.Map.of("Retry-After", "1"));
     private final ApplicationIndex index;
     private final AuthConfig config;
-    private final AdminConfig admin;
     private final TokenValidator tokens;
     private final JwtVerifier jwts;
+    private final UserDirectory users;
 
-    public Identifier(ApplicationIndex index, AuthConfig config, AdminConfig admin, TokenValidator tokens, JwtVerifier jwts) {
+    public Identifier(ApplicationIndex index, AuthConfig config, TokenValidator tokens, JwtVerifier jwts,
+                      UserDirectory users) {
         this.index = index;
         this.config = config;
-        this.admin = admin;
         this.tokens = tokens;
         this.jwts = jwts;
+        this.users = users;
     }
 
     public AuthConfig config() {
@@ -42,13 +41,18 @@ public final class Identifier {
     }
 
     public Future<AppEntry> identify(String type, Exchange exchange) {
+        return identify(type, exchange, ScopeRequirement.NONE);
+    }
+
+    /** @param scopes what an OAuth2 token must grant on this API's resources (oAuth2Token identification) */
+    public Future<AppEntry> identify(String type, Exchange exchange, ScopeRequirement scopes) {
         HttpServerRequest req = exchange.request();
         ApplicationIndex.Snapshot apps = index.current();
         return switch (type) {
             case "apiKey" -> byApiKey(req.getHeader(config.apiKeyHeader()), apps);
-            case "httpBasicAuth" -> Future.succeededFuture(byBasic(Credentials.basic(req.getHeader("Authorization")), apps));
+            case "httpBasicAuth" -> byBasic(Credentials.basic(req.getHeader("Authorization")), apps);
             case "hostNameAddress" -> Future.succeededFuture(byHost(req, apps));
-            case "oAuth2Token" -> byToken(Credentials.bearer(req.getHeader("Authorization")));
+            case "oAuth2Token" -> byToken(Credentials.bearer(req.getHeader("Authorization")), exchange, scopes);
             case "jwtClaims" -> byJwt(Credentials.bearer(req.getHeader("Authorization")));
             default -> NONE;
         };
@@ -59,21 +63,23 @@ public final class Identifier {
     }
 
     /**
-     * The emulator has no Integration Server user store: a Basic pair is valid when it is an application's client id
-     * and secret, the administrator's credentials, or a username identifier with that application's client secret.
+     * A Basic pair identifies: an application by its OAuth2 client id and secret; else the application whose
+     * {@code httpBasicAuth} identifier lists the user, when the password is the user's (a local user of
+     * {@code /users}, or the administrator) or, for compatibility, that application's client secret. Completes at
+     * once except for a user whose verdict is not cached yet (PBKDF2 on a worker).
      */
-    private AppEntry byBasic(Credentials.Basic basic, ApplicationIndex.Snapshot apps) {
-        if (basic == null) return null;
+    private Future<AppEntry> byBasic(Credentials.Basic basic, ApplicationIndex.Snapshot apps) {
+        if (basic == null) return NONE;
         AppEntry client = apps.byClientId().get(basic.user());
-        if (client != null && Applications.secretMatches(basic.password(), client.secretHash())) return client;
+        if (client != null && Applications.secretMatches(basic.password(), client.secretHash())) return Future.succeededFuture(client);
         List<AppEntry> named = apps.byUser().get(basic.user());
-        if (named == null) return null;
-        boolean isAdmin = basic.user().equals(admin.username()) && MessageDigest.isEqual(
-            basic.password().getBytes(StandardCharsets.UTF_8), admin.password().getBytes(StandardCharsets.UTF_8));
+        if (named == null) return NONE;
         for (AppEntry app : named) {
-            if (isAdmin || Applications.secretMatches(basic.password(), app.secretHash())) return app;
+            if (Applications.secretMatches(basic.password(), app.secretHash())) return Future.succeededFuture(app);
         }
-        return null;
+        Future<Boolean> user = users.verify(basic.user(), basic.password());
+        if (user.isComplete()) return Future.succeededFuture(user.succeeded() && user.result() ? named.get(0) : null);
+        return user.map(ok -> ok ? named.get(0) : null);
     }
 
     private static AppEntry byHost(HttpServerRequest req, ApplicationIndex.Snapshot apps) {
@@ -84,22 +90,34 @@ public final class Identifier {
         return found == null || found.isEmpty() ? null : found.get(0);
     }
 
-    private Future<AppEntry> byToken(String token) {
+    /** The token's application, when the token grants a scope the API's scope mappings require for the resource. */
+    private Future<AppEntry> byToken(String token, Exchange exchange, ScopeRequirement scopes) {
         if (token == null || !TokenFormat.looksLikeAccessToken(token)) return NONE;
-        return tokens.applicationOf(token).map(id -> id == null ? null : index.current().byId().get(id))
-            .recover(err -> Future.failedFuture(err instanceof StoreUnavailableException ? STORE_DOWN : err));
+        return tokens.grantOf(token).map(grant -> {
+            if (grant == null) return null;
+            if (!scopes.isEmpty() && !scopes.allows(resource(exchange), grant.scopes())) return null;
+            return index.current().byId().get(grant.appId());
+        }).recover(err -> Future.failedFuture(err instanceof StoreUnavailableException ? STORE_DOWN : err));
+    }
+
+    private static String resource(Exchange exchange) {
+        return exchange.api().resources() == null ? null : exchange.api().resources().match(exchange.resourcePath()).resource();
     }
 
     private Future<AppEntry> byJwt(String jwt) {
         if (jwt == null || jwt.chars().filter(c -> c == '.').count() != 2) return NONE;
-        return jwts.verify(jwt).map(claims -> claims == null ? null : byClaims(claims));
+        return jwts.verify(jwt).map(v -> v == null ? null : byClaims(v));
     }
 
-    /** A JWT this gateway issued names its application in {@code app_id}; others match jwtClaims identifiers. */
-    private AppEntry byClaims(JsonObject claims) {
+    /**
+     * A JWT this gateway issued names its application in {@code app_id}, trusted only when the gateway's own key signed
+     * it (an external issuer may use the same {@code iss} name); every JWT may match jwtClaims identifiers.
+     */
+    private AppEntry byClaims(JwtVerifier.Verified verified) {
+        JsonObject claims = verified.claims();
         ApplicationIndex.Snapshot apps = index.current();
-        String appId = claims.getString("app_id");
-        if (appId != null && config.jwtIssuer().equals(claims.getString("iss"))) {
+        String appId = claims.getValue("app_id") instanceof String s ? s : null;
+        if (appId != null && verified.ownKey() && config.jwtIssuer().equals(claims.getValue("iss"))) {
             AppEntry own = apps.byId().get(appId);
             if (own != null) return own;
         }

@@ -33,9 +33,9 @@ public final class JwtService implements JwtVerifier, Lifecycle {
     private record Signing(JwtKeys keys, JWTAuth own) {
     }
     /** Verified JWTs until they expire, so a client reusing its JWT costs one map lookup, not an RSA check. */
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, Cached> verified = new ConcurrentHashMap<>();
 
-    private record Verified(JsonObject claims, long expMillis) {
+    private record Cached(Verified verified, long expMillis) {
     }
 
     public JwtService(Vertx vertx, AuthConfig config, AssetStore store, ExternalJwks external) {
@@ -73,9 +73,9 @@ public final class JwtService implements JwtVerifier, Lifecycle {
     }
 
     @Override
-    public Future<JsonObject> verify(String jwt) {
-        Verified hit = verified.get(jwt);
-        if (hit != null && hit.expMillis() > System.currentTimeMillis()) return Future.succeededFuture(hit.claims());
+    public Future<Verified> verify(String jwt) {
+        Cached hit = verified.get(jwt);
+        if (hit != null && hit.expMillis() > System.currentTimeMillis()) return Future.succeededFuture(hit.verified());
         try {
             return verifyParsed(jwt).map(claims -> remember(jwt, claims)).otherwise(err -> null);
         } catch (RuntimeException e) {
@@ -83,24 +83,27 @@ public final class JwtService implements JwtVerifier, Lifecycle {
         }
     }
 
-    private JsonObject remember(String jwt, JsonObject claims) {
-        if (claims == null) return null;
-        long exp = claims.getLong("exp", 0L) * 1000;
+    private Verified remember(String jwt, Verified v) {
+        if (v == null) return null;
+        long exp = v.claims().getValue("exp") instanceof Number n ? n.longValue() * 1000 : 0;
         if (exp > 0) { // tokens without exp are re-verified every time
             if (verified.size() >= MAX_CACHED) verified.clear();
-            verified.put(jwt, new Verified(claims, exp));
+            verified.put(jwt, new Cached(v, exp));
         }
-        return claims;
+        return v;
     }
 
-    private Future<JsonObject> verifyParsed(String jwt) {
+    /** Verified with the gateway's own key only when it names that key (or no key, with no external issuer). */
+    private Future<Verified> verifyParsed(String jwt) {
         JsonObject header = header(jwt);
         if (header == null) return Future.succeededFuture(null);
         String alg = header.getString("alg", "");
         if (alg.isEmpty() || alg.equalsIgnoreCase("none") || alg.startsWith("HS")) return Future.succeededFuture(null);
         String kid = header.getString("kid");
-        if (JwtKeys.KID.equals(kid) || kid == null && external.isEmpty()) return claims(signing.own(), jwt);
-        return external.verify(jwt, kid);
+        if (JwtKeys.KID.equals(kid) || kid == null && external.isEmpty()) {
+            return claims(signing.own(), jwt).map(c -> c == null ? null : new Verified(c, true));
+        }
+        return external.verify(jwt, kid).map(c -> c == null ? null : new Verified(c, false));
     }
 
     /** The decoded claims, or null when the JWTAuth rejects the token for any reason. */

@@ -5,10 +5,14 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Verifies a JWT (signature against the gateway's or an external issuer's keys, exp/nbf, iss/aud when configured)
- * and returns its claims; succeeds with {@code null} for any invalid token. Non-blocking.
+ * and returns its claims and whose key signed it; succeeds with {@code null} for any invalid token. Non-blocking.
  */
 public interface JwtVerifier {
     JwtVerifier NONE = jwt -> Future.succeededFuture(null);
 
-    Future<JsonObject> verify(String jwt);
+    /** A valid token's claims; {@code ownKey} when the gateway's own signing key verified it (then its app_id counts). */
+    record Verified(JsonObject claims, boolean ownKey) {
+    }
+
+    Future<Verified> verify(String jwt);
 }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.auth;
 
+import dev.apigw.emulator.model.ScopeReferences;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.Future;
@@ -8,9 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,32 +58,54 @@ final class OAuthEndpoints {
             return;
         }
         String scope = params.get("scope");
-        checkScope(app, scope).compose(ok -> ok ? tokens.issue(app, scope) : Future.succeededFuture((String) null))
-            .onSuccess(token -> {
-                if (token == null) {
+        grant(app, scope).compose(granted -> granted == null ? Future.<JsonObject>succeededFuture(null)
+                : tokens.issue(app, granted).map(token -> new JsonObject().put("access_token", token)
+                    .put("token_type", "Bearer").put("expires_in", tokens.ttlSeconds()).put("scope", granted)))
+            .onSuccess(body -> {
+                if (body == null) {
                     error(ctx, 400, "invalid_scope", "The requested scope is not available to this client");
                     return;
                 }
-                JsonObject body = new JsonObject().put("access_token", token).put("token_type", "Bearer")
-                    .put("expires_in", tokens.ttlSeconds());
-                if (scope != null && !scope.isBlank()) body.put("scope", scope);
+                if (body.getString("scope").isEmpty()) body.remove("scope");
                 send(ctx, 200, body);
             }).onFailure(err -> unavailable(ctx, err));
     }
 
-    /** Every requested scope must be a scope of one of the application's APIs ({@code api.scopes[].name}). */
-    private Future<Boolean> checkScope(AppEntry app, String scope) {
-        if (scope == null || scope.isBlank()) return Future.succeededFuture(true);
-        List<String> wanted = Arrays.stream(scope.trim().split("\\s+")).toList();
-        return assets.list(AssetType.APIS).map(apis -> {
-            Set<String> offered = new HashSet<>();
-            for (JsonObject api : apis) {
+    /**
+     * The scopes a token gets: those requested, when every one is available to the client; without a request, all
+     * of them. Null when a requested scope is not available. Available: the scopes the client's strategy registered
+     * ({@code dcrConfig.scopes}), else the local scopes that gateway scope mappings map to the application's APIs and
+     * those APIs' own scope names.
+     */
+    private Future<String> grant(AppEntry app, String requested) {
+        Set<String> registered = index.current().clientScopes().get(app.clientId());
+        Future<Set<String>> available = registered != null && !registered.isEmpty() ? Future.succeededFuture(registered)
+            : mappedScopes(app);
+        return available.map(offered -> {
+            if (requested == null || requested.isBlank()) return String.join(" ", offered);
+            List<String> wanted = Arrays.stream(requested.trim().split("\\s+")).toList();
+            return offered.containsAll(wanted) ? String.join(" ", wanted) : null;
+        });
+    }
+
+    private Future<Set<String>> mappedScopes(AppEntry app) {
+        return Future.all(assets.list(AssetType.APIS), assets.list(AssetType.GATEWAY_SCOPES)).map(all -> {
+            Set<String> offered = new TreeSet<>();
+            for (JsonObject api : all.<List<JsonObject>>resultAt(0)) {
                 if (!app.apiIds().contains(api.getString("id"))) continue;
-                for (Object s : api.getJsonArray("scopes", new JsonArray())) {
+                if (!(api.getValue("scopes") instanceof JsonArray scopes)) continue;
+                for (Object s : scopes) {
                     if (s instanceof JsonObject so && so.getString("name") != null) offered.add(so.getString("name"));
                 }
             }
-            return offered.containsAll(wanted);
+            for (JsonObject mapping : all.<List<JsonObject>>resultAt(1)) {
+                for (Object ref : mapping.getJsonArray("apiScopes", new JsonArray())) {
+                    if (ref instanceof String r && app.apiIds().contains(ScopeReferences.apiIdOf(r))) {
+                        offered.addAll(ScopeReferences.localScopes(mapping));
+                    }
+                }
+            }
+            return offered;
         });
     }
 

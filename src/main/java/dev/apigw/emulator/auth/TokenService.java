@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TokenService implements TokenValidator {
     /** What a node remembers of a validated token. */
-    record Cached(String appId, long expMillis) {
+    record Cached(Grant grant, long expMillis) {
     }
 
     private final TokenStore store;
@@ -56,18 +56,19 @@ public final class TokenService implements TokenValidator {
     }
 
     @Override
-    public Future<String> applicationOf(String token) {
+    public Future<Grant> grantOf(String token) {
         String hash = Applications.hash(token);
         Cached hit = cache.get(hash);
         if (hit != null) {
-            if (hit.expMillis() > System.currentTimeMillis()) return Future.succeededFuture(hit.appId());
+            if (hit.expMillis() > System.currentTimeMillis()) return Future.succeededFuture(hit.grant());
             cache.remove(hash);
         }
         long seen = revocations.get();
         return store.find(hash).map(meta -> {
             if (meta == null) return null;
-            if (revocations.get() == seen) remember(hash, new Cached(meta.getString("appId"), meta.getLong("exp", 0L) * 1000));
-            return meta.getString("appId");
+            Grant grant = Grant.of(meta.getString("appId"), meta.getString("scope"));
+            if (revocations.get() == seen) remember(hash, new Cached(grant, meta.getLong("exp", 0L) * 1000));
+            return grant;
         });
     }
 

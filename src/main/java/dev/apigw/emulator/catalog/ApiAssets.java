@@ -1,6 +1,7 @@
 package dev.apigw.emulator.catalog;
 
 import dev.apigw.emulator.config.CompatConfig;
+import dev.apigw.emulator.model.Docs;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.model.PolicyActions;
 import dev.apigw.emulator.model.Timestamps;
@@ -45,8 +46,8 @@ public final class ApiAssets {
     private Future<Void> checkUnique(ApiInput in, String selfId, String operation) {
         return all().map(apis -> {
             for (JsonObject a : apis) {
-                if (in.apiName().equals(a.getString("apiName")) && in.apiVersion().equals(a.getString("apiVersion"))
-                    && !a.getString("id", "").equals(selfId)) {
+                if (in.apiName().equals(a.getValue("apiName")) && in.apiVersion().equals(a.getValue("apiVersion"))
+                    && !Docs.text(a, "id", "").equals(selfId)) {
                     throw GatewayException.admin(400, "API_EXISTS", "Unable to process the " + operation + " API request. "
                         + "Reason: API with apiName " + in.apiName() + " and apiVersion " + in.apiVersion() + " already exists");
                 }
@@ -92,7 +93,7 @@ public final class ApiAssets {
     public Future<JsonObject> update(String id, ApiInput in) {
         return checkUnique(in, id, "update").compose(v -> find(id)).compose(api -> {
             String oldEndpoint = firstNativeEndpoint(api);
-            describe(api, in);
+            describe(api, in).mergeIn(in.extras());
             String newEndpoint = in.definition().serverUrl();
             // a definition without a server URL leaves the routing where it was: there is nothing to point it at
             Future<Void> routing = oldEndpoint.equals(newEndpoint) || newEndpoint.isEmpty() ? Future.succeededFuture()
@@ -102,15 +103,20 @@ public final class ApiAssets {
     }
 
     private Future<Void> retargetDefaultRouting(JsonObject api, String oldEndpoint, String newEndpoint) {
-        JsonArray ids = api.getJsonArray("policies", new JsonArray());
-        if (ids.isEmpty()) return Future.succeededFuture();
-        return store.get(AssetType.POLICIES, ids.getString(0)).compose(policy -> {
+        if (!(api.getValue("policies") instanceof JsonArray ids) || ids.isEmpty() || !(ids.getValue(0) instanceof String pid)) {
+            return Future.succeededFuture();
+        }
+        return store.get(AssetType.POLICIES, pid).compose(policy -> {
             if (policy == null) return Future.succeededFuture();
-            List<String> routingIds = Policies.actionIds(policy, "routing");
+            List<String> routingIds = Policies.referencedActionIds(policy).isEmpty() ? List.of()
+                : Policies.actionIds(policy, "routing");
             Future<Void> all = Future.succeededFuture();
             for (String rid : routingIds) {
                 all = all.compose(v -> store.get(AssetType.POLICY_ACTIONS, rid)).compose(action -> {
-                    if (action == null || !PolicyActions.ROUTING.equals(action.getString("templateKey"))) return Future.succeededFuture();
+                    if (action == null || !PolicyActions.ROUTING.equals(action.getValue("templateKey"))
+                        || !(action.getValue("parameters") instanceof JsonArray)) {
+                        return Future.succeededFuture();
+                    }
                     JsonObject p = PolicyActions.parameter(action.getJsonArray("parameters"), "endpointUri");
                     String uri = p == null ? null : PolicyActions.value(action.getJsonArray("parameters"), "endpointUri", "");
                     // an empty endpoint is the placeholder of an API created without a server URL
@@ -126,13 +132,13 @@ public final class ApiAssets {
     }
 
     private static String firstNativeEndpoint(JsonObject api) {
-        JsonArray eps = api.getJsonArray("nativeEndpoint", new JsonArray());
-        return eps.isEmpty() || !(eps.getValue(0) instanceof JsonObject ep) ? "" : ep.getString("uri", "");
+        return api.getValue("nativeEndpoint") instanceof JsonArray eps && !eps.isEmpty()
+            && eps.getValue(0) instanceof JsonObject ep ? Docs.text(ep, "uri", "") : "";
     }
 
     public Future<JsonObject> setActive(String id, boolean active) {
         return find(id).compose(api -> {
-            if (api.getBoolean("isActive", false) == active) {
+            if (Docs.flag(api, "isActive", false) == active) {
                 String op = active ? "ACTIVATE" : "DEACTIVATE";
                 throw GatewayException.admin(compat.repeatActivationStatus(), "ALREADY_" + op + "D",
                     "Cannot execute the operation " + op + " on the given ApiId " + id + ", because the API is already in the "
@@ -148,14 +154,19 @@ public final class ApiAssets {
     }
 
     private static boolean noResources(JsonObject api) {
-        JsonObject paths = api.getJsonObject("apiDefinition", new JsonObject()).getJsonObject("paths");
-        return paths == null || paths.isEmpty();
+        return !(api.getValue("apiDefinition") instanceof JsonObject def && def.getValue("paths") instanceof JsonObject paths)
+            || paths.isEmpty();
     }
 
     /** Deletes an inactive API with its SERVICE policy and that policy's actions. */
     public Future<Void> delete(String id) {
+        return delete(id, false);
+    }
+
+    /** @param force also an active API ({@code ?forceDelete=true}) */
+    public Future<Void> delete(String id, boolean force) {
         return find(id).compose(api -> {
-            if (api.getBoolean("isActive", false)) {
+            if (!force && Boolean.TRUE.equals(dev.apigw.emulator.model.Lenient.bool(api.getValue("isActive")))) {
                 throw GatewayException.admin(400, "API_ACTIVE", "API " + id + " is in active state. Deactivate the API before deleting it.");
             }
             return store.delete(AssetType.APIS, id).compose(v -> deletePolicies(api)).mapEmpty();
@@ -164,14 +175,15 @@ public final class ApiAssets {
 
     private Future<Void> deletePolicies(JsonObject api) {
         Future<Void> chain = Future.succeededFuture();
-        for (Object pid : api.getJsonArray("policies", new JsonArray())) {
+        JsonArray policies = api.getValue("policies") instanceof JsonArray ids ? ids : new JsonArray();
+        for (Object pid : policies) {
             chain = chain.compose(v -> store.get(AssetType.POLICIES, pid.toString())).compose(policy -> {
                 if (policy == null || Policies.isGlobal(policy)) return Future.<Void>succeededFuture();
                 Future<Void> actions = Future.succeededFuture();
-                for (String aid : Policies.allActionIds(policy)) {
+                for (String aid : Policies.referencedActionIds(policy)) {
                     actions = actions.compose(v -> store.delete(AssetType.POLICY_ACTIONS, aid).mapEmpty());
                 }
-                return actions.compose(v -> store.delete(AssetType.POLICIES, policy.getString("id")).mapEmpty());
+                return actions.compose(v -> store.delete(AssetType.POLICIES, pid.toString()).mapEmpty());
             });
         }
         return chain;

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.catalog;
 
+import dev.apigw.emulator.model.Lenient;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,8 +12,8 @@ import java.util.Locale;
  * into a 500 (a JSON accessor's ClassCastException). Unknown fields are kept, so vendor exports round-trip.
  */
 public final class AssetShapes {
-    /** SCOPE: the policy of an API scope ({@code api.scopes[].policies}), as vendor exports carry it. */
-    private static final java.util.Set<String> SCOPES = java.util.Set.of("GLOBAL", "SERVICE", "SCOPE");
+    /** The product's policy scopes: API policies, global ones, templates, and the policies of an API scope. */
+    public static final java.util.List<String> SCOPES = java.util.List.of("SERVICE", "GLOBAL", "TEMPLATE", "SCOPE");
 
     private AssetShapes() {
     }
@@ -96,10 +97,11 @@ public final class AssetShapes {
             throw GatewayException.invalidPayload("a policy needs names or policyEnforcements");
         }
         checkNames(policy);
+        checkNames(policy, "descriptions");
         checkBooleans(policy, "global", "active", "systemPolicy");
         Object scope = policy.getValue("policyScope");
         if (scope != null && !(scope instanceof String s && SCOPES.contains(s.toUpperCase(Locale.ROOT)))) {
-            throw GatewayException.invalidPayload("'policyScope' must be GLOBAL, SERVICE or SCOPE");
+            throw GatewayException.invalidPayload("'policyScope' must be one of " + SCOPES);
         }
         Object enf = policy.getValue("policyEnforcements");
         if (enf != null && !(enf instanceof JsonArray)) throw GatewayException.invalidPayload("'policyEnforcements' must be an array");
@@ -109,7 +111,8 @@ public final class AssetShapes {
                 || st.getValue("enforcements") != null && !(st.getValue("enforcements") instanceof JsonArray)) {
                 throw GatewayException.invalidPayload("every policyEnforcements entry needs a stageKey and an enforcements array");
             }
-            for (Object e : st.getJsonArray("enforcements", new JsonArray())) {
+            JsonArray enforcements = st.getValue("enforcements") instanceof JsonArray a ? a : new JsonArray();
+            for (Object e : enforcements) {
                 if (!(e instanceof JsonObject en) || !(en.getValue("enforcementObjectId") instanceof String)) {
                     throw GatewayException.invalidPayload("every enforcement needs an enforcementObjectId (a policy action id)");
                 }
@@ -145,18 +148,20 @@ public final class AssetShapes {
     }
 
     private static void checkNames(JsonObject asset) {
-        Object names = asset.getValue("names");
+        checkNames(asset, "names");
+    }
+
+    private static void checkNames(JsonObject asset, String key) {
+        Object names = asset.getValue(key);
         if (names == null) return;
         if (!(names instanceof JsonArray arr) || arr.stream().anyMatch(n -> !(n instanceof JsonObject))) {
-            throw GatewayException.invalidPayload("'names' must be an array of {value, locale} objects");
+            throw GatewayException.invalidPayload("'" + key + "' must be an array of {value, locale} objects");
         }
     }
 
+    /** Booleans may arrive as strings ("false"), as the product accepts; they are stored as booleans. */
     private static void checkBooleans(JsonObject asset, String... keys) {
-        for (String k : keys) {
-            if (asset.getValue(k) != null && !(asset.getValue(k) instanceof Boolean)) {
-                throw GatewayException.invalidPayload("'" + k + "' must be true or false");
-            }
-        }
+        String bad = Lenient.normaliseBooleans(asset, keys);
+        if (bad != null) throw GatewayException.invalidPayload("'" + bad + "' must be true or false");
     }
 }

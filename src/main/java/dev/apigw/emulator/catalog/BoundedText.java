@@ -3,38 +3,49 @@ package dev.apigw.emulator.catalog;
 import dev.apigw.emulator.runtime.GatewayException;
 
 /**
- * Text handed to a client-supplied regular expression, with a budget of character reads. A keyword such as
- * {@code (a+)+b} backtracks exponentially and would hold the event loop for minutes; the budget turns that into a
- * 400 after at most some tens of milliseconds. Ordinary keywords read each character a handful of times. Used by
- * the search API and by archive exports selected with a search body.
+ * Text handed to a client-supplied regular expression, reading from one budget shared by every value of a request (a
+ * search, an archive export selected by a search body): a number of character reads and a deadline (checked every few
+ * thousand reads). The matcher is RE2/J, linear in the text, so the budget bounds the whole request however many values
+ * it scans and however its keyword is written; past it the request is a 400, never a stuck thread.
  */
 public final class BoundedText implements CharSequence {
-    static final long READS_PER_CHAR = 100_000;
-    static final long MIN_READS = 1_000_000;
-    /** About 50 ms of matching: the most one value may cost, however long it is. */
-    static final long MAX_READS = 20_000_000;
     private final String text;
-    private final long[] budget;
+    private final Budget budget;
 
-    private BoundedText(String text, long[] budget) {
+    /** One request's allowance; confined to the thread running the matching. */
+    public static final class Budget {
+        private static final int CHECK_EVERY = 4096;
+        private long reads;
+        private final long deadlineNanos;
+        private int sinceCheck;
+
+        public Budget(long maxReads, long timeMillis) {
+            this.reads = maxReads;
+            this.deadlineNanos = System.nanoTime() + timeMillis * 1_000_000;
+        }
+
+        void spend() {
+            if (--reads < 0) throw exhausted();
+            if (++sinceCheck >= CHECK_EVERY) {
+                sinceCheck = 0;
+                if (System.nanoTime() > deadlineNanos) throw exhausted();
+            }
+        }
+
+        private static GatewayException exhausted() {
+            return GatewayException.admin(400, "KEYWORD_TOO_COMPLEX", "The search is too costly to evaluate within the "
+                + "node's search budget; narrow the types or simplify the keyword");
+        }
+    }
+
+    public BoundedText(String text, Budget budget) {
         this.text = text;
         this.budget = budget;
     }
 
-    /**
-     * A view of {@code text} that may be read {@link #READS_PER_CHAR} times per character, within
-     * [{@link #MIN_READS}, {@link #MAX_READS}]: enough for keywords with several {@code .*} on long values.
-     */
-    public static BoundedText of(String text) {
-        return new BoundedText(text, new long[] {Math.min(MAX_READS, Math.max(MIN_READS, text.length() * READS_PER_CHAR))});
-    }
-
     @Override
     public char charAt(int index) {
-        if (--budget[0] < 0) {
-            throw GatewayException.admin(400, "KEYWORD_TOO_COMPLEX", "The search keyword is too complex to evaluate "
-                + "(excessive backtracking); simplify the regular expression");
-        }
+        budget.spend();
         return text.charAt(index);
     }
 

@@ -2,6 +2,7 @@ package dev.apigw.emulator.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.apigw.emulator.config.DefinitionImportConfig;
 import dev.apigw.emulator.runtime.GatewayException;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -14,8 +15,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
@@ -30,29 +29,21 @@ public final class DefinitionImporter {
     static final int MAX_DEFINITION_CHARS = 64 * 1024 * 1024;
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(yamlLimits()).build());
     private final WorkerExecutor workers;
-    private final WebClient web;
+    private final DefinitionFetcher fetcher;
+    private final int maxDepth;
 
-    public DefinitionImporter(Vertx vertx) {
+    public DefinitionImporter(Vertx vertx, DefinitionImportConfig download, int maxDepth) {
         this.workers = vertx.createSharedWorkerExecutor("apigw-definition-parser", 2);
-        this.web = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(10)
-            .setTrustAll(true).setVerifyHost(false).setFollowRedirects(true));
+        this.fetcher = new DefinitionFetcher(vertx, download);
+        this.maxDepth = maxDepth;
     }
 
-    /** Downloads then parses; a URL that cannot be read is the client's problem (400). */
+    /** Downloads ({@link DefinitionFetcher}: bounded, checked per hop) then parses; failures are the client's (400). */
     public Future<ImportedDefinition> fromUrl(String url) {
         if (!isHttpUrl(url)) {
-            return Future.failedFuture(GatewayException.invalidPayload("url must be an absolute http(s) URL, was " + url));
+            return Future.failedFuture(GatewayException.invalidPayload("url must be an absolute http(s) URL"));
         }
-        return web.getAbs(url).timeout(10_000).send()
-            .recover(err -> Future.failedFuture(GatewayException.invalidPayload("cannot read the definition at " + url
-                + ": " + err.getMessage())))
-            .compose(resp -> {
-                if (resp.statusCode() != 200) {
-                    return Future.failedFuture(GatewayException.invalidPayload("reading the definition at " + url
-                        + " returned HTTP " + resp.statusCode()));
-                }
-                return parse(resp.bodyAsString());
-            });
+        return fetcher.fetch(url).compose(this::parse);
     }
 
     /** Checked first because the web client throws, rather than fails, on a URL it cannot parse. */
@@ -68,11 +59,17 @@ public final class DefinitionImporter {
     /** Parses definition text, JSON or YAML. */
     public Future<ImportedDefinition> parse(String text) {
         if (text == null || text.isBlank()) return Future.failedFuture(GatewayException.invalidPayload("the API definition is empty"));
-        return workers.executeBlocking(() -> parseNow(text), false);
+        return workers.executeBlocking(() -> parseNow(text, maxDepth), false);
     }
 
     static ImportedDefinition parseNow(String text) {
+        return parseNow(text, JsonLimits.DEFAULT_MAX_DEPTH);
+    }
+
+    /** A definition nested deeper than {@code maxDepth} (YAML allows more than JSON bodies do) is refused. */
+    static ImportedDefinition parseNow(String text, int maxDepth) {
         JsonObject document = readDocument(text);
+        JsonLimits.checkDepth(document, maxDepth);
         if (!document.containsKey("openapi") && !document.containsKey("swagger")) {
             throw GatewayException.invalidPayload("the API definition is not an OpenAPI 3 or Swagger 2 document "
                 + "(no 'openapi' or 'swagger' field)");

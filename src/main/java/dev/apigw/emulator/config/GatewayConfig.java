@@ -11,7 +11,8 @@ import java.nio.file.Path;
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
                             AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging,
-                            Path seedDir, ArchiveConfig archive, MigrationConfig migration) {
+                            Path seedDir, ArchiveConfig archive, MigrationConfig migration, AliasConfig aliases,
+                            LimitsConfig limits, DefinitionImportConfig definitionImport) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -36,7 +37,10 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             LoggingConfig.from(r.child("logging")),
             seedDir(r.child("seed").string("dir")),
             ArchiveConfig.from(r.child("archive")),
-            MigrationConfig.from(r.child("migration")));
+            MigrationConfig.from(r.child("migration")),
+            AliasConfig.from(r.child("aliases")),
+            LimitsConfig.from(r.child("limits")),
+            DefinitionImportConfig.from(r.child("definitionImport")));
     }
 
     /** {@code seed.dir}: asset files imported at start; null when not set. */

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.deploy;
 
+import dev.apigw.emulator.store.AppliedView;
 import dev.apigw.emulator.store.AssetChange;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
@@ -9,16 +10,17 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The store as the admin API sees it: a write completes only once the route table reflects it, so a client that
- * changes a routing action and then calls the API gets the new routing on its very next request.
+ * The store as the admin API sees it: a write completes only once every in-memory view (route table, application
+ * index, subscription directory) reflects it, so a client that changes a routing action or creates an application
+ * and then calls the API gets the new state on its very next request. Views a change does not concern answer at once.
  */
 public final class AppliedAssetStore implements AssetStore {
     private final AssetStore store;
-    private final Deployer deployer;
+    private final List<AppliedView> views;
 
-    public AppliedAssetStore(AssetStore store, Deployer deployer) {
+    public AppliedAssetStore(AssetStore store, List<AppliedView> views) {
         this.store = store;
-        this.deployer = deployer;
+        this.views = List.copyOf(views);
     }
 
     @Override
@@ -33,22 +35,26 @@ public final class AppliedAssetStore implements AssetStore {
 
     @Override
     public Future<Void> put(AssetType type, String id, JsonObject document) {
-        return store.put(type, id, document).compose(v -> deployer.applied());
+        return store.put(type, id, document).compose(v -> applied());
     }
 
     @Override
     public Future<Boolean> delete(AssetType type, String id) {
-        return store.delete(type, id).compose(removed -> deployer.applied().map(removed));
+        return store.delete(type, id).compose(removed -> applied().map(removed));
+    }
+
+    private Future<Void> applied() {
+        return Future.all(views.stream().map(AppliedView::applied).toList()).mapEmpty();
     }
 
     @Override
     public Future<Void> putAll(AssetType type, java.util.Map<String, JsonObject> documents) {
-        return store.putAll(type, documents).compose(v -> deployer.applied());
+        return store.putAll(type, documents).compose(v -> applied());
     }
 
     @Override
     public Future<Integer> deleteAll(AssetType type) {
-        return store.deleteAll(type).compose(n -> deployer.applied().map(n));
+        return store.deleteAll(type).compose(n -> applied().map(n));
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Reset actions on the asset store: delete every document of some types, one after the other. Settings documents are
- * not design-time assets: the JWT signing keys stay (as across a restart), the quota usage document belongs to the
- * quotas scope and the metrics destination settings to the metrics scope.
+ * not design-time assets: the JWT signing keys stay (as across a restart), and the metrics destination settings belong
+ * to the metrics scope (quota counters are no asset: they have a store of their own, cleared by the quotas scope).
  */
 public final class Resets {
     /** The design-time assets of {@link Reset.Scope#ASSETS}: everything but applications. */

@@ -1,6 +1,7 @@
 package dev.apigw.emulator.metrics;
 
 import dev.apigw.emulator.lifecycle.Lifecycle;
+import dev.apigw.emulator.model.Lenient;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
@@ -10,8 +11,9 @@ import java.util.Set;
 
 /**
  * The {@code gatewayDestinationConfig} configuration: its {@code metricsPublishInterval} (seconds, 1-60) drives the
- * performance-metrics publisher; the other keys are stored and returned. Applied from the store at start and on
- * every update. Unknown keys or a bad interval are a 400.
+ * performance-metrics publisher; the other keys are stored and returned (as strings, the product's form), including
+ * keys the swagger does not list. Applied from the store at start and on every update. A nested value, a flag that is
+ * not a boolean, or a bad interval is a 400.
  */
 public final class DestinationSettings implements Lifecycle {
     public static final String ID = "gatewayDestinationConfig";
@@ -46,7 +48,14 @@ public final class DestinationSettings implements Lifecycle {
     /** Merges {@code changes} into what is stored; the interval takes effect at once. */
     public Future<JsonObject> update(JsonObject changes) {
         for (String key : changes.fieldNames()) {
-            if (!KEYS.contains(key)) throw GatewayException.admin(400, "INVALID_PAYLOAD", "Invalid property key found in request payload.");
+            Object v = changes.getValue(key);
+            // keys the swagger does not list (sendAuditlogRuleManagementEvent, ...) are stored and echoed, as
+            // pipelines send them; every value is a single one, and the documented flags are booleans
+            if (v instanceof JsonObject || v instanceof io.vertx.core.json.JsonArray
+                || KEYS.contains(key) && key.startsWith("send") && Lenient.bool(v) == null) {
+                throw GatewayException.admin(400, "INVALID_PAYLOAD", "Invalid property key found in request payload.");
+            }
+            if (v != null && !(v instanceof String)) changes.put(key, v.toString());
         }
         int interval = changes.containsKey("metricsPublishInterval") ? seconds(changes.getValue("metricsPublishInterval")) : -1;
         return assets.get(AssetType.SETTINGS, ID).compose(old -> {

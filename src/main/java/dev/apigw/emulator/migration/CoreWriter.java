@@ -1,7 +1,7 @@
 package dev.apigw.emulator.migration;
 
 import dev.apigw.emulator.archive.ArchiveWorkspace;
-import dev.apigw.emulator.catalog.AssetShapes;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
@@ -27,14 +27,17 @@ final class CoreWriter {
 
     private final AssetStore store;
     private final ArchiveWorkspace workspace;
+    private final AssetValidation validation;
 
     /** What passed the checks, by type in write order, and the counts. */
     private record Checked(Map<AssetType, Map<String, JsonObject>> valid, JsonObject counts) {
     }
 
-    CoreWriter(AssetStore store, ArchiveWorkspace workspace) {
+    /** @param validation the admin API's check of a document about to be stored, applied to every copied one */
+    CoreWriter(AssetStore store, ArchiveWorkspace workspace, AssetValidation validation) {
         this.store = store;
         this.workspace = workspace;
+        this.validation = validation;
     }
 
     /** Completes with {@code {"<type key>": written, ..., "skipped": n}}. */
@@ -49,7 +52,7 @@ final class CoreWriter {
         });
     }
 
-    private static Checked check(Map<AssetType, List<JsonObject>> documents) {
+    private Checked check(Map<AssetType, List<JsonObject>> documents) {
         JsonObject counts = new JsonObject();
         int skipped = 0;
         Map<AssetType, Map<String, JsonObject>> valid = new LinkedHashMap<>();
@@ -66,28 +69,14 @@ final class CoreWriter {
         return new Checked(valid, counts);
     }
 
-    static boolean acceptable(AssetType type, JsonObject doc) {
+    boolean acceptable(AssetType type, JsonObject doc) {
         if (!(doc.getValue("id") instanceof String id) || id.isBlank()) return false;
         try {
-            check(type, doc);
+            validation.check(type, doc);
             return true;
         } catch (GatewayException e) {
             LOG.warn("migration skips {} {}: {}", type.key(), id, e.getMessage());
             return false;
-        }
-    }
-
-    /** The admin API's checks for a stored document of the type. */
-    static void check(AssetType type, JsonObject doc) {
-        switch (type) {
-            case APIS -> AssetShapes.checkApi(doc);
-            case POLICIES -> AssetShapes.checkPolicy(doc);
-            case POLICY_ACTIONS -> AssetShapes.checkAction(doc);
-            case APPLICATIONS -> AssetShapes.checkApplication(doc);
-            case PLANS -> AssetShapes.checkPlan(doc);
-            case ALIASES, PACKAGES -> AssetShapes.checkNamed(doc);
-            case WEBHOOKS -> AssetShapes.checkWebhook(doc);
-            default -> { } // settings: free-form documents of their owners
         }
     }
 }

@@ -2,12 +2,14 @@ package dev.apigw.emulator.migration;
 
 import dev.apigw.emulator.archive.ArchiveImporter;
 import dev.apigw.emulator.archive.ArchiveWorkspace;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.config.MigrationConfig;
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetStore;
 import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.MetricsStore;
+import dev.apigw.emulator.store.QuotaCounterStore;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -63,6 +65,8 @@ public final class MigrationService implements Lifecycle {
     private final List<Supplier<Future<Void>>> views;
     private final CoreWriter writer;
     private final LogsEventsWriter logs;
+    private final QuotaCounterStore counters;
+    private final AssetValidation validation;
     private final WebClient client;
     private final AtomicReference<String> running = new AtomicReference<>();
     private final Map<String, JsonObject> statuses = new ConcurrentHashMap<>();
@@ -71,8 +75,9 @@ public final class MigrationService implements Lifecycle {
      * @param store the store written to; {@code views} are awaited before an action reports success
      * @param events where completions go (the webhook dispatcher's {@code emit}); must return at once
      */
-    public MigrationService(Vertx vertx, AssetStore store, MetricsStore metrics, ArchiveWorkspace workspace,
-                            ArchiveImporter importer, MigrationConfig config, BiConsumer<String, JsonObject> events,
+    public MigrationService(Vertx vertx, AssetStore store, MetricsStore metrics, QuotaCounterStore counters,
+                            AssetValidation validation, ArchiveWorkspace workspace, ArchiveImporter importer,
+                            MigrationConfig config, BiConsumer<String, JsonObject> events,
                             List<Supplier<Future<Void>>> views) {
         this.vertx = vertx;
         this.store = store;
@@ -81,8 +86,10 @@ public final class MigrationService implements Lifecycle {
         this.importer = importer;
         this.events = events;
         this.views = List.copyOf(views);
-        this.writer = new CoreWriter(store, workspace);
-        this.logs = new LogsEventsWriter(store, metrics);
+        this.validation = validation;
+        this.writer = new CoreWriter(store, workspace, validation);
+        this.counters = counters;
+        this.logs = new LogsEventsWriter(store, counters, metrics);
         this.client = WebClient.create(vertx);
     }
 
@@ -117,7 +124,7 @@ public final class MigrationService implements Lifecycle {
     private Future<JsonObject> run(MigrationRequest r) {
         return switch (r.action()) {
             case "clean" -> clean();
-            case "transform" -> new Transformer(store, workspace).run();
+            case "transform" -> new Transformer(store, workspace, validation).run();
             case "reindex" -> reindex(r);
             default -> Future.succeededFuture(new JsonObject()); // backup: the emulator keeps no snapshot repository
         };
@@ -127,7 +134,7 @@ public final class MigrationService implements Lifecycle {
         JsonObject counts = new JsonObject();
         Future<Void> chain = Future.succeededFuture();
         for (AssetType type : CLEANED) chain = chain.compose(v -> store.deleteAll(type).map(n -> counts.put(type.key(), n)).mapEmpty());
-        return chain.map(counts);
+        return chain.compose(v -> counters.clear()).map(counts); // the quota counters go with the settings, as they did
     }
 
     private Future<JsonObject> reindex(MigrationRequest r) {

@@ -4,6 +4,7 @@ import dev.apigw.emulator.archive.ArchiveWorkspace;
 import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.RedisAssetStore;
 import dev.apigw.emulator.store.RedisMetricsStore;
+import dev.apigw.emulator.store.RedisQuotaCounters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * no assets at all is not an API Gateway's (every node stores at least its JWT key): a failure.
  */
 final class RedisSource implements MigrationSource {
+    private static final int READ_CHUNK = 32;
     private final Redis redis;
     private final String url;
     private final long timeoutMs;
@@ -81,9 +83,43 @@ final class RedisSource implements MigrationSource {
             chain = chain.compose(v -> send(Request.cmd(Command.LRANGE).arg(RedisMetricsStore.key(kind)).arg(0).arg(-1))
                 .map(list -> records.put(kind, parse(list))).mapEmpty());
         }
-        return chain.compose(v -> send(Request.cmd(Command.HGET).arg(RedisAssetStore.key(AssetType.SETTINGS))
-                .arg(LogsEvents.QUOTA_COUNTERS)))
-            .map(quota -> new LogsEvents(records, quota == null ? null : new JsonObject(quota.toString())));
+        return chain.compose(v -> quotaCounters()).map(quota -> new LogsEvents(records, quota));
+    }
+
+    /**
+     * The source's quota counters as one {@code quotaAccumulator} document: a hash per application
+     * ({@code apigw:quotacounters:{<app>}}, {@link RedisQuotaCounters}) for each of its applications, over the settings
+     * document older versions kept them in; null when it has neither.
+     */
+    private Future<JsonObject> quotaCounters() {
+        Future<Response> legacy = send(Request.cmd(Command.HGET).arg(RedisAssetStore.key(AssetType.SETTINGS))
+            .arg(LogsEvents.QUOTA_COUNTERS));
+        Future<Response> apps = send(Request.cmd(Command.HVALS).arg(RedisAssetStore.key(AssetType.APPLICATIONS)));
+        return Future.all(legacy, apps).compose(all -> {
+            JsonObject old = all.resultAt(0) == null ? null : parseObject(all.<Response>resultAt(0).toString());
+            JsonObject counters = old != null && old.getValue("counters") instanceof JsonObject c ? c.copy() : new JsonObject();
+            List<String> ids = new ArrayList<>();
+            for (JsonObject app : parse(all.resultAt(1))) if (app.getValue("id") instanceof String id) ids.add(id);
+            Future<Void> reads = Future.succeededFuture();
+            for (int from = 0; from < ids.size(); from += READ_CHUNK) { // within the small pool's wait queue
+                List<String> part = ids.subList(from, Math.min(from + READ_CHUNK, ids.size()));
+                reads = reads.compose(v -> Future.all(part.stream().map(id -> send(Request.cmd(Command.HMGET)
+                    .arg(RedisQuotaCounters.key(id)).arg("startTime").arg("successCount").arg("failureCount")).map(r -> {
+                        JsonObject cycle = RedisQuotaCounters.cycle(r);
+                        if (cycle != null) counters.put(id, cycle);
+                        return null;
+                    })).toList()).mapEmpty());
+            }
+            return reads.map(v -> old == null && counters.isEmpty() ? null : new JsonObject().put("counters", counters));
+        });
+    }
+
+    private static JsonObject parseObject(String text) {
+        try {
+            return new JsonObject(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static List<JsonObject> parse(Response values) {

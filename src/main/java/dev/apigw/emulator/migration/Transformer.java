@@ -1,6 +1,7 @@
 package dev.apigw.emulator.migration;
 
 import dev.apigw.emulator.archive.ArchiveWorkspace;
+import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Applications;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.runtime.GatewayException;
@@ -25,10 +26,12 @@ final class Transformer {
     private static final int PROBLEMS_SHOWN = 10;
     private final AssetStore store;
     private final ArchiveWorkspace workspace;
+    private final AssetValidation validation;
 
-    Transformer(AssetStore store, ArchiveWorkspace workspace) {
+    Transformer(AssetStore store, ArchiveWorkspace workspace, AssetValidation validation) {
         this.store = store;
         this.workspace = workspace;
+        this.validation = validation;
     }
 
     Future<JsonObject> run() {
@@ -49,13 +52,13 @@ final class Transformer {
             + shown + (problems.size() > PROBLEMS_SHOWN ? "; ..." : ""), counts));
     }
 
-    private static List<String> problems(Map<AssetType, List<JsonObject>> docs) {
+    private List<String> problems(Map<AssetType, List<JsonObject>> docs) {
         List<String> problems = new ArrayList<>();
         docs.forEach((type, list) -> list.forEach(d -> {
             try {
-                CoreWriter.check(type, d);
+                validation.check(type, d.copy()); // the admin API's check, on a copy: transform changes nothing
             } catch (GatewayException e) {
-                problems.add(type.key() + " " + d.getString("id") + ": " + e.getMessage());
+                problems.add(type.key() + " " + d.getValue("id") + ": " + e.getMessage());
             }
         }));
         Set<String> policies = ids(docs.get(AssetType.POLICIES));

@@ -74,25 +74,26 @@ public final class Applications {
         return out;
     }
 
+    /** The OAuth2 credentials object, or null (also when a stored document has them in the wrong shape). */
     public static JsonObject oauth(JsonObject app) {
-        JsonObject tokens = app.getJsonObject("accessTokens");
-        return tokens == null ? null : tokens.getJsonObject("oauth_credentials");
+        return app.getValue("accessTokens") instanceof JsonObject tokens
+            && tokens.getValue("oauth_credentials") instanceof JsonObject oauth ? oauth : null;
     }
 
     public static String apiKey(JsonObject app) {
-        JsonObject tokens = app.getJsonObject("accessTokens");
-        JsonObject key = tokens == null ? null : tokens.getJsonObject("apiAccessKey_credentials");
-        return key == null ? null : key.getString("apiAccessKey");
+        return app.getValue("accessTokens") instanceof JsonObject tokens
+            && tokens.getValue("apiAccessKey_credentials") instanceof JsonObject key
+            && key.getValue("apiAccessKey") instanceof String k ? k : null;
     }
 
     public static String clientId(JsonObject app) {
         JsonObject oauth = oauth(app);
-        return oauth == null ? null : oauth.getString("clientID");
+        return oauth != null && oauth.getValue("clientID") instanceof String id ? id : null;
     }
 
     public static String secretHash(JsonObject app) {
         JsonObject oauth = oauth(app);
-        return oauth == null ? null : oauth.getString(SECRET_HASH);
+        return oauth != null && oauth.getValue(SECRET_HASH) instanceof String h ? h : null;
     }
 
     /** {@code isSuspended} as a boolean whether it was sent as {@code true} or {@code "true"}. */
@@ -101,16 +102,33 @@ public final class Applications {
         return v instanceof Boolean b ? b : v != null && "true".equalsIgnoreCase(v.toString());
     }
 
+    /** The ids of the APIs the application consumes; a stored value of the wrong shape reads as none. */
     public static List<String> consumingApis(JsonObject app) {
-        JsonArray ids = app.getJsonArray("consumingAPIs", new JsonArray());
+        if (!(app.getValue("consumingAPIs") instanceof JsonArray ids)) return List.of();
         return ids.stream().filter(o -> o instanceof String).map(Object::toString).toList();
     }
 
-    /** The values of every identifier of the given key ({@code httpBasicAuth}, {@code hostNameAddress}, ...). */
+    /**
+     * The values of every identifier of the given key ({@code httpBasicAuth}, {@code hostNameAddress}, ...).
+     *
+     * @throws IllegalArgumentException when the identifiers are not {@code [{key, value: [text...]}]}: identification
+     *         must not guess, so the application index leaves such an application out and reports it
+     */
     public static List<String> identifierValues(JsonObject app, String key) {
-        return app.getJsonArray("identifiers", new JsonArray()).stream()
-            .filter(o -> o instanceof JsonObject j && key.equals(j.getString("key")))
-            .flatMap(o -> ((JsonObject) o).getJsonArray("value", new JsonArray()).stream())
-            .filter(v -> v != null).map(Object::toString).toList();
+        Object identifiers = app.getValue("identifiers");
+        if (identifiers == null) return List.of();
+        if (!(identifiers instanceof JsonArray list)) throw new IllegalArgumentException("'identifiers' is not an array");
+        List<String> out = new java.util.ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof JsonObject ident)) throw new IllegalArgumentException("an identifier is not an object");
+            if (!key.equals(ident.getValue("key"))) continue;
+            Object values = ident.getValue("value");
+            if (values == null) continue;
+            if (!(values instanceof JsonArray arr)) {
+                throw new IllegalArgumentException("the value of identifier " + key + " is not an array of text");
+            }
+            for (Object v : arr) if (v != null) out.add(v.toString());
+        }
+        return out;
     }
 }

@@ -23,6 +23,7 @@ public final class Policies {
             .add(stage("routing", routingActionId));
         return new JsonObject().put("id", id)
             .put("names", Names.of("Default Policy for API " + apiName, "English"))
+            .put("descriptions", Names.of("", "English"))
             .put("policyEnforcements", enforcements)
             .put("policyScope", "SERVICE").put("global", false).put("active", false).put("systemPolicy", false);
     }
@@ -35,10 +36,13 @@ public final class Policies {
     /** The policy action ids enforced in one stage, in order. */
     public static List<String> actionIds(JsonObject policy, String stageKey) {
         List<String> ids = new ArrayList<>();
-        JsonArray stages = policy.getJsonArray("policyEnforcements", new JsonArray());
+        JsonArray stages = policy.getJsonArray("policyEnforcements");
+        if (stages == null) return ids;
         for (Object s : stages) {
             if (!(s instanceof JsonObject st) || !stageKey.equalsIgnoreCase(st.getString("stageKey", ""))) continue;
-            for (Object e : st.getJsonArray("enforcements", new JsonArray())) {
+            JsonArray enforcements = st.getJsonArray("enforcements");
+            if (enforcements == null) continue;
+            for (Object e : enforcements) {
                 if (e instanceof JsonObject en && en.getString("enforcementObjectId") != null) {
                     ids.add(en.getString("enforcementObjectId"));
                 }
@@ -50,14 +54,28 @@ public final class Policies {
     /** Every policy action id the policy refers to, whatever the stage. */
     public static List<String> allActionIds(JsonObject policy) {
         List<String> ids = new ArrayList<>();
-        for (Object s : policy.getJsonArray("policyEnforcements", new JsonArray())) {
+        JsonArray stages = policy.getJsonArray("policyEnforcements");
+        if (stages == null) return ids;
+        for (Object s : stages) {
             if (s instanceof JsonObject st) ids.addAll(actionIds(policy, st.getString("stageKey", "")));
         }
         return ids;
     }
 
+    /**
+     * Every action id the policy refers to, or none when the stored policy is malformed: for scans over all policies
+     * (deletes, searches), where one bad document must not fail the whole request.
+     */
+    public static List<String> referencedActionIds(JsonObject policy) {
+        try {
+            return allActionIds(policy);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     public static boolean isGlobal(JsonObject policy) {
-        return "GLOBAL".equalsIgnoreCase(policy.getString("policyScope", "")) || policy.getBoolean("global", false);
+        return "GLOBAL".equalsIgnoreCase(Docs.text(policy, "policyScope", "")) || Docs.flag(policy, "global", false);
     }
 
     /** Adds an action to a stage of the policy, creating the stage when needed. */
@@ -66,7 +84,8 @@ public final class Policies {
         if (stages == null) policy.put("policyEnforcements", stages = new JsonArray());
         for (Object s : stages) {
             if (s instanceof JsonObject st && stageKey.equalsIgnoreCase(st.getString("stageKey", ""))) {
-                st.getJsonArray("enforcements", new JsonArray())
+                if (st.getJsonArray("enforcements") == null) st.put("enforcements", new JsonArray());
+                st.getJsonArray("enforcements")
                     .add(new JsonObject().put("enforcementObjectId", actionId).putNull("order"));
                 return;
             }

@@ -45,6 +45,16 @@ public final class EntryProtocolPolicy implements Policy {
         }
 
         @Override
+        public void validate(JsonObject action) {
+            for (String p : PolicyActions.values(action.getJsonArray("parameters"), "protocol")) {
+                String v = p.trim().toLowerCase(Locale.ROOT);
+                if (!v.equals("http") && !v.equals("https")) {
+                    throw new IllegalArgumentException("entryProtocolPolicy protocol must be http or https, was " + p);
+                }
+            }
+        }
+
+        @Override
         public Policy create(JsonObject action, JsonObject api) {
             Set<String> protocols = PolicyActions.values(action.getJsonArray("parameters"), "protocol").stream()
                 .map(p -> p.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());

@@ -2,6 +2,7 @@ package dev.apigw.emulator.policy;
 
 import dev.apigw.emulator.auth.AppEntry;
 import dev.apigw.emulator.auth.Identifier;
+import dev.apigw.emulator.auth.ScopeRequirement;
 import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.runtime.Policy;
@@ -12,7 +13,8 @@ import java.util.List;
  * Identify &amp; Authorize ({@code evaluatePolicy}): finds the calling application by the configured rules and
  * rejects the request with the product's 401 "Unauthorized application request" when none qualifies. With OR the
  * first rule that identifies a usable application wins; with AND every rule must identify the same one. An
- * application qualifies when it is not suspended and, for a strict rule, is registered for the API.
+ * application qualifies when it is not suspended and, for a strict rule, is registered for the API. An OAuth2 token
+ * identifies only when it grants a scope that the gateway scope mappings require for the called resource.
  */
 public final class IdentifyAuthorizePolicy implements Policy {
     /** One {@code IdentificationRule}: an identification type and whether the lookup is strict. */
@@ -27,13 +29,21 @@ public final class IdentifyAuthorizePolicy implements Policy {
     private final boolean and;
     private final boolean allowAnonymous;
     private final String upstreamHeader;
+    private final ScopeRequirement scopes;
 
     public IdentifyAuthorizePolicy(Identifier identifier, List<Rule> rules, boolean and, boolean allowAnonymous) {
+        this(identifier, rules, and, allowAnonymous, ScopeRequirement.NONE);
+    }
+
+    /** @param scopes the OAuth2 scopes a token must grant on this API's resources (from the gateway scope mappings) */
+    public IdentifyAuthorizePolicy(Identifier identifier, List<Rule> rules, boolean and, boolean allowAnonymous,
+                                   ScopeRequirement scopes) {
         this.identifier = identifier;
         this.rules = List.copyOf(rules);
         this.and = and;
         this.allowAnonymous = allowAnonymous;
         this.upstreamHeader = identifier.config().upstreamApplicationHeader();
+        this.scopes = scopes;
     }
 
     @Override
@@ -63,7 +73,7 @@ public final class IdentifyAuthorizePolicy implements Policy {
     private Future<AppEntry> find(Exchange exchange, int i, AppEntry agreed) {
         for (; i < rules.size(); i++) {
             Rule rule = rules.get(i);
-            Future<AppEntry> next = identifier.identify(rule.type(), exchange);
+            Future<AppEntry> next = identifier.identify(rule.type(), exchange, scopes);
             if (!next.isComplete()) {
                 int from = i;
                 AppEntry sofar = agreed;

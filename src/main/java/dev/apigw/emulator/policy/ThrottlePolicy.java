@@ -60,7 +60,7 @@ final class ThrottlePolicy implements Policy {
         if (rule.anyConsumer()) return "*";
         if (app != null) return rule.consumerIds().contains(app) ? "app:" + app : null;
         var address = exchange.request().remoteAddress();
-        return "ip:" + (address == null ? "unknown" : address.hostAddress());
+        return limits.addressKey(address == null ? "unknown" : address.hostAddress(), rule.windowMillis());
     }
 
     private Future<Void> decide(Exchange exchange, Outcome outcome, String consumer) {

@@ -35,6 +35,7 @@ record ThrottleRule(String actionId, long limit, long windowMillis, String inter
         if (!op.equalsIgnoreCase("GT")) throw new IllegalArgumentException("operator " + op + " is not supported, only GT");
         long limit = number(PolicyActions.value(ruleParams, "value", null), "value");
         long interval = number(PolicyActions.value(params, "alertInterval", "1"), "alertInterval");
+        if (interval < 1) throw new IllegalArgumentException("alertInterval must be at least 1, was " + interval);
         String unit = PolicyActions.value(params, "alertIntervalUnit", "minutes");
         List<String> consumers = PolicyActions.values(params, "consumerIds");
         boolean any = consumers.isEmpty() || consumers.contains(ANY_CONSUMERS);
@@ -45,7 +46,7 @@ record ThrottleRule(String actionId, long limit, long windowMillis, String inter
             types.add(PolicyActions.value(dp, "destinationType", "").toLowerCase(Locale.ROOT));
             if (PolicyActions.parameter(dp, "logLevel") != null) logLevel = PolicyActions.value(dp, "logLevel", "INFO");
         }
-        return new ThrottleRule(action.getString("id", "throttle"), limit, unitMillis(unit) * interval,
+        return new ThrottleRule(action.getValue("id") instanceof String id ? id : "throttle", limit, unitMillis(unit) * interval,
             interval + " " + unit, any, Set.copyOf(consumers), types.contains("locallog"), logLevel,
             types.isEmpty() || types.contains("gateway"), algorithm(params), mode(params, defaults),
             status(params, defaults));

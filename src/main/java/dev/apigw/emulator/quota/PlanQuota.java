@@ -18,9 +18,20 @@ import java.util.concurrent.TimeUnit;
  */
 public record PlanQuota(String planId, String planName, long quotaAllowed, String interval, String intervalUnit,
                         long intervalMillis) {
+    /** The interval units a quota may use. */
+    public static final List<String> UNITS = List.of("seconds", "minutes", "hours", "days", "weeks", "months");
 
-    /** Finds the plan's quota; a succeeded null when the plan has none. */
+    /** Finds the plan's quota; a succeeded null when the plan has none, a failed future when it cannot be read. */
     public static Future<PlanQuota> of(AssetStore store, JsonObject plan) {
+        try {
+            return read(store, plan);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(new IllegalArgumentException(e instanceof ClassCastException
+                ? "a quota field has the wrong JSON type" : e.getMessage(), e));
+        }
+    }
+
+    private static Future<PlanQuota> read(AssetStore store, JsonObject plan) {
         JsonObject quota = plan.getJsonObject("quota", new JsonObject());
         if (quota.getValue("value") != null) {
             return Future.succeededFuture(build(plan, quota.getValue("value").toString(),
@@ -31,7 +42,13 @@ public record PlanQuota(String planId, String planName, long quotaAllowed, Strin
         return store.get(AssetType.POLICIES, policyId).compose(policy -> {
             List<String> ids = policy == null ? List.of() : Policies.allActionIds(policy);
             if (ids.isEmpty()) return Future.succeededFuture(null);
-            return store.get(AssetType.POLICY_ACTIONS, ids.get(0)).map(action -> fromAction(plan, action));
+            return store.get(AssetType.POLICY_ACTIONS, ids.get(0)).compose(action -> {
+                try {
+                    return Future.succeededFuture(fromAction(plan, action));
+                } catch (RuntimeException e) {
+                    return Future.failedFuture(new IllegalArgumentException("quota policy action: " + e.getMessage(), e));
+                }
+            });
         });
     }
 
@@ -47,10 +64,22 @@ public record PlanQuota(String planId, String planName, long quotaAllowed, Strin
     }
 
     private static PlanQuota build(JsonObject plan, String value, String interval, String unit) {
-        long allowed = (long) Double.parseDouble(value.trim());
-        long n = Long.parseLong(interval.trim());
+        long allowed = whole(value, "quota value");
+        long n = whole(interval, "quota interval");
+        if (n < 1) throw new IllegalArgumentException("quota interval must be at least 1, was " + interval);
         return new PlanQuota(plan.getString("id"), plan.getString("name"), allowed, interval.trim(),
             unit.toLowerCase(Locale.ROOT), n * unitMillis(unit));
+    }
+
+    /** A whole number >= 0, also when written as {@code 4.0} (vendor exports carry numbers as text). */
+    static long whole(String text, String what) {
+        try {
+            double d = Double.parseDouble(text.trim());
+            if (d >= 0 && d == Math.rint(d) && d <= Long.MAX_VALUE / 2) return (long) d;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(what + " must be a whole number >= 0, was '" + text + "'");
     }
 
     static long unitMillis(String unit) {
@@ -61,7 +90,7 @@ public record PlanQuota(String planId, String planName, long quotaAllowed, Strin
             case "days", "day" -> TimeUnit.DAYS.toMillis(1);
             case "weeks", "week" -> TimeUnit.DAYS.toMillis(7);
             case "months", "month" -> TimeUnit.DAYS.toMillis(30);
-            default -> throw new IllegalArgumentException("unknown interval unit " + unit);
+            default -> throw new IllegalArgumentException("intervalUnit must be one of " + UNITS + ", was '" + unit + "'");
         };
     }
 

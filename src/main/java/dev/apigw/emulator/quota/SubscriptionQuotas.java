@@ -5,11 +5,10 @@ import dev.apigw.emulator.metrics.Flushable;
 import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.ExchangeObserver;
 import dev.apigw.emulator.store.AssetStore;
-import dev.apigw.emulator.store.AssetType;
 import dev.apigw.emulator.store.ExtendedSettings;
+import dev.apigw.emulator.store.QuotaCounterStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Subscription quota counters (the product's {@code quotaAccumulator}): every runtime request of an identified
- * application is counted on this node without locks, and {@link #flush()} adds the counts to the store's settings
- * document {@code quotaAccumulator} every {@code pgmen.quotaSurvival.interval} seconds, so they survive a restart.
- * Quiesce and shutdown call {@link #flush()} too; flushes run one after another, never overlapping.
+ * application is counted on this node without locks, and {@link #flush()} adds the counts to the
+ * {@link QuotaCounterStore} every {@code pgmen.quotaSurvival.interval} seconds, so they survive a restart. The store
+ * merges them atomically (several nodes flushing together lose nothing) and a flush changes no asset (nothing is
+ * rebuilt). The plan interval of each application comes from the in-memory {@link SubscriptionDirectory}. Quiesce and
+ * shutdown call {@link #flush()} too; flushes run one after another, never overlapping.
  */
 public final class SubscriptionQuotas implements ExchangeObserver, Flushable, Lifecycle {
-    public static final String DOC_ID = "quotaAccumulator";
-    private static final int LOOKUP_CHUNK = 500;
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionQuotas.class);
 
     /** Counts since the last flush; {@code since} starts a cycle when the store has none for the application yet. */
@@ -38,15 +37,20 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable, Li
 
     private final Vertx vertx;
     private final AssetStore store;
+    private final QuotaCounterStore counters;
+    private final SubscriptionDirectory directory;
     private final ExtendedSettings settings;
     private final Map<String, Delta> deltas = new ConcurrentHashMap<>();
     private Future<Integer> lastFlush = Future.succeededFuture(0);
     private volatile boolean stopped;
     private volatile long lastFlushAt = System.currentTimeMillis();
 
-    public SubscriptionQuotas(Vertx vertx, AssetStore store, ExtendedSettings settings) {
+    public SubscriptionQuotas(Vertx vertx, AssetStore store, QuotaCounterStore counters, SubscriptionDirectory directory,
+                              ExtendedSettings settings) {
         this.vertx = vertx;
         this.store = store;
+        this.counters = counters;
+        this.directory = directory;
         this.settings = settings;
     }
 
@@ -59,12 +63,12 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable, Li
     }
 
     /**
-     * Back to the counts of a fresh store (an emulator reset): drops the counts not yet flushed and the stored usage
-     * document ({@code quotaAccumulator}).
+     * Back to the counts of a fresh store (an emulator reset): drops the counts not yet flushed and every stored cycle
+     * ({@link QuotaCounterStore#clear}; with Redis, the cluster's).
      */
     public Future<Void> reset() {
         deltas.clear();
-        return store.delete(AssetType.SETTINGS, DOC_ID).mapEmpty();
+        return counters.clear();
     }
 
     @Override
@@ -88,24 +92,12 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable, Li
         });
         if (taken.isEmpty()) return Future.succeededFuture(0);
         long now = System.currentTimeMillis();
-        return store.get(AssetType.SETTINGS, DOC_ID).compose(doc -> {
-            JsonObject counters = doc == null ? new JsonObject() : doc.getJsonObject("counters", new JsonObject());
-            // plan look-ups in bounded chunks: 10,000 applications at once would overflow the Redis client's queue
-            List<String> apps = new ArrayList<>(taken.keySet());
-            Future<Void> chain = Future.succeededFuture();
-            for (int from = 0; from < apps.size(); from += LOOKUP_CHUNK) {
-                List<String> part = apps.subList(from, Math.min(from + LOOKUP_CHUNK, apps.size()));
-                chain = chain.compose(v -> Future.all(part.stream().map(app -> SubscriptionUsage.quotaFor(store, app)
-                    .otherwise((PlanQuota) null).map(q -> {
-                        long[] n = taken.get(app);
-                        QuotaCycle cur = QuotaCycle.fromJson(counters.getJsonObject(app));
-                        if (cur == null) cur = new QuotaCycle(n[2], 0, 0);
-                        counters.put(app, cur.at(now, q == null ? 0 : q.intervalMillis()).plus(n[0], n[1]).toJson());
-                        return null;
-                    })).toList()).mapEmpty());
-            }
-            return chain.compose(v -> store.put(AssetType.SETTINGS, DOC_ID, new JsonObject().put("counters", counters)));
-        }).map(v -> taken.size()).onFailure(err -> {
+        List<QuotaCounterStore.Delta> batch = new ArrayList<>(taken.size());
+        taken.forEach((app, n) -> {
+            PlanQuota q = directory.quotaOf(app);
+            batch.add(new QuotaCounterStore.Delta(app, n[2], q == null ? 0 : q.intervalMillis(), now, n[0], n[1]));
+        });
+        return counters.add(batch).map(v -> taken.size()).onFailure(err -> {
             LOG.warn("subscription quota flush failed; counts kept for the next one", err);
             taken.forEach((app, n) -> {
                 Delta d = deltas.computeIfAbsent(app, k -> new Delta());
@@ -123,6 +115,10 @@ public final class SubscriptionQuotas implements ExchangeObserver, Flushable, Li
 
     AssetStore store() {
         return store;
+    }
+
+    QuotaCounterStore counters() {
+        return counters;
     }
 
     /**

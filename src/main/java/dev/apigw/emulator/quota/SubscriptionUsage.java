@@ -22,30 +22,30 @@ public final class SubscriptionUsage {
     /** The quota of the application's plan; a succeeded null when it has none. */
     public static Future<PlanQuota> quotaFor(AssetStore store, String appId) {
         return store.get(AssetType.APPLICATIONS, appId).compose(app -> {
-            String planId = app == null ? null : app.getString("planId");
+            String planId = app != null && app.getValue("planId") instanceof String p ? p : null;
             if (planId == null) return Future.succeededFuture(null);
             return store.get(AssetType.PLANS, planId).compose(plan -> plan == null ? Future.succeededFuture(null)
-                : PlanQuota.of(store, plan));
+                : PlanQuota.of(store, plan).otherwise((PlanQuota) null)); // a plan that cannot be read has no usage
         });
     }
 
     /** The usage of one application; a succeeded null when it is not subscribed to a plan with a quota. */
     public Future<JsonObject> of(String appId) {
         AssetStore store = quotas.store();
-        return Future.all(store.get(AssetType.APPLICATIONS, appId), quotaFor(store, appId),
-            store.get(AssetType.SETTINGS, SubscriptionQuotas.DOC_ID)).map(all -> {
+        return Future.all(store.get(AssetType.APPLICATIONS, appId), quotaFor(store, appId), quotas.counters().get(appId))
+            .map(all -> {
                 JsonObject app = all.resultAt(0);
                 PlanQuota quota = all.resultAt(1);
-                JsonObject doc = all.resultAt(2);
                 if (app == null || quota == null) return null;
-                return render(app, quota, doc == null ? null : doc.getJsonObject("counters", new JsonObject()).getJsonObject(appId));
+                return render(app, quota, all.resultAt(2));
             });
     }
 
     /** Every subscribed application's usage. */
     public Future<JsonArray> all() {
         return quotas.store().list(AssetType.APPLICATIONS).compose(apps -> {
-            List<Future<JsonObject>> each = apps.stream().filter(a -> a.getString("planId") != null)
+            List<Future<JsonObject>> each = apps.stream()
+                .filter(a -> a.getValue("planId") instanceof String && a.getValue("id") instanceof String)
                 .map(a -> of(a.getString("id"))).toList();
             return Future.all(each).map(cf -> {
                 JsonArray out = new JsonArray();
@@ -65,7 +65,7 @@ public final class SubscriptionUsage {
         long used = cycle.successCount() + cycle.failureCount();
         return new JsonObject().put("successCount", cycle.successCount()).put("failureCount", cycle.failureCount())
             .put("planId", quota.planId()).put("planName", quota.planName())
-            .put("applicationId", appId).put("applicationName", app.getString("name"))
+            .put("applicationId", appId).put("applicationName", app.getValue("name") instanceof String n ? n : null)
             .put("quotaAllowed", quota.quotaAllowed()).put("usedQuota", used)
             .put("interval", quota.interval()).put("intervalUnit", quota.intervalUnit())
             .put("startTime", cycle.startTime()).put("endTime", end)

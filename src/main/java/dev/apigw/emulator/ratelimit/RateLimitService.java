@@ -24,11 +24,12 @@ public final class RateLimitService {
     private final Map<Algorithm, RateLimiter> fallback = new EnumMap<>(Algorithm.class);
     private final RedisAvailability availability;
     private final PendingHits pending = new PendingHits();
+    private final ClientAddresses addresses;
     private final SimulatedOutage outage;
     private final RedisConnector redis;
     private LeasedFixedWindowLimiter leases;
-    private final LocalFixedWindowLimiter fixedWindows = new LocalFixedWindowLimiter();
-    private final LocalTokenBucketLimiter buckets = new LocalTokenBucketLimiter();
+    private final LocalFixedWindowLimiter fixedWindows;
+    private final LocalTokenBucketLimiter buckets;
 
     /** @param redis the shared Redis, or null when no Redis is configured */
     public RateLimitService(Vertx vertx, RedisConnector redis, RateLimitConfig config, RateLimitMetrics metrics) {
@@ -42,8 +43,11 @@ public final class RateLimitService {
         this.metrics = metrics;
         this.outage = outage;
         this.redis = redis;
+        this.fixedWindows = new LocalFixedWindowLimiter(config.maxEntries());
+        this.buckets = new LocalTokenBucketLimiter(config.maxEntries());
         fallback.put(Algorithm.FIXED_WINDOW, fixedWindows);
         fallback.put(Algorithm.TOKEN_BUCKET, buckets);
+        addresses = new ClientAddresses(config.maxClientAddresses());
         if (redis == null) {
             primary.putAll(fallback);
             availability = null;
@@ -56,7 +60,8 @@ public final class RateLimitService {
             }
             primary.put(Algorithm.FIXED_WINDOW, leases == null ? fixed : leases);
             primary.put(Algorithm.TOKEN_BUCKET, new RedisTokenBucketLimiter(pipelines, config.redisTimeoutMs()));
-            availability = new RedisAvailability(vertx, redis.client(), config.reconnectProbeMs(), config.redisTimeoutMs());
+            availability = new RedisAvailability(vertx, redis.client(), config.reconnectProbeMs(), config.redisTimeoutMs(),
+                config.downAfterFailures(), config.downAfterMs());
             availability.onRecovered(() -> pending.replay(primary, availability::markDown));
         }
     }
@@ -74,7 +79,12 @@ public final class RateLimitService {
         return outage.rateLimit() || (availability != null && !availability.isUp());
     }
 
-    /** One decision for one request. Never fails: a store failure becomes a degraded outcome. */
+    /**
+     * One decision for one request. Never fails: a store failure becomes a degraded outcome. While Redis is judged
+     * up, a call that failed is not yet an outage ({@link RedisAvailability}): a timed-out call (in doubt: Redis counts
+     * it when it resumes) is admitted as is; a call that never reached Redis is decided by {@code mode} and, when
+     * admitted, kept for the replay. Once Redis is judged down every call is decided by {@code mode}.
+     */
     public Future<Outcome> acquire(Algorithm algorithm, String key, long limit, long windowMillis, OnStoreError mode) {
         if (outage.rateLimit()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, false));
         RateLimiter limiter = primary.get(algorithm);
@@ -82,14 +92,26 @@ public final class RateLimitService {
         if (!availability.isUp()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, true));
         return limiter.acquire(key, limit, windowMillis).map(d -> {
             availability.succeeded();
+            if (!pending.isEmpty()) pending.replay(primary, availability::markDown); // hits of an earlier blip
             return new Outcome(d, null);
         }).recover(err -> {
-            availability.failed(err);
-            return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, true));
+            boolean down = availability.failed(err);
+            boolean inDoubt = RedisAvailability.inDoubt(err);
+            if (!down && inDoubt) {
+                metrics.increment(RateLimitMetrics.DEGRADED, IN_DOUBT);
+                return Future.succeededFuture(new Outcome(new RateLimiter.Decision(true, limit, -1, -1), null));
+            }
+            return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, !inDoubt));
         });
     }
 
-    /** @param remember add admitted hits to Redis once it answers (not for a simulated outage: Redis lost nothing) */
+    /** The tag of decisions admitted because one call timed out while Redis was judged up. */
+    public static final String IN_DOUBT = "IN_DOUBT";
+
+    /**
+     * @param remember add admitted hits to Redis once it answers: not when the request's own call may still be counted
+     *                 by Redis (in doubt), nor for a simulated outage (Redis lost nothing)
+     */
     private Outcome degradedDecision(Algorithm algorithm, String key, long limit, long windowMillis, OnStoreError mode,
                                      boolean remember) {
         metrics.increment(RateLimitMetrics.DEGRADED, mode.name());
@@ -109,6 +131,7 @@ public final class RateLimitService {
     public Future<Void> reset() {
         fixedWindows.clear();
         buckets.clear();
+        addresses.clear();
         pending.clear();
         if (leases != null) leases.clear();
         if (redis == null) return Future.succeededFuture();
@@ -121,6 +144,14 @@ public final class RateLimitService {
         long share = Math.max(1, limit / config.clusterNodes());
         RateLimiter.Decision d = fallback.get(algorithm).acquire(key, share, windowMillis).result();
         return d;
+    }
+
+    /**
+     * The counter key part of an anonymous caller: {@code ip:<address>}, or {@code ip:*} (one counter shared by all of
+     * them) for a new address once {@code maxClientAddresses} addresses have live windows. Any thread.
+     */
+    public String addressKey(String address, long windowMillis) {
+        return addresses.keyFor(address, windowMillis);
     }
 
     /** Hits admitted without Redis and not yet handed back to it. */

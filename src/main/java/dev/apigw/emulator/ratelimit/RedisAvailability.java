@@ -5,16 +5,20 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether Redis is answering rate-limit calls, shared by every event loop. The first failed call marks it down, so
- * later decisions fail fast instead of each waiting for a timeout; while down, a timer PINGs it every
- * {@code probeMs} (each PING opens a fresh pooled connection), and the first answer marks it up again and runs the
- * recovery action (reconciliation of counts taken meanwhile). State changes are atomic; the probe never blocks.
+ * Whether Redis is answering rate-limit calls, shared by every event loop. Redis is judged down only after
+ * {@code downAfterFailures} failed calls in a row (no answered call between them), and, when those failures are
+ * timeouts, only once the streak has lasted {@code downAfterMs}: a burst of slow answers under CPU load (a fresh
+ * node, a GC pause) is a blip, not an outage, while a refused connection is definite at once. While down, decisions
+ * skip Redis and a timer PINGs it every {@code probeMs}; the first answer marks it up again and runs the recovery
+ * action (the replay of counts taken meanwhile). State changes are atomic; the probe never blocks.
  */
 public final class RedisAvailability {
     private static final Logger LOG = LoggerFactory.getLogger(RedisAvailability.class);
@@ -22,17 +26,20 @@ public final class RedisAvailability {
     private final Redis redis;
     private final long probeMs;
     private final long timeoutMs;
-    /** A few slow answers in a row are a load spike (GC, a busy CPU), not an outage: only then mark Redis down. */
-    static final int TIMEOUTS_BEFORE_DOWN = 3;
+    private final int downAfterFailures;
+    private final long downAfterMs;
     private final AtomicBoolean up = new AtomicBoolean(true);
-    private final AtomicInteger timeoutsInARow = new AtomicInteger();
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final AtomicLong streakStart = new AtomicLong();
     private volatile Runnable onRecovered = () -> { };
 
-    public RedisAvailability(Vertx vertx, Redis redis, long probeMs, long timeoutMs) {
+    public RedisAvailability(Vertx vertx, Redis redis, long probeMs, long timeoutMs, int downAfterFailures, long downAfterMs) {
         this.vertx = vertx;
         this.redis = redis;
         this.probeMs = probeMs;
         this.timeoutMs = Math.max(timeoutMs, probeMs);
+        this.downAfterFailures = downAfterFailures;
+        this.downAfterMs = downAfterMs;
     }
 
     public boolean isUp() {
@@ -43,27 +50,34 @@ public final class RedisAvailability {
         this.onRecovered = action;
     }
 
-    /** Records an answered call. */
+    /** Records an answered call: the streak of failures, if any, is over. */
     void succeeded() {
-        if (timeoutsInARow.get() != 0) timeoutsInARow.set(0);
+        if (failuresInARow.get() != 0) {
+            failuresInARow.set(0);
+            streakStart.set(0);
+        }
     }
 
-    /**
-     * Records a failed call: a connection failure marks Redis down at once; a timeout only when it is the
-     * {@value #TIMEOUTS_BEFORE_DOWN}th in a row (the request itself is decided without Redis either way).
-     */
-    void failed(Throwable cause) {
-        boolean timeout = cause instanceof java.util.concurrent.TimeoutException
-            || String.valueOf(cause.getMessage()).startsWith("Timeout");
-        if (timeout && timeoutsInARow.incrementAndGet() < TIMEOUTS_BEFORE_DOWN) return;
-        markDown(cause);
+    /** A timeout leaves the call in doubt: it was written on a live connection, and Redis runs it when it can. */
+    static boolean inDoubt(Throwable cause) {
+        return cause instanceof TimeoutException || String.valueOf(cause.getMessage()).startsWith("Timeout");
+    }
+
+    /** Records a failed call; answers whether Redis is now judged down (the caller then applies onStoreError). */
+    boolean failed(Throwable cause) {
+        long now = System.currentTimeMillis();
+        streakStart.compareAndSet(0, now);
+        int n = failuresInARow.incrementAndGet();
+        boolean longEnough = !inDoubt(cause) || now - streakStart.get() >= downAfterMs;
+        if (n >= downAfterFailures && longEnough) markDown(cause);
+        return !up.get();
     }
 
     /** Marks Redis down; the first call after a healthy period starts probing. */
     void markDown(Throwable cause) {
-        timeoutsInARow.set(0);
         if (up.compareAndSet(true, false)) {
-            LOG.warn("Redis is not answering rate-limit calls ({}); deciding without it", cause.getMessage());
+            LOG.warn("Redis is not answering rate-limit calls ({} failed in a row: {}); deciding without it",
+                failuresInARow.get(), cause.getMessage());
             schedule();
         }
     }
@@ -71,6 +85,7 @@ public final class RedisAvailability {
     private void schedule() {
         vertx.setTimer(probeMs, id -> redis.send(Request.cmd(Command.PING)).timeout(timeoutMs, TimeUnit.MILLISECONDS)
             .onSuccess(r -> {
+                succeeded();
                 if (up.compareAndSet(false, true)) {
                     LOG.info("Redis answers rate-limit calls again; reconciling counts taken meanwhile");
                     onRecovered.run();

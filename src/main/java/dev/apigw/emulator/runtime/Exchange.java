@@ -44,7 +44,10 @@ public final class Exchange {
         return api;
     }
 
-    /** The part of the path after {@code /gateway/{apiName}/{apiVersion}}, raw, starting with '/'. */
+    /**
+     * The part of the path after {@code /gateway/{apiName}/{apiVersion}}, starting with '/', percent-encoded, with
+     * dot-segments removed ({@link ResourcePaths}): what resources match and what the backend gets.
+     */
     public String resourcePath() {
         return resourcePath;
     }

@@ -1,5 +1,6 @@
 package dev.apigw.emulator.runtime;
 
+import dev.apigw.emulator.config.RuntimeConfig.EncodedSeparators;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLDecoder;
@@ -19,9 +20,11 @@ public final class GatewayHandler {
     private final Admission admission;
     private final ExchangeObserver[] observers;
     private final FaultInjection faults;
+    private final EncodedSeparators encodedSeparators;
 
     public GatewayHandler(Vertx vertx, RouteRegistry routes, UpstreamForwarder forwarder, Admission admission,
-                          List<ExchangeObserver> observers, BackendFaults faults) {
+                          List<ExchangeObserver> observers, BackendFaults faults, EncodedSeparators encodedSeparators) {
+        this.encodedSeparators = encodedSeparators;
         this.routes = routes;
         this.forwarder = forwarder;
         this.admission = admission;
@@ -62,7 +65,14 @@ public final class GatewayHandler {
             fail(request, null, GatewayException.apiNotFound(path));
             return;
         }
-        Exchange exchange = new Exchange(lifecycle, api, versionEnd < 0 ? "/" : path.substring(versionEnd));
+        String resource;
+        try { // decided and forwarded on the normalised path only: no dot-segment or encoded slash reaches a backend
+            resource = ResourcePaths.normalise(versionEnd < 0 ? "/" : path.substring(versionEnd), encodedSeparators);
+        } catch (GatewayException e) {
+            fail(request, null, e);
+            return;
+        }
+        Exchange exchange = new Exchange(lifecycle, api, resource);
         lifecycle.observe(exchange);
         run(exchange);
     }
@@ -89,6 +99,11 @@ public final class GatewayHandler {
 
     private void forward(Exchange exchange) {
         if (exchange.lifecycle().finished()) return; // the client left while the policies decided
+        MockResponses mock = exchange.api().mock();
+        if (mock != null) {
+            mock.respond(exchange); // a mocked API answers from its definition and never calls the backend
+            return;
+        }
         faults.around(exchange, () -> send(exchange), err -> fail(exchange.request(), exchange, err));
     }
 

@@ -12,8 +12,13 @@ public enum AssetType {
     WEBHOOKS("webhooks"),
     SETTINGS("settings"),
     PLANS("plans"),
+    PACKAGES("packages"),
     ALIASES("aliases"),
-    PACKAGES("packages");
+    STRATEGIES("strategies"),
+    GATEWAY_SCOPES("gatewayScopes"),
+    USERS("users"),
+    GROUPS("groups"),
+    ACCESS_PROFILES("accessProfiles");
 
     private final String key;
 

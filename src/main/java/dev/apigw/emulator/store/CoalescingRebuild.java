@@ -4,6 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,18 +14,22 @@ import org.slf4j.LoggerFactory;
  * Keeps an in-memory view of the store up to date: runs an asynchronous rebuild on one context of its own, one at a
  * time; requests that arrive during a rebuild cause exactly one more, so a burst of changes coalesces. A failed
  * rebuild is logged and the previous view stays in place. {@link #request()} may be called from any thread.
+ *
+ * <p>{@link #applied()} completes once every request made so far is in the view in force: requests and waiters are
+ * queued on the same context, so a caller that asks after a store write (whose listeners requested a rebuild before
+ * the write completed) waits for that write. A view that ignores a change never requests, so its waiters go at once.
  */
-public final class CoalescingRebuild {
+public final class CoalescingRebuild implements AppliedView {
     private static final Logger LOG = LoggerFactory.getLogger(CoalescingRebuild.class);
     private final Context context;
     private final String what;
     private final Supplier<Future<Void>> build;
+    /** All confined to {@code context}. */
     private boolean running;
     private boolean again;
-    /** Requests seen and requests covered by a finished rebuild; confined to {@code context}. */
     private long requested;
     private long built;
-    private final java.util.List<Waiter> waiters = new java.util.ArrayList<>();
+    private final List<Waiter> waiters = new ArrayList<>();
 
     private record Waiter(long generation, Promise<Void> promise) {
     }
@@ -34,7 +40,7 @@ public final class CoalescingRebuild {
         this.build = build;
     }
 
-    /** The first build; completes once the view is in place. */
+    /** The first build; completes once the view is in place (a failure fails the start). */
     public Future<Void> start() {
         Promise<Void> first = Promise.promise();
         context.runOnContext(v -> run().onComplete(first));
@@ -49,12 +55,8 @@ public final class CoalescingRebuild {
         });
     }
 
-    /**
-     * Completes once every request made so far is covered by a finished rebuild (a failed one counts: waiting would
-     * not make the view newer). A store write's listeners run before the write's future completes, so calling this
-     * after a write waits for the view to include it.
-     */
-    public Future<Void> caughtUp() {
+    @Override
+    public Future<Void> applied() {
         Promise<Void> promise = Promise.promise();
         context.runOnContext(v -> {
             if (built >= requested) promise.complete();
@@ -67,9 +69,17 @@ public final class CoalescingRebuild {
         running = true;
         again = false;
         long generation = requested;
-        return build.get().onComplete(ar -> context.runOnContext(v -> {
+        Future<Void> done;
+        try {
+            done = build.get();
+        } catch (RuntimeException e) {
+            done = Future.failedFuture(e);
+        }
+        return done.onComplete(ar -> context.runOnContext(v -> {
             if (ar.failed()) LOG.warn("{} rebuild failed; keeping the previous one", what, ar.cause());
             running = false;
+            // a failed rebuild releases its waiters too: the write is stored, and holding the caller would not
+            // make the view any newer
             built = Math.max(built, generation);
             waiters.removeIf(w -> {
                 if (w.generation() > built) return false;

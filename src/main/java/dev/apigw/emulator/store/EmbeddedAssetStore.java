@@ -80,8 +80,11 @@ public final class EmbeddedAssetStore implements AssetStore {
     private void load(AssetType type, Path file) {
         try {
             JsonObject doc = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
-            String id = doc.getString("id");
-            if (id != null) memory.get(type).put(id, doc);
+            if (!StoredDepth.servable(doc)) {
+                LOG.warn("skipping asset file {}: nested deeper than {} levels", file, StoredDepth.MAX);
+                return;
+            }
+            if (doc.getValue("id") instanceof String id) memory.get(type).put(id, doc);
         } catch (IOException | RuntimeException e) {
             // only possible for a file damaged outside the gateway (atomic writes never leave one behind): a
             // hand-edited or truncated file must not stop the node from starting

@@ -2,7 +2,10 @@ package dev.apigw.emulator.store;
 
 import dev.apigw.emulator.lifecycle.Lifecycle;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * follows changes made through this node and, via the store's change feed, through others.
  */
 public final class ExtendedSettings implements Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ExtendedSettings.class);
     public static final String ID = "extendedSettings";
     public static final String QUOTA_SURVIVAL_INTERVAL = "pgmen.quotaSurvival.interval";
     /** Built-in values, reported under {@code allSettings}; stored keys override them. */
@@ -34,10 +38,24 @@ public final class ExtendedSettings implements Lifecycle {
         return reload();
     }
 
-    /** Loads the stored keys again; completes when the cache holds them. */
+    /**
+     * Loads the stored keys again; completes when the cache holds them. A stored document of the wrong shape (an older
+     * version, a hand-edited file) is read as no keys, with a warning: the node still starts on the defaults.
+     */
     public Future<Void> reload() {
         return store.get(AssetType.SETTINGS, ID).map(doc -> {
-            if (doc != null) preferred.set(doc.getJsonObject("extendedKeys", new JsonObject()).copy());
+            if (doc == null) return null;
+            JsonObject keys = new JsonObject();
+            if (doc.getValue("extendedKeys") instanceof JsonObject stored) {
+                stored.forEach(e -> {
+                    if (e.getValue() != null && !(e.getValue() instanceof JsonObject) && !(e.getValue() instanceof JsonArray)) {
+                        keys.put(e.getKey(), e.getValue().toString());
+                    }
+                });
+            } else {
+                LOG.warn("settings {}: 'extendedKeys' is not an object; using the defaults", ID);
+            }
+            preferred.set(keys);
             return null;
         });
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  * pub/sub; see {@link RedisSubscriber}).
  */
 public final class RedisAssetStore implements AssetStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisAssetStore.class);
     static final String PREFIX = "apigw:assets:";
     public static final String CHANNEL = "apigw:assets:changes";
     /** A message other nodes read as "anything may have changed" (a batch): it names no type. */
@@ -30,6 +31,8 @@ public final class RedisAssetStore implements AssetStore {
     private final RedisConnector redis;
     private final ChangeListeners listeners = new ChangeListeners();
     private final RedisSubscriber subscriber;
+    /** Unreadable documents already reported, so each is logged once. */
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RedisAssetStore(Vertx vertx, RedisConnector redis) {
         this.redis = redis;
@@ -56,15 +59,37 @@ public final class RedisAssetStore implements AssetStore {
     public Future<List<JsonObject>> list(AssetType type) {
         return send(Request.cmd(Command.HVALS).arg(PREFIX + type.key())).map(resp -> {
             List<JsonObject> out = new ArrayList<>(resp.size());
-            for (Response r : resp) out.add(new JsonObject(r.toString()));
+            for (Response r : resp) {
+                JsonObject doc = readable(type, r.toString());
+                if (doc != null) out.add(doc);
+            }
             return out;
         });
+    }
+
+    /**
+     * The stored text as a document, or null (with a warning) when it is not JSON or nests too deep to be served:
+     * written by another node, an older version or by hand, it must not fail every read of its type.
+     */
+    private JsonObject readable(AssetType type, String text) {
+        try {
+            JsonObject doc = new JsonObject(text);
+            if (StoredDepth.servable(doc)) return doc;
+            if (warned.add(type.key() + "/" + doc.getValue("id"))) {
+                LOG.warn("skipping stored {} {}: nested deeper than {} levels", type.key(), doc.getValue("id"), StoredDepth.MAX);
+            }
+        } catch (RuntimeException e) {
+            if (warned.add(type.key() + "#" + text.hashCode())) {
+                LOG.warn("skipping a stored {} document that is not a JSON object", type.key());
+            }
+        }
+        return null;
     }
 
     @Override
     public Future<JsonObject> get(AssetType type, String id) {
         return send(Request.cmd(Command.HGET).arg(PREFIX + type.key()).arg(id))
-            .map(r -> r == null ? null : new JsonObject(r.toString()));
+            .map(r -> r == null ? null : readable(type, r.toString()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
@@ -34,6 +35,7 @@ public final class WebhookDispatcher implements Lifecycle {
     private final WebClient client;
     private final int maxAttempts;
     private final long initialBackoffMs;
+    private final Set<String> malformed = ConcurrentHashMap.newKeySet();
     private final Counter delivered;
     private final Counter retried;
     private final Counter failed;
@@ -60,9 +62,16 @@ public final class WebhookDispatcher implements Lifecycle {
         Buffer payload = body.toBuffer();
         store.list(AssetType.WEBHOOKS).onSuccess(hooks -> {
             for (JsonObject hook : hooks) {
-                if (Boolean.TRUE.equals(hook.getBoolean("active")) && hook.getJsonArray("events").contains(event)) {
-                    deliver(hook, event, payload, 1);
+                if (!Boolean.TRUE.equals(hook.getValue("active"))) continue;
+                if (!(hook.getValue("events") instanceof JsonArray events) || !(hook.getValue("config") instanceof JsonObject cfg)
+                    || !(cfg.getValue("url") instanceof String)) {
+                    // stored by an older version or by hand: it must not keep the other webhooks from their events
+                    if (malformed.add(String.valueOf(hook.getValue("id")))) {
+                        LOG.warn("webhook {} is malformed (events, config.url); skipped", hook.getValue("id"));
+                    }
+                    continue;
                 }
+                if (events.contains(event)) deliver(hook, event, payload, 1);
             }
         }).onFailure(err -> LOG.warn("webhooks for {} not sent, store unavailable: {}", event, err.getMessage()));
     }
@@ -70,9 +79,12 @@ public final class WebhookDispatcher implements Lifecycle {
     private void deliver(JsonObject hook, String event, Buffer payload, int attempt) {
         JsonObject cfg = hook.getJsonObject("config");
         HttpRequest<Buffer> req = client.postAbs(cfg.getString("url")).putHeader("Content-Type", "application/json");
-        cfg.getJsonObject("headers", new JsonObject()).forEach(h -> req.putHeader(h.getKey(), String.valueOf(h.getValue())));
-        String user = cfg.getString("username");
-        if (user != null && !user.isEmpty()) req.basicAuthentication(user, cfg.getString("password", ""));
+        if (cfg.getValue("headers") instanceof JsonObject headers) {
+            headers.forEach(h -> req.putHeader(h.getKey(), String.valueOf(h.getValue())));
+        }
+        if (cfg.getValue("username") instanceof String user && !user.isEmpty()) {
+            req.basicAuthentication(user, cfg.getValue("password") instanceof String p ? p : "");
+        }
         req.sendBuffer(payload).onComplete(ar -> {
             if (ar.succeeded() && ar.result().statusCode() / 100 == 2) {
                 delivered.increment();

@@ -10,77 +10,62 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.apigw.emulator.support.Assets;
 import dev.apigw.emulator.support.Await;
-import dev.apigw.emulator.support.TestApis;
+import dev.apigw.emulator.support.Fixtures;
+import dev.apigw.emulator.support.GatewayIT;
 import dev.apigw.emulator.support.TestGateway;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code /rest/apigateway/apis} against a real gateway: every way to create an API and every operation on one. */
-@ExtendWith(VertxExtension.class)
+/**
+ * {@code /rest/apigateway/apis} against a real gateway: every way to create an API and every operation on one. Each
+ * test starts from an empty catalogue ({@code POST /emulator/reset?scope=assets}), as on a fresh node.
+ */
+@GatewayIT
 class ApisAdminIT {
     static final String APIS = "/rest/apigateway/apis";
-    static final String SWAGGER2_YAML = """
-        swagger: "2.0"
-        info:
-          title: Pets
-          version: "2.1"
-          description: Swagger two pets
-        host: pets.example.com:8443
-        basePath: /v2
-        schemes: [https]
-        paths:
-          /pets:
-            get:
-              responses:
-                "200": {description: ok}
-        """;
-    static final String OPENAPI_YAML = """
-        openapi: 3.0.3
-        info: {title: Orders, version: "3.0"}
-        servers:
-          - url: http://orders.example.com/api/
-        paths:
-          /orders/{id}:
-            get:
-              parameters:
-                - {name: id, in: path, required: true, schema: {type: string}}
-              responses:
-                "200": {description: ok}
-        """;
-    TestGateway gw;
-    Vertx vertx;
+    static final String PETS_SWAGGER2 = "definitions/pets-swagger2.yaml";
+    static final String ORDERS_OPENAPI = "definitions/orders-openapi.yaml";
 
     @BeforeEach
-    void start(Vertx vertx) {
-        this.vertx = vertx;
-        gw = TestGateway.start(vertx);
+    void emptyCatalogue(TestGateway gw) {
+        gw.admin().post("/emulator/reset?scope=assets").then().statusCode(200);
     }
 
-    @AfterEach
-    void stop() {
-        gw.close();
-    }
-
-    ValidatableResponse create(JsonObject body) {
+    static ValidatableResponse create(TestGateway gw, JsonObject body) {
         return gw.admin().contentType("application/json").body(body.encode()).post(APIS).then();
     }
 
-    static JsonObject input(String name, Object definition) {
-        return new JsonObject().put("apiName", name).put("apiVersion", "1.0").put("type", "openapi")
-            .put("apiDefinition", definition);
+    /** The body of {@code apis/inactive.json}: an OpenAPI 3 definition with one resource, {@code /x}, at {@code backend}. */
+    static JsonObject apiBody(String name, String version, String backend) {
+        return Assets.apiBody("apis/inactive.json", Map.of("name", name, "version", version, "backend", backend));
     }
 
-    JsonObject routingAction(String apiId) {
+    /** Creates {@code apis/inactive.json} under that name; returns its id. */
+    static String register(TestGateway gw, String name, String version, String backend) {
+        return gw.deploy("apis/inactive.json", Map.of("name", name, "version", version, "backend", backend)).id();
+    }
+
+    static String definition(String file) {
+        return Fixtures.text(file, Map.of());
+    }
+
+    static JsonObject routingAction(TestGateway gw, String apiId) {
         String policyId = gw.admin().get(APIS + "/" + apiId).then().extract().path("apiResponse.api.policies[0]");
         JsonObject policy = new JsonObject(gw.admin().get("/rest/apigateway/policies/" + policyId).asString());
         for (Object s : policy.getJsonObject("policy").getJsonArray("policyEnforcements")) {
@@ -103,9 +88,8 @@ class ApisAdminIT {
     }
 
     @Test
-    void creates_from_an_inline_json_object_in_the_vendor_wrapper() {
-        JsonObject def = TestApis.openApi("Inline", "http://backend.example.com/base", "/items");
-        create(input("Inline", def)).statusCode(200)
+    void creates_from_an_inline_json_object_in_the_vendor_wrapper(TestGateway gw) {
+        create(gw, apiBody("Inline", "1.0", "http://backend.example.com/base")).statusCode(200)
             .body("apiResponse.responseStatus", equalTo("SUCCESS"))
             .body("apiResponse.api.apiName", equalTo("Inline"))
             .body("apiResponse.api.apiVersion", equalTo("1.0"))
@@ -122,57 +106,65 @@ class ApisAdminIT {
     }
 
     @Test
-    void creates_from_a_definition_given_as_json_text() {
-        String text = TestApis.openApi("Texty", "http://t.example.com", "/a").encode();
-        create(input("Texty", text)).statusCode(200)
+    void creates_from_a_definition_given_as_json_text(TestGateway gw) {
+        JsonObject body = apiBody("Texty", "1.0", "http://t.example.com");
+        body.put("apiDefinition", body.getJsonObject("apiDefinition").encode());
+        create(gw, body).statusCode(200)
             .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("http://t.example.com"))
             .body("apiResponse.api.apiDefinition.openapi", equalTo("3.0.3"));
     }
 
     @Test
-    void creates_from_openapi_yaml_text_with_the_server_url_as_routing_endpoint() {
-        String id = create(input("Orders", OPENAPI_YAML)).statusCode(200)
+    void creates_from_openapi_yaml_text_with_the_server_url_as_routing_endpoint(TestGateway gw) {
+        JsonObject body = Fixtures.json("apis/orders-openapi-wrapper.json", Map.of()).put("apiDefinition", definition(ORDERS_OPENAPI));
+        String id = create(gw, body).statusCode(200)
             .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("http://orders.example.com/api"))
             .body("apiResponse.api.apiDefinition.paths", notNullValue())
             .extract().path("apiResponse.api.id");
-        assertEquals("http://orders.example.com/api${sys:resource_path}", endpointUri(routingAction(id)));
+        assertEquals("http://orders.example.com/api${sys:resource_path}", endpointUri(routingAction(gw, id)));
     }
 
     @Test
-    void creates_from_swagger_2_with_host_base_path_and_scheme_as_native_endpoint() {
-        JsonObject body = input("Pets", SWAGGER2_YAML).put("type", "swagger").putNull("apiVersion");
-        String id = create(body).statusCode(200)
+    void creates_from_swagger_2_with_host_base_path_and_scheme_as_native_endpoint(TestGateway gw) {
+        JsonObject body = Fixtures.json("apis/pets-swagger2-wrapper.json", Map.of()).put("apiDefinition", definition(PETS_SWAGGER2));
+        String id = create(gw, body).statusCode(200)
             .body("apiResponse.api.apiVersion", equalTo("2.1"))
             .body("apiResponse.api.apiDescription", equalTo("Swagger two pets"))
             .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("https://pets.example.com:8443/v2"))
             .body("apiResponse.api.apiDefinition.swagger", equalTo("2.0"))
             .extract().path("apiResponse.api.id");
-        assertEquals("https://pets.example.com:8443/v2${sys:resource_path}", endpointUri(routingAction(id)));
+        assertEquals("https://pets.example.com:8443/v2${sys:resource_path}", endpointUri(routingAction(gw, id)));
+    }
+
+    static JsonObject byUrl(String name, String url) {
+        return Fixtures.json("apis/by-url.json", Map.of("name", name, "url", url));
     }
 
     @Test
-    void creates_from_a_url_served_by_a_real_http_server() {
+    void creates_from_a_url_served_by_a_real_http_server(TestGateway gw, Vertx vertx) {
         HttpServer server = Await.result(vertx.createHttpServer()
             .requestHandler(req -> {
-                if (req.path().equals("/orders.yaml")) req.response().putHeader("Content-Type", "application/yaml").end(OPENAPI_YAML);
-                else req.response().setStatusCode(404).end();
+                if (req.path().equals("/orders.yaml")) {
+                    req.response().putHeader("Content-Type", "application/yaml").end(definition(ORDERS_OPENAPI));
+                } else {
+                    req.response().setStatusCode(404).end();
+                }
             }).listen(0, "127.0.0.1"));
         try {
             String base = "http://127.0.0.1:" + server.actualPort();
-            create(new JsonObject().put("apiName", "FromUrl").put("type", "openapi").put("url", base + "/orders.yaml"))
-                .statusCode(200)
+            create(gw, byUrl("FromUrl", base + "/orders.yaml")).statusCode(200)
                 .body("apiResponse.api.apiVersion", equalTo("3.0"))
                 .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("http://orders.example.com/api"));
-            create(new JsonObject().put("apiName", "Gone").put("type", "openapi").put("url", base + "/missing"))
-                .statusCode(400).body("errorDetails", startsWith(" "));
+            create(gw, byUrl("Gone", base + "/missing")).statusCode(400).body("errorDetails", startsWith(" "));
         } finally {
             Await.result(server.close());
         }
     }
 
     @Test
-    void creates_from_a_multipart_file_upload_with_form_fields() {
-        gw.admin().multiPart("file", "pets.yaml", SWAGGER2_YAML.getBytes(), "application/yaml")
+    void creates_from_a_multipart_file_upload_with_form_fields(TestGateway gw) {
+        byte[] pets = definition(PETS_SWAGGER2).getBytes();
+        gw.admin().multiPart("file", "pets.yaml", pets, "application/yaml")
             .multiPart("apiName", "Uploaded Pets").multiPart("type", "swagger").multiPart("apiVersion", "9")
             .post(APIS).then().statusCode(200)
             .body("apiResponse.api.apiName", equalTo("Uploaded Pets"))
@@ -180,65 +172,68 @@ class ApisAdminIT {
             .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("https://pets.example.com:8443/v2"));
         gw.admin().multiPart("apiName", "No file").multiPart("type", "swagger").post(APIS).then().statusCode(400)
             .body("errorDetails", startsWith(" "));
-        gw.admin().multiPart("file", "pets.yaml", SWAGGER2_YAML.getBytes(), "application/yaml").multiPart("type", "swagger")
+        gw.admin().multiPart("file", "pets.yaml", pets, "application/yaml").multiPart("type", "swagger")
             .post(APIS).then().statusCode(400).body("errorDetails", containsString("apiName"));
         gw.admin().multiPart("file", "pets.yaml", "not: [a definition".getBytes(), "application/yaml")
             .multiPart("apiName", "Broken").multiPart("type", "swagger").post(APIS).then().statusCode(400)
             .body("errorDetails", startsWith(" "));
     }
 
-    @Test
-    void an_unusable_url_is_400() {
-        for (String url : List.of("ftp://127.0.0.1/x.yaml", "not a url", "http://127.0.0.1:1/refused.yaml", "http://[broken/x")) {
-            create(new JsonObject().put("apiName", "Bad").put("type", "openapi").put("url", url)).statusCode(400)
-                .body("errorDetails", startsWith(" "));
-        }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "a scheme other than http, ftp://127.0.0.1/x.yaml",
+        "not a URL,                not a url",
+        "nothing listening,        http://127.0.0.1:1/refused.yaml",
+        "an unparsable host,       http://[broken/x"})
+    void an_unusable_url_is_400(String kind, String url, TestGateway gw) {
+        create(gw, byUrl("Bad", url)).statusCode(400).body("errorDetails", startsWith(" "));
     }
 
     @Test
-    void update_accepts_a_multipart_file() {
-        String id = TestApis.register(gw, "Pets", "1.0", TestApis.openApi("Pets", "http://old.example.com", "/a"));
-        gw.admin().multiPart("file", "pets.yaml", SWAGGER2_YAML.getBytes(), "application/yaml")
+    void update_accepts_a_multipart_file(TestGateway gw) {
+        String id = register(gw, "Pets", "1.0", "http://old.example.com");
+        gw.admin().multiPart("file", "pets.yaml", definition(PETS_SWAGGER2).getBytes(), "application/yaml")
             .multiPart("apiName", "Pets").multiPart("type", "swagger").put(APIS + "/" + id).then().statusCode(200)
             .body("apiResponse.api.id", equalTo(id)).body("apiResponse.api.apiVersion", equalTo("1.0"))
             .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("https://pets.example.com:8443/v2"))
             .body("apiResponse.api.apiDefinition.swagger", equalTo("2.0"));
-        assertEquals("https://pets.example.com:8443/v2${sys:resource_path}", endpointUri(routingAction(id)));
+        assertEquals("https://pets.example.com:8443/v2${sys:resource_path}", endpointUri(routingAction(gw, id)));
     }
 
     @Test
-    void an_api_created_without_a_server_gets_routing_once_an_update_adds_one() {
-        JsonObject def = TestApis.openApi("Late", "http://x", "/a");
-        def.remove("servers");
-        String id = create(input("Late", def)).statusCode(200).body("apiResponse.api.nativeEndpoint", hasSize(0))
+    void an_api_created_without_a_server_gets_routing_once_an_update_adds_one(TestGateway gw) {
+        JsonObject serverless = apiBody("Late", "1.0", "http://x");
+        serverless.getJsonObject("apiDefinition").remove("servers");
+        String id = create(gw, serverless).statusCode(200).body("apiResponse.api.nativeEndpoint", hasSize(0))
             .extract().path("apiResponse.api.id");
-        gw.admin().contentType("application/json").body(input("Late", TestApis.openApi("Late", "http://late.example.com", "/a")).encode())
+        gw.admin().contentType("application/json").body(apiBody("Late", "1.0", "http://late.example.com").encode())
             .put(APIS + "/" + id).then().statusCode(200);
-        assertEquals("http://late.example.com${sys:resource_path}", endpointUri(routingAction(id)));
+        assertEquals("http://late.example.com${sys:resource_path}", endpointUri(routingAction(gw, id)));
     }
 
     @Test
-    void an_api_without_resources_cannot_be_activated() {
-        JsonObject def = TestApis.openApi("Empty", "http://e.example.com");
-        String id = create(input("Empty", def)).statusCode(200).extract().path("apiResponse.api.id");
+    void an_api_without_resources_cannot_be_activated(TestGateway gw) {
+        JsonObject empty = apiBody("Empty", "1.0", "http://e.example.com");
+        empty.getJsonObject("apiDefinition").put("paths", new JsonObject());
+        String id = create(gw, empty).statusCode(200).extract().path("apiResponse.api.id");
         gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(400).body("errorDetails", startsWith(" "));
         gw.admin().get(APIS + "/" + id).then().body("apiResponse.api.isActive", equalTo(false));
     }
 
     @Test
-    void renaming_onto_another_apis_name_and_version_is_400() {
-        TestApis.register(gw, "Taken", "1.0", TestApis.openApi("T", "http://t", "/x"));
-        String id = TestApis.register(gw, "Free", "1.0", TestApis.openApi("F", "http://f", "/x"));
-        gw.admin().contentType("application/json").body(new JsonObject().put("apiName", "Taken").encode())
+    void renaming_onto_another_apis_name_and_version_is_400(TestGateway gw) {
+        register(gw, "Taken", "1.0", "http://t");
+        String id = register(gw, "Free", "1.0", "http://f");
+        gw.admin().contentType("application/json").body("{\"apiName\":\"Taken\"}")
             .put(APIS + "/" + id).then().statusCode(400).body("errorDetails", containsString("already exists"));
         gw.admin().get(APIS + "/" + id).then().body("apiResponse.api.apiName", equalTo("Free"));
     }
 
     @Test
-    void lists_apis_in_the_api_response_wrapper_with_id_filter_and_paging() {
-        String a = TestApis.register(gw, "Alpha", "1.0", TestApis.openApi("A", "http://a.example.com", "/x"));
-        String b = TestApis.register(gw, "Beta", "1.0", TestApis.openApi("B", "http://b.example.com", "/x"));
-        TestApis.register(gw, "Gamma", "1.0", TestApis.openApi("C", "http://c.example.com", "/x"));
+    void lists_apis_in_the_api_response_wrapper_with_id_filter_and_paging(TestGateway gw) {
+        String a = register(gw, "Alpha", "1.0", "http://a.example.com");
+        String b = register(gw, "Beta", "1.0", "http://b.example.com");
+        register(gw, "Gamma", "1.0", "http://c.example.com");
         gw.admin().get(APIS).then().statusCode(200)
             .body("apiResponse", hasSize(3))
             .body("apiResponse.responseStatus", everyItem(equalTo("SUCCESS")))
@@ -255,9 +250,9 @@ class ApisAdminIT {
     }
 
     @Test
-    void gets_one_api_with_versions_and_as_raw_openapi() {
-        String v1 = TestApis.register(gw, "Multi", "1.0", TestApis.openApi("M", "http://m.example.com", "/x"));
-        String v2 = TestApis.register(gw, "Multi", "2.0", TestApis.openApi("M", "http://m.example.com", "/x"));
+    void gets_one_api_with_versions_and_as_raw_openapi(TestGateway gw) {
+        String v1 = register(gw, "Multi", "1.0", "http://m.example.com");
+        String v2 = register(gw, "Multi", "2.0", "http://m.example.com");
         gw.admin().get(APIS + "/" + v1).then().statusCode(200)
             .body("apiResponse.responseStatus", equalTo("SUCCESS"))
             .body("apiResponse.api.id", equalTo(v1))
@@ -268,11 +263,11 @@ class ApisAdminIT {
     }
 
     @Test
-    void an_unknown_api_is_404_in_the_api_response_shape() {
+    void an_unknown_api_is_404_in_the_api_response_shape(TestGateway gw) {
         gw.admin().get(APIS + "/no-such-api").then().statusCode(404)
             .body("apiResponse.responseStatus", equalTo("NOT_FOUND"))
             .body("apiResponse.errorReason", containsString("no-such-api"));
-        gw.admin().contentType("application/json").body(input("X", TestApis.openApi("X", "http://x", "/a")).encode())
+        gw.admin().contentType("application/json").body(apiBody("X", "1.0", "http://x").encode())
             .put(APIS + "/no-such-api").then().statusCode(404).body("apiResponse.responseStatus", equalTo("NOT_FOUND"));
         gw.admin().put(APIS + "/no-such-api/activate").then().statusCode(404);
         gw.admin().put(APIS + "/no-such-api/deactivate").then().statusCode(404);
@@ -280,21 +275,21 @@ class ApisAdminIT {
     }
 
     @Test
-    void update_replaces_the_definition_and_routing_follows_a_changed_server_url() {
-        String id = TestApis.register(gw, "Moving", "1.0", TestApis.openApi("Moving", "http://old.example.com/v1", "/a"));
-        JsonObject newDef = TestApis.openApi("Moving", "http://new.example.com/v2", "/a", "/b");
-        gw.admin().contentType("application/json").body(input("Moving", newDef).encode()).put(APIS + "/" + id)
+    void update_replaces_the_definition_and_routing_follows_a_changed_server_url(TestGateway gw) {
+        String id = register(gw, "Moving", "1.0", "http://old.example.com/v1");
+        Assets.json(gw, "apis/moving-v2.json").put(APIS + "/" + id)
             .then().statusCode(200)
             .body("apiResponse.api.id", equalTo(id))
             .body("apiResponse.api.nativeEndpoint[0].uri", equalTo("http://new.example.com/v2"))
             .body("apiResponse.api.apiDefinition.paths.keySet()", hasItem("/b"));
-        assertEquals("http://new.example.com/v2${sys:resource_path}", endpointUri(routingAction(id)));
+        assertEquals("http://new.example.com/v2${sys:resource_path}", endpointUri(routingAction(gw, id)));
         gw.admin().get(APIS + "/" + id).then().body("apiResponse.api.apiDefinition.paths.keySet()", hasItem("/b"));
     }
 
     @Test
-    void delete_answers_204_and_refuses_an_active_api() {
-        String id = TestApis.registerActive(gw, "Live", "1.0", "http://l.example.com", "/a");
+    void delete_answers_204_and_refuses_an_active_api(TestGateway gw) {
+        String id = register(gw, "Live", "1.0", "http://l.example.com");
+        gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(200);
         String policyId = gw.admin().get(APIS + "/" + id).then().extract().path("apiResponse.api.policies[0]");
         gw.admin().delete(APIS + "/" + id).then().statusCode(400).body("errorDetails", startsWith(" "));
         gw.admin().put(APIS + "/" + id + "/deactivate").then().statusCode(200);
@@ -304,12 +299,13 @@ class ApisAdminIT {
     }
 
     @Test
-    void delete_many_answers_204_when_all_succeed_and_200_with_results_otherwise() {
-        String a = TestApis.register(gw, "A", "1.0", TestApis.openApi("A", "http://a", "/x"));
-        String b = TestApis.register(gw, "B", "1.0", TestApis.openApi("B", "http://b", "/x"));
+    void delete_many_answers_204_when_all_succeed_and_200_with_results_otherwise(TestGateway gw) {
+        String a = register(gw, "A", "1.0", "http://a");
+        String b = register(gw, "B", "1.0", "http://b");
         gw.admin().queryParam("apiIds", a + "," + b).delete(APIS).then().statusCode(204);
-        String c = TestApis.register(gw, "C", "1.0", TestApis.openApi("C", "http://c", "/x"));
-        String d = TestApis.registerActive(gw, "D", "1.0", "http://d", "/x");
+        String c = register(gw, "C", "1.0", "http://c");
+        String d = register(gw, "D", "1.0", "http://d");
+        gw.admin().put(APIS + "/" + d + "/activate").then().statusCode(200);
         gw.admin().queryParam("apiIds", c + "," + d + ",unknown").delete(APIS).then().statusCode(200)
             .body("apiResponse.apiId", equalTo(List.of(c, d, "unknown")))
             .body("apiResponse.responseStatus", equalTo(List.of("SUCCESS", "ERROR", "NOT_FOUND")));
@@ -317,8 +313,8 @@ class ApisAdminIT {
     }
 
     @Test
-    void activation_and_deactivation_refuse_a_repeat_with_the_vendor_message() {
-        String id = TestApis.register(gw, "Toggle", "1.0", TestApis.openApi("T", "http://t", "/x"));
+    void activation_and_deactivation_refuse_a_repeat_with_the_vendor_message(TestGateway gw) {
+        String id = register(gw, "Toggle", "1.0", "http://t");
         gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(200)
             .body("apiResponse.api.isActive", equalTo(true)).body("apiResponse.responseStatus", equalTo("SUCCESS"));
         gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(400)
@@ -329,55 +325,70 @@ class ApisAdminIT {
             .body("errorDetails", containsString("already in the inactive state."));
     }
 
-    @Test
-    void repeat_activation_status_is_configurable_to_500() {
-        gw.close();
-        JsonObject settings = TestGateway.defaults();
-        settings.getJsonObject("compat").put("repeatActivationStatus", 500);
-        gw = TestGateway.start(vertx, settings);
-        String id = TestApis.register(gw, "Toggle", "1.0", TestApis.openApi("T", "http://t", "/x"));
-        gw.admin().put(APIS + "/" + id + "/deactivate").then().statusCode(500)
-            .body("errorDetails", containsString("DEACTIVATE"));
-        gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(200);
-        gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(500)
-            .body("errorDetails", containsString("already in the active state."));
+    /** A node of its own, set up as {@code compat.repeatActivationStatus: 500}. */
+    @Nested
+    @GatewayIT(set = "compat.repeatActivationStatus=500")
+    class RepeatActivationConfiguredAs500 {
+
+        @Test
+        void repeat_activation_status_is_configurable_to_500(TestGateway gw) {
+            String id = register(gw, "Toggle", "1.0", "http://t");
+            gw.admin().put(APIS + "/" + id + "/deactivate").then().statusCode(500)
+                .body("errorDetails", containsString("DEACTIVATE"));
+            gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(200);
+            gw.admin().put(APIS + "/" + id + "/activate").then().statusCode(500)
+                .body("errorDetails", containsString("already in the active state."));
+        }
     }
 
     @Test
-    void a_duplicate_name_and_version_is_400() {
-        TestApis.register(gw, "Twice", "1.0", TestApis.openApi("T", "http://t", "/x"));
-        create(input("Twice", TestApis.openApi("T", "http://t", "/x"))).statusCode(400)
+    void a_duplicate_name_and_version_is_400(TestGateway gw) {
+        register(gw, "Twice", "1.0", "http://t");
+        create(gw, apiBody("Twice", "1.0", "http://t")).statusCode(400)
             .body("errorDetails", startsWith(" Unable to process the create API request. Reason: API with apiName Twice"));
-        create(input("Twice", TestApis.openApi("T", "http://t", "/x")).put("apiVersion", "2.0")).statusCode(200);
+        create(gw, apiBody("Twice", "2.0", "http://t")).statusCode(200);
     }
 
-    @Test
-    void bad_create_requests_are_400_with_error_details() {
-        JsonObject def = TestApis.openApi("T", "http://t", "/x");
-        create(input("Raml", def).put("type", "raml")).statusCode(400).body("errorDetails", containsString("raml"));
-        create(input("Odd", def).put("type", "banana")).statusCode(400).body("errorDetails", startsWith(" "));
-        create(input("NoType", def).putNull("type")).statusCode(400).body("errorDetails", startsWith(" "));
-        create(new JsonObject().put("type", "openapi").put("apiDefinition", def)).statusCode(400)
-            .body("errorDetails", containsString("apiName"));
-        create(new JsonObject().put("apiName", "NoDef").put("type", "openapi")).statusCode(400)
-            .body("errorDetails", startsWith(" "));
-        create(input("Junk", "this: is: not: yaml: [")).statusCode(400).body("errorDetails", startsWith(" "));
-        create(input("NotOas", new JsonObject().put("hello", "world"))).statusCode(400).body("errorDetails", startsWith(" "));
-        gw.admin().contentType("application/json").body("{\"apiName\": ").post(APIS).then().statusCode(400)
-            .body("errorDetails", containsString("not valid JSON"));
-        gw.admin().contentType("application/json").body("[1,2]").post(APIS).then().statusCode(400)
-            .body("errorDetails", startsWith(" "));
+    static Stream<Arguments> badCreateRequests() {
+        return Stream.of(
+            bad("a RAML definition", apiBody("Raml", "1.0", "http://t").put("type", "raml").encode(), containsString("raml")),
+            bad("an unknown type", apiBody("Odd", "1.0", "http://t").put("type", "banana").encode(), startsWith(" ")),
+            bad("no type", apiBody("NoType", "1.0", "http://t").putNull("type").encode(), startsWith(" ")),
+            bad("no apiName", without(apiBody("Nameless", "1.0", "http://t"), "apiName", "apiVersion"), containsString("apiName")),
+            bad("no definition", without(apiBody("NoDef", "1.0", "http://t"), "apiVersion", "apiDefinition"), startsWith(" ")),
+            bad("a definition that is not YAML", apiBody("Junk", "1.0", "http://t").put("apiDefinition", "this: is: not: yaml: [").encode(),
+                startsWith(" ")),
+            bad("a definition that is not OpenAPI", apiBody("NotOas", "1.0", "http://t")
+                .put("apiDefinition", new JsonObject().put("hello", "world")).encode(), startsWith(" ")),
+            bad("a body that is not valid JSON", "{\"apiName\": ", containsString("not valid JSON")),
+            bad("a JSON array", "[1,2]", startsWith(" ")));
+    }
+
+    private static Arguments bad(String name, String body, Matcher<String> errorDetails) {
+        return Arguments.of(Named.of(name, body), errorDetails);
+    }
+
+    private static String without(JsonObject body, String... keys) {
+        for (String k : keys) body.remove(k);
+        return body.encode();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCreateRequests")
+    void bad_create_requests_are_400_with_error_details(String body, Matcher<String> errorDetails, TestGateway gw) {
+        gw.admin().contentType("application/json").body(body).post(APIS).then().statusCode(400)
+            .body("errorDetails", errorDetails);
         gw.admin().get(APIS).then().body("apiResponse[0].responseStatus", equalTo("NOT_FOUND"));
     }
 
     @Test
-    void admin_calls_need_the_administrator_credentials() {
+    void admin_calls_need_the_administrator_credentials(TestGateway gw) {
         gw.anonymous().get(APIS).then().statusCode(401)
             .header("WWW-Authenticate", startsWith("Basic"))
             .body("errorDetails", startsWith(" "));
         gw.anonymous().auth().preemptive().basic("Administrator", "wrong").get(APIS).then().statusCode(401)
             .header("WWW-Authenticate", startsWith("Basic"));
-        gw.anonymous().contentType("application/json").body(input("X", new JsonArray()).encode()).post(APIS)
+        gw.anonymous().contentType("application/json").body(apiBody("X", "1.0", "http://x").encode()).post(APIS)
             .then().statusCode(401);
     }
 }

@@ -4,44 +4,28 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.apigw.emulator.support.Assets;
+import dev.apigw.emulator.support.GatewayIT;
 import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.RedisServer;
 import dev.apigw.emulator.support.TestGateway;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /rest/apigateway/health} and its detailed checks, embedded and on a Redis that goes away. */
-@ExtendWith(VertxExtension.class)
+@GatewayIT
 class HealthIT {
     static final String HEALTH = "/rest/apigateway/health";
-    TestGateway gw;
-
-    @AfterEach
-    void stop() {
-        if (gw != null) gw.close();
-    }
-
-    static JsonObject withRedis(String url) {
-        JsonObject settings = TestGateway.defaults();
-        settings.getJsonObject("redis").put("url", url);
-        return settings;
-    }
 
     @Test
-    void readiness_answers_green_without_credentials(Vertx vertx) {
-        gw = TestGateway.start(vertx);
+    void readiness_answers_green_without_credentials(TestGateway gw) {
         gw.anonymous().get(HEALTH).then().statusCode(200).body("", equalTo(Map.of("status", "green")));
         gw.anonymous().auth().preemptive().basic("Administrator", "wrong").get(HEALTH).then().statusCode(200);
     }
 
     @Test
-    void detailed_checks_report_green_in_the_vendor_shapes(Vertx vertx) {
-        gw = TestGateway.start(vertx);
+    void detailed_checks_report_green_in_the_vendor_shapes(TestGateway gw) {
         gw.anonymous().get(HEALTH + "/admin").then().statusCode(200).body("status", equalTo("green"))
             .body("ui", notNullValue());
         gw.anonymous().get(HEALTH + "/engine").then().statusCode(200).body("status", equalTo("green"))
@@ -55,19 +39,21 @@ class HealthIT {
         gw.admin().get(HEALTH + "/engine").then().statusCode(200);
     }
 
-    @Test
-    void engine_reports_redis_when_it_is_the_store(Vertx vertx) {
-        gw = TestGateway.start(vertx, withRedis(RedisServer.sharedUrl()));
-        gw.anonymous().get(HEALTH).then().statusCode(200).body("status", equalTo("green"));
-        gw.anonymous().get(HEALTH + "/engine").then().statusCode(200).body("status", equalTo("green"))
-            .body("dataStore.type", equalTo("redis")).body("terracotta.type", equalTo("redis"))
-            .body("terracotta.status", equalTo("green"));
-    }
+    /** Nodes on the class's own Redis, a fresh one per test: one test takes Redis away. */
+    @Nested
+    @GatewayIT(redis = true, perTest = true)
+    class OnRedis {
 
-    @Test
-    void a_redis_store_that_goes_away_turns_its_components_red_and_the_engine_yellow(Vertx vertx) {
-        try (RedisServer redis = RedisServer.startNew()) {
-            gw = TestGateway.start(vertx, withRedis(redis.url()));
+        @Test
+        void engine_reports_redis_when_it_is_the_store(TestGateway gw) {
+            gw.anonymous().get(HEALTH).then().statusCode(200).body("status", equalTo("green"));
+            gw.anonymous().get(HEALTH + "/engine").then().statusCode(200).body("status", equalTo("green"))
+                .body("dataStore.type", equalTo("redis")).body("terracotta.type", equalTo("redis"))
+                .body("terracotta.status", equalTo("green"));
+        }
+
+        @Test
+        void a_redis_store_that_goes_away_turns_its_components_red_and_the_engine_yellow(TestGateway gw, RedisServer redis) {
             gw.anonymous().get(HEALTH + "/engine").then().statusCode(200).body("status", equalTo("green"))
                 .body("capabilities.designTimeWrites.status", equalTo("green"));
             redis.stop();
@@ -80,8 +66,8 @@ class HealthIT {
                 .body("capabilities.tokenValidation.status", equalTo("yellow"));
             gw.anonymous().get(HEALTH).then().statusCode(200).body("status", equalTo("yellow"));
             gw.anonymous().get(HEALTH + "/all").then().statusCode(200).body("status", equalTo("yellow"));
-            gw.admin().contentType("application/json").body("{\"policyAction\":{\"templateKey\":\"logInvocation\"}}")
-                .post("/rest/apigateway/policyActions").then().statusCode(503).body("errorDetails", startsWith(" "));
+            Assets.json(gw, "policyActions/log-invocation.json").post("/rest/apigateway/policyActions").then().statusCode(503)
+                .body("errorDetails", startsWith(" "));
             redis.start();
             Poll.until("the engine is green again once Redis is back", 10_000,
                 () -> "green".equals(gw.anonymous().get(HEALTH).jsonPath().getString("status")));

@@ -84,7 +84,7 @@ class MalformedInputIT {
             "{\"templateKey\": \"logInvocation\", \"names\": \"Log\"}",
             "{\"names\": \"x\", \"policyEnforcements\": []}",
             "{\"names\": [], \"policyScope\": \"everywhere\", \"policyEnforcements\": []}",
-            "{\"names\": [], \"global\": \"true\", \"policyEnforcements\": []}",
+            "{\"names\": [], \"global\": \"maybe\", \"policyEnforcements\": []}", // "true" would be read as true
             "{\"active\": \"yes\", \"policyEnforcements\": [], \"templateKey\": \"logInvocation\"}",
             "{\"policyEnforcements\": [{\"stageKey\": \"LMT\", \"enforcements\": [{\"enforcementObjectId\": 5}]}]}",
             "{\"policyEnforcements\": [{\"stageKey\": \"LMT\", \"enforcements\": [{\"enforcementObjectId\": \"missing\"}]}]}",

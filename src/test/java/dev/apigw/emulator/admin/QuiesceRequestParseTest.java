@@ -22,6 +22,12 @@ class QuiesceRequestParseTest {
     }
 
     @Test
+    void enable_sent_as_a_string_is_read_as_its_value() {
+        assertTrue(QuiesceResource.parse(new JsonObject("{\"enable\":\"true\",\"block\":\"designtime\"}")).enable());
+        assertFalse(QuiesceResource.parse(new JsonObject("{\"enable\":\"false\",\"block\":\"all\"}")).enable());
+    }
+
+    @Test
     void rejects_missing_or_unknown_values_with_400() {
         for (String body : new String[] {"{}", "{\"enable\":true}", "{\"block\":\"all\"}", "{\"enable\":1,\"block\":\"all\"}",
             "{\"enable\":true,\"block\":\"ALL\"}", "{\"enable\":true,\"block\":\"all\",\"flush\":[\"quota\"]}"}) {

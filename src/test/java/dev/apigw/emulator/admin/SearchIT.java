@@ -54,52 +54,70 @@ class SearchIT {
     }
 
     @Test
-    void finds_apis_by_name_regex_keyed_by_upper_case_type() {
+    void finds_apis_by_name_regex_keyed_by_lower_case_type_as_clients_read_them() {
         search(SEARCH, query("or", scope("apiName", ".*weather.*"))).statusCode(200)
-            .body("API", hasSize(2)).body("API.apiName", equalTo(List.of("Weather API", "Weather API")));
-        search(SEARCH, query("or", scope("apiName", "Run.*"))).statusCode(200).body("API.apiName", equalTo(List.of("Runner")));
+            .body("api", hasSize(2)).body("api.apiName", equalTo(List.of("Weather API", "Weather API")));
+        search(SEARCH, query("or", scope("apiName", "Run.*"))).statusCode(200).body("api.apiName", equalTo(List.of("Runner")));
     }
 
     @Test
-    void types_match_in_either_case_and_unknown_stored_types_answer_empty() {
-        JsonObject q = new JsonObject().put("types", new JsonArray().add("API").add("policy").add("user").add("alias"))
-            .put("condition", "or");
+    void types_match_in_either_case_and_types_without_assets_answer_empty() {
+        JsonObject q = new JsonObject().put("types", new JsonArray().add("API").add("policy").add("user").add("alias")
+            .add("kerberos_setting")).put("condition", "or");
         search(SEARCH, q).statusCode(200)
-            .body("API", hasSize(3)).body("POLICY", hasSize(3)).body("USER", equalTo(List.of("Administrator")))
-            .body("ALIAS", hasSize(0));
+            .body("api", hasSize(3)).body("policy", hasSize(3)).body("user", equalTo(List.of("Administrator")))
+            .body("alias.id", hasItem("local")).body("kerberos_setting", hasSize(0));
+    }
+
+    @Test
+    void upper_case_keys_with_the_compat_setting(Vertx vertx) {
+        JsonObject settings = TestGateway.defaults();
+        settings.getJsonObject("compat").put("searchResultKeys", "upper");
+        try (TestGateway upper = TestGateway.start(vertx, settings)) {
+            TestApis.register(upper, "Runner", "1.0", TestApis.openApi("R", "http://r.example.com", "/run"));
+            upper.admin().contentType("application/json").body(query("or", scope("apiName", "Run.*")).encode()).post(SEARCH)
+                .then().statusCode(200).body("API.apiName", equalTo(List.of("Runner")));
+        }
     }
 
     @Test
     void and_requires_every_scope_or_any_one() {
         search(SEARCH, query("and", scope("apiName", "Weather.*"), scope("apiVersion", "2\\.0"))).statusCode(200)
-            .body("API.apiVersion", equalTo(List.of("2.0")));
+            .body("api.apiVersion", equalTo(List.of("2.0")));
         search(SEARCH, query("or", scope("apiName", "Runner"), scope("apiVersion", "2\\.0"))).statusCode(200)
-            .body("API", hasSize(2));
+            .body("api", hasSize(2));
     }
 
     @Test
     void dotted_attribute_names_reach_into_arrays() {
         JsonObject q = new JsonObject().put("types", new JsonArray().add("policy")).put("condition", "or")
             .put("scope", new JsonArray().add(scope("names.value", "Default Policy for API Runner")));
-        search(SEARCH, q).statusCode(200).body("POLICY", hasSize(1))
-            .body("POLICY[0].names[0].value", equalTo("Default Policy for API Runner"));
+        search(SEARCH, q).statusCode(200).body("policy", hasSize(1))
+            .body("policy[0].names[0].value", equalTo("Default Policy for API Runner"));
     }
 
     @Test
     void response_fields_project_and_from_size_page() {
         JsonObject q = query("or", scope("apiName", ".*")).put("responseFields", new JsonArray().add("apiName").add("id"));
-        search(SEARCH, q).statusCode(200).body("API", hasSize(3))
-            .body("API[0].keySet()", equalTo(java.util.Set.of("apiName", "id")));
-        search(SEARCH, q.copy().put("from", 1).put("size", 1)).statusCode(200).body("API", hasSize(1));
-        search(SEARCH, q.copy().put("from", 5)).statusCode(200).body("API", hasSize(0));
+        search(SEARCH, q).statusCode(200).body("api", hasSize(3))
+            .body("api[0].keySet()", equalTo(java.util.Set.of("apiName", "id")));
+        search(SEARCH, q.copy().put("from", 1).put("size", 1)).statusCode(200).body("api", hasSize(1));
+        search(SEARCH, q.copy().put("from", 5)).statusCode(200).body("api", hasSize(0));
     }
 
     @Test
-    void a_missing_condition_is_the_vendor_400() {
-        search(SEARCH, query(null, scope("apiName", ".*"))).statusCode(400)
+    void a_missing_condition_is_the_vendor_400_when_it_decides_the_result() {
+        search(SEARCH, query(null, scope("apiName", ".*"), scope("apiVersion", "1.*"))).statusCode(400)
             .body("", equalTo(Map.of("errorDetails", " Mandatory field condition is missing in the input request body")));
-        search(SEARCH + "/_count", query(null)).statusCode(400)
+        search(SEARCH + "/_count", query(null, scope("apiName", ".*"), scope("apiVersion", "1.*"))).statusCode(400)
             .body("errorDetails", equalTo(" Mandatory field condition is missing in the input request body"));
+    }
+
+    @Test
+    void without_a_condition_one_scope_entry_or_none_still_searches() {
+        search(SEARCH, query(null, scope("apiName", "Run.*"))).statusCode(200).body("api.apiName", equalTo(List.of("Runner")));
+        search(SEARCH + "/_count", query(null)).statusCode(200).body("api", equalTo(3));
+        search(SEARCH, query(null).put("from", "0").put("size", "1")).statusCode(200).body("api", hasSize(1));
     }
 
     @Test
@@ -113,14 +131,14 @@ class SearchIT {
     }
 
     @Test
-    void a_catastrophically_backtracking_keyword_is_400_not_a_stuck_event_loop() {
-        // java.util.regex memoizes the textbook (a+)+b; this one still takes seconds at 24 characters, ages at 40
+    void a_catastrophically_backtracking_keyword_is_answered_in_linear_time() {
+        // with java.util.regex this took seconds at 24 characters and ages at 40; RE2/J never backtracks
         TestApis.register(gw, "a".repeat(40) + "!", "1.0", TestApis.openApi("A", "http://a.example.com", "/x"));
         long start = System.nanoTime();
-        search(SEARCH, query("or", scope("apiName", "(.*a){12}b"))).statusCode(400).body("errorDetails", containsString("too complex"));
+        search(SEARCH, query("or", scope("apiName", "(.*a){12}b"))).statusCode(200).body("api", hasSize(0));
         org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 5_000_000_000L);
-        search(SEARCH, query("or", scope("apiName", "a{40}!"))).statusCode(200).body("API", hasSize(1));
-        search(SEARCH, query("or", scope("apiName", ".*a.*a.*a.*a.*b.*"))).statusCode(200).body("API", hasSize(0));
+        search(SEARCH, query("or", scope("apiName", "a{40}!"))).statusCode(200).body("api", hasSize(1));
+        search(SEARCH, query("or", scope("apiName", ".*a.*a.*a.*a.*b.*"))).statusCode(200).body("api", hasSize(0));
         gw.admin().get(SEARCH.replace("search", "health")).then().statusCode(200);
     }
 

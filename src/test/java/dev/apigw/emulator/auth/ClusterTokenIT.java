@@ -2,102 +2,121 @@ package dev.apigw.emulator.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.apigw.emulator.demo.EchoBackend;
-import dev.apigw.emulator.support.Await;
+import dev.apigw.emulator.support.Assets;
+import dev.apigw.emulator.support.DeployedApi;
+import dev.apigw.emulator.support.Echo;
+import dev.apigw.emulator.support.Fixtures;
+import dev.apigw.emulator.support.GatewayIT;
+import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.RedisServer;
-import dev.apigw.emulator.support.TestApis;
 import dev.apigw.emulator.support.TestAuth;
 import dev.apigw.emulator.support.TestGateway;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
+import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestInstance;
 
-/** Two gateway nodes on one private Redis: tokens, revocations and suspensions travel between them. */
-@ExtendWith(VertxExtension.class)
+/**
+ * Two gateway nodes on one private Redis (the class's node {@code a} and its peer {@code b}): tokens, revocations
+ * and suspensions travel between them. Each test registers an application of its own to the shared API.
+ */
+@GatewayIT(redis = true, set = "redis.commandTimeoutMs=500")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterTokenIT {
     static final String TOKEN = "/invoke/pub.apigateway.oauth2/getAccessToken";
-    RedisServer redis;
-    EchoBackend echo;
-    TestGateway a;
-    TestGateway b;
-    JsonObject app;
+    private final TestGateway a;
+    private TestGateway b;
+    private DeployedApi api;
 
-    @BeforeEach
-    void start(Vertx vertx) {
-        redis = RedisServer.startNew();
-        echo = Await.result(new EchoBackend(vertx).start("127.0.0.1", 0));
-        a = TestGateway.start(vertx, settings());
-        b = TestGateway.start(vertx, settings());
-        String api = TestApis.registerActive(a, "Shared", "1.0", "http://127.0.0.1:" + echo.port(), "/get");
-        TestAuth.enforce(a, api, TestAuth.identifyAction("OR", false, "strict", "oAuth2Token"));
-        app = TestAuth.createApp(a, "Clustered", new JsonArray());
-        TestAuth.register(a, app.getString("id"), api);
+    ClusterTokenIT(TestGateway a) {
+        this.a = a;
     }
 
-    private JsonObject settings() {
-        JsonObject s = TestGateway.defaults();
-        s.getJsonObject("redis").put("url", redis.url()).put("commandTimeoutMs", 500);
-        return s;
+    @BeforeAll
+    void startPeerAndDeploy(Echo echo) {
+        b = a.peer();
+        api = sharedApi(a, echo);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    void stopPeer() {
         b.close();
-        a.close();
-        Await.result(echo.stop());
-        redis.close();
     }
 
-    private io.restassured.response.Response issue(TestGateway gw) {
+    static DeployedApi sharedApi(TestGateway gw, Echo echo) {
+        return gw.deploy("apis/identified-by-oauth2-token.json", Map.of("name", "Shared", "echo", echo.url()));
+    }
+
+    static JsonObject registeredApp(TestGateway gw, DeployedApi api) {
+        JsonObject app = Assets.application(gw, "applications/named.json", Map.of("name", "Clustered"));
+        TestAuth.register(gw, app.getString("id"), api.id());
+        return app;
+    }
+
+    static Response issue(TestGateway gw, JsonObject app) {
         return gw.anonymous().auth().preemptive().basic(TestAuth.clientId(app), TestAuth.clientSecret(app))
-            .contentType("application/json").body("{\"grant_type\":\"client_credentials\"}").post(TOKEN);
+            .contentType("application/json").body(Fixtures.text("oauth/client-credentials-grant.json", Map.of())).post(TOKEN);
     }
 
-    private int call(TestGateway gw, String token) {
-        return gw.anonymous().header("Authorization", "Bearer " + token).get("/gateway/Shared/1.0/get").statusCode();
+    static int call(TestGateway gw, DeployedApi api, String token) {
+        return gw.anonymous().header("Authorization", "Bearer " + token).get(api.path() + "/get").statusCode();
     }
 
-    /** Polls every 20 ms for at most {@code ms}; fails if the status is not reached by then. */
-    private void within(long ms, java.util.function.IntSupplier status, int expected) {
-        long deadline = System.nanoTime() + ms * 1_000_000;
-        int last;
-        do {
-            last = status.getAsInt();
-            if (last == expected) return;
-        } while (System.nanoTime() < deadline);
-        assertEquals(expected, last);
+    static String tokenAcceptedOnBoth(TestGateway a, TestGateway b, DeployedApi api, JsonObject app) {
+        String token = issue(a, app).then().statusCode(200).extract().path("access_token");
+        Poll.until("the token issued on A accepted on B", 5_000, () -> call(b, api, token) == 200);
+        return token;
     }
 
     @Test
     void a_token_issued_on_one_node_is_accepted_on_the_other_and_revocation_reaches_it_within_a_second() {
-        String token = issue(a).then().statusCode(200).extract().path("access_token");
-        TestAuth.awaitStatus(() -> call(b, token), 200);
+        JsonObject app = registeredApp(a, api);
+        String token = tokenAcceptedOnBoth(a, b, api, app);
         a.anonymous().auth().preemptive().basic(TestAuth.clientId(app), TestAuth.clientSecret(app))
             .formParam("token", token).post("/invoke/pub.oauth/revokeToken").then().statusCode(200);
-        within(1_000, () -> call(b, token), 401);
+        Poll.until("B rejects the token revoked on A", 1_000, () -> call(b, api, token) == 401);
     }
 
     @Test
     void suspending_the_application_on_one_node_rejects_its_cached_tokens_on_the_other_within_a_second() {
-        String token = issue(a).then().statusCode(200).extract().path("access_token");
-        TestAuth.awaitStatus(() -> call(b, token), 200);
-        a.admin().contentType("application/json").body("{\"isSuspended\":true}")
-            .patch("/rest/apigateway/applications/" + app.getString("id")).then().statusCode(200);
-        within(1_000, () -> call(b, token), 401);
+        JsonObject app = registeredApp(a, api);
+        String token = tokenAcceptedOnBoth(a, b, api, app);
+        Assets.json(a, "applications/suspend.json").patch("/rest/apigateway/applications/" + app.getString("id"))
+            .then().statusCode(200);
+        Poll.until("B rejects the token of the application suspended on A", 1_000, () -> call(b, api, token) == 401);
     }
 
-    @Test
-    void with_redis_down_cached_tokens_keep_validating_and_new_tokens_get_503() {
-        String token = issue(a).then().statusCode(200).extract().path("access_token");
-        TestAuth.awaitStatus(() -> call(b, token), 200);
-        redis.stop();
-        assertEquals(200, call(b, token));
-        issue(a).then().statusCode(503);
-        redis.start();
+    /** Nodes of their own: the test takes their Redis away. */
+    @Nested
+    @GatewayIT(redis = true, perTest = true, set = "redis.commandTimeoutMs=500")
+    class WhenRedisGoesDown {
+        private TestGateway b;
+
+        @BeforeEach
+        void startPeer(TestGateway a) {
+            b = a.peer();
+        }
+
+        @AfterEach
+        void stopPeer() {
+            b.close();
+        }
+
+        @Test
+        void with_redis_down_cached_tokens_keep_validating_and_new_tokens_get_503(TestGateway a, Echo echo, RedisServer redis) {
+            DeployedApi api = sharedApi(a, echo);
+            JsonObject app = registeredApp(a, api);
+            String token = tokenAcceptedOnBoth(a, b, api, app);
+            redis.stop();
+            assertEquals(200, call(b, api, token));
+            issue(a, app).then().statusCode(503);
+            redis.start();
+        }
     }
 }

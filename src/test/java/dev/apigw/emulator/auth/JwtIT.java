@@ -3,9 +3,12 @@ package dev.apigw.emulator.auth;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.support.Assets;
 import dev.apigw.emulator.support.Await;
-import dev.apigw.emulator.support.TestApis;
+import dev.apigw.emulator.support.DeployedApi;
+import dev.apigw.emulator.support.Echo;
+import dev.apigw.emulator.support.GatewayIT;
+import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.TestAuth;
 import dev.apigw.emulator.support.TestGateway;
 import io.vertx.core.Vertx;
@@ -16,77 +19,99 @@ import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
-import io.vertx.junit5.VertxExtension;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** JWTs issued by the gateway and by an external issuer whose JWKS is served by a local HttpServer. */
-@ExtendWith(VertxExtension.class)
+/**
+ * JWTs issued by the gateway and by an external issuer whose JWKS is served by a local HttpServer (on the port the
+ * node's {@code auth.jwtJwksUrls} names; the node fetches it on the first token it cannot verify).
+ */
+@GatewayIT(set = "auth.jwtJwksUrls=http://127.0.0.1:${freePort}/jwks")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JwtIT {
-    Vertx vertx;
-    EchoBackend echo;
-    HttpServer issuer;
-    volatile JsonObject served = new JsonObject().put("keys", new JsonArray());
-    TestGateway gw;
-    JsonObject app;
-    JsonObject partner;
+    private final TestGateway gw;
+    private final Vertx vertx;
+    private HttpServer issuer;
+    private volatile JsonObject served = new JsonObject().put("keys", new JsonArray());
+    private DeployedApi api;
+    private JsonObject app;
+    private JsonObject partner;
+
+    JwtIT(TestGateway gw, Vertx vertx) {
+        this.gw = gw;
+        this.vertx = vertx;
+    }
+
+    /** The API of {@code apis/identified-by-jwt-claims.json} with two registered applications, one its own. */
+    record Registered(DeployedApi api, JsonObject app, JsonObject partner) {
+        static Registered on(TestGateway gw, Echo echo) {
+            DeployedApi api = gw.deploy("apis/identified-by-jwt-claims.json", Map.of("name", "Jwt", "echo", echo.url()));
+            JsonObject app = Assets.application(gw, "applications/named.json", Map.of("name", "Own"));
+            JsonObject partner = Assets.application(gw, "applications/jwt-partner.json");
+            TestAuth.register(gw, app.getString("id"), api.id());
+            TestAuth.register(gw, partner.getString("id"), api.id());
+            return new Registered(api, app, partner);
+        }
+    }
 
     @BeforeAll
-    void start(Vertx vertx) {
-        this.vertx = vertx;
-        echo = Await.result(new EchoBackend(vertx).start("127.0.0.1", 0));
+    void start(Echo echo) {
+        int port = URI.create(gw.config().auth().jwtJwksUrls().get(0)).getPort();
         issuer = Await.result(vertx.createHttpServer().requestHandler(req -> req.response()
-            .putHeader("Content-Type", "application/json").end(served.encode())).listen(0, "127.0.0.1"));
-        JsonObject settings = TestGateway.defaults();
-        settings.getJsonObject("auth").put("jwtJwksUrls", "http://127.0.0.1:" + issuer.actualPort() + "/jwks");
-        gw = TestGateway.start(vertx, settings);
-        String api = TestApis.registerActive(gw, "Jwt", "1.0", "http://127.0.0.1:" + echo.port(), "/get");
-        TestAuth.enforce(gw, api, TestAuth.identifyAction("OR", false, "strict", "jwtClaims"));
-        app = TestAuth.createApp(gw, "Own", new JsonArray());
-        partner = TestAuth.createApp(gw, "Partner", new JsonArray()
-            .add(TestAuth.identifier("jwtClaims", "{\"sub\":\"partner-42\"}")));
-        TestAuth.register(gw, app.getString("id"), api);
-        TestAuth.register(gw, partner.getString("id"), api);
+            .putHeader("Content-Type", "application/json").end(served.encode())).listen(port, "127.0.0.1"));
+        Registered r = Registered.on(gw, echo);
+        api = r.api();
+        app = r.app();
+        partner = r.partner();
     }
 
     @AfterAll
     void stop() {
-        gw.close();
         Await.result(issuer.close());
-        Await.result(echo.stop());
     }
 
-    String ownJwt() {
+    static String ownJwt(TestGateway gw, JsonObject app) {
         return gw.anonymous().auth().preemptive().basic(TestAuth.clientId(app), TestAuth.clientSecret(app))
             .get("/rest/pub/apigateway/jwt/getJsonWebToken").then().statusCode(200).extract().path("jwt");
     }
 
-    int call(String authorization) {
-        return gw.anonymous().header("Authorization", authorization).get("/gateway/Jwt/1.0/get").statusCode();
+    static int call(TestGateway gw, DeployedApi api, String authorization) {
+        return gw.anonymous().header("Authorization", authorization).get(api.path() + "/get").statusCode();
+    }
+
+    private int call(String authorization) {
+        return call(gw, api, authorization);
     }
 
     @Test
     void gateway_jwts_are_rs256_with_kid_ssos_and_identify_the_application() {
-        String jwt = ownJwt();
+        String jwt = ownJwt(gw, app);
         JsonObject header = new JsonObject(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8));
         assertEquals("ssos", header.getString("kid"));
         assertEquals("RS256", header.getString("alg"));
         gw.anonymous().get("/rest/pub/apigateway/jwt/certs").then().statusCode(200)
             .body("keys[0].kid", equalTo("ssos")).body("keys[0].kty", equalTo("RSA")).body("keys[0].e", equalTo("AQAB"));
-        TestAuth.awaitStatus(() -> call("Bearer " + jwt), 200);
+        Poll.until("the gateway's JWT accepted", 5_000, () -> call("Bearer " + jwt) == 200);
         String byAdmin = gw.admin().queryParam("app_id", app.getString("id")).get("/rest/pub/apigateway/jwt/getJsonWebToken")
             .then().statusCode(200).extract().path("jwt");
-        TestAuth.awaitStatus(() -> call("Bearer " + byAdmin), 200);
+        Poll.until("the JWT fetched by the administrator accepted", 5_000, () -> call("Bearer " + byAdmin) == 200);
     }
 
     @Test
@@ -99,18 +124,33 @@ class JwtIT {
             .get("/rest/pub/apigateway/jwt/getJsonWebToken").then().statusCode(401);
     }
 
-    @Test
-    void truncated_tampered_and_unsigned_jwts_get_401() {
-        String jwt = ownJwt();
-        TestAuth.awaitStatus(() -> call("Bearer " + jwt), 200);
-        String[] parts = jwt.split("\\.");
-        String none = b64("{\"alg\":\"none\",\"kid\":\"ssos\"}") + "." + parts[1] + ".";
-        String tampered = parts[0] + "." + b64("{\"app_id\":\"" + partner.getString("id") + "\",\"iss\":\"apigw-emulator\"}")
-            + "." + parts[2];
-        for (String bad : new String[] {jwt.substring(0, jwt.length() - 10), parts[0] + "." + parts[1], none, tampered,
-            "x.y.z", "..", b64("{\"alg\":\"RS256\"}") + ".!!.!!"}) {
-            assertEquals(401, call("Bearer " + bad), bad);
-        }
+    Stream<Arguments> badJwts() {
+        return Stream.of(
+            bad("truncated signature", jwt -> jwt.substring(0, jwt.length() - 10)),
+            bad("no signature part", jwt -> part(jwt, 0) + "." + part(jwt, 1)),
+            bad("unsigned, alg none", jwt -> b64("{\"alg\":\"none\",\"kid\":\"ssos\"}") + "." + part(jwt, 1) + "."),
+            bad("claims swapped for another application's", jwt -> part(jwt, 0) + "."
+                + b64("{\"app_id\":\"" + partner.getString("id") + "\",\"iss\":\"apigw-emulator\"}") + "." + part(jwt, 2)),
+            bad("three parts that are not base64 JSON", jwt -> "x.y.z"),
+            bad("three empty parts", jwt -> ".."),
+            bad("a header with undecodable payload and signature", jwt -> b64("{\"alg\":\"RS256\"}") + ".!!.!!"));
+    }
+
+    private static Arguments bad(String name, UnaryOperator<String> fromGoodJwt) {
+        return Arguments.of(Named.of(name, fromGoodJwt));
+    }
+
+    private static String part(String jwt, int i) {
+        return jwt.split("\\.")[i];
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badJwts")
+    void truncated_tampered_and_unsigned_jwts_get_401(UnaryOperator<String> fromGoodJwt) {
+        String jwt = ownJwt(gw, app);
+        Poll.until("the untouched JWT accepted", 5_000, () -> call("Bearer " + jwt) == 200);
+        String bad = fromGoodJwt.apply(jwt);
+        assertEquals(401, call("Bearer " + bad), bad);
     }
 
     @Test
@@ -118,29 +158,35 @@ class JwtIT {
         Signer first = new Signer("ext-1");
         served = new JsonObject().put("keys", new JsonArray().add(first.jwk()));
         String token = first.sign(new JsonObject().put("sub", "partner-42"), 300);
-        TestAuth.awaitStatus(() -> call("Bearer " + token), 200);
+        Poll.until("the external issuer's token accepted", 5_000, () -> call("Bearer " + token) == 200);
         assertEquals(401, call("Bearer " + first.sign(new JsonObject().put("sub", "someone-else"), 300)));
         assertEquals(401, call("Bearer " + first.sign(new JsonObject().put("sub", "partner-42")
             .put("exp", System.currentTimeMillis() / 1000 - 60), 0)));
         Signer second = new Signer("ext-2");
         served = new JsonObject().put("keys", new JsonArray().add(second.jwk()));
         String rotated = second.sign(new JsonObject().put("sub", "partner-42"), 300);
-        TestAuth.awaitStatus(() -> call("Bearer " + rotated), 200);
+        Poll.until("the token signed with the rotated key accepted", 5_000, () -> call("Bearer " + rotated) == 200);
     }
 
-    @Test
-    void signing_keys_and_access_tokens_survive_a_restart() {
-        String before = gw.anonymous().get("/rest/pub/apigateway/jwt/certs").then().extract().path("keys[0].n");
-        String jwt = ownJwt();
-        String token = gw.anonymous().auth().preemptive().basic(TestAuth.clientId(app), TestAuth.clientSecret(app))
-            .formParam("grant_type", "client_credentials").post("/invoke/pub.apigateway.oauth2/getAccessToken")
-            .then().statusCode(200).extract().path("access_token");
-        gw.restart();
-        gw.anonymous().get("/rest/pub/apigateway/jwt/certs").then().body("keys[0].n", equalTo(before));
-        gw.anonymous().auth().preemptive().basic(TestAuth.clientId(app), TestAuth.clientSecret(app))
-            .formParam("token", token).post("/invoke/pub.oauth/introspectToken").then().statusCode(200)
-            .body("active", equalTo(true));
-        TestAuth.awaitStatus(() -> call("Bearer " + jwt), 200);
+    /** A node of its own: the restart must not pull the shared node from under the other tests. */
+    @Nested
+    class AcrossARestart {
+
+        @Test
+        void signing_keys_and_access_tokens_survive_a_restart(TestGateway gw, Echo echo) {
+            Registered r = Registered.on(gw, echo);
+            String before = gw.anonymous().get("/rest/pub/apigateway/jwt/certs").then().extract().path("keys[0].n");
+            String jwt = ownJwt(gw, r.app());
+            String token = gw.anonymous().auth().preemptive().basic(TestAuth.clientId(r.app()), TestAuth.clientSecret(r.app()))
+                .formParam("grant_type", "client_credentials").post("/invoke/pub.apigateway.oauth2/getAccessToken")
+                .then().statusCode(200).extract().path("access_token");
+            gw.restart();
+            gw.anonymous().get("/rest/pub/apigateway/jwt/certs").then().body("keys[0].n", equalTo(before));
+            gw.anonymous().auth().preemptive().basic(TestAuth.clientId(r.app()), TestAuth.clientSecret(r.app()))
+                .formParam("token", token).post("/invoke/pub.oauth/introspectToken").then().statusCode(200)
+                .body("active", equalTo(true));
+            Poll.until("the JWT issued before the restart accepted", 5_000, () -> call(gw, r.api(), "Bearer " + jwt) == 200);
+        }
     }
 
     static String b64(String s) {

@@ -34,7 +34,7 @@ class AssetShapesTest {
         rejectedPolicy("{\"templateKey\":\"throttle\"}");
         rejectedPolicy("{\"names\":\"Log\"}");
         rejectedPolicy("{\"names\":[\"Log\"]}");
-        rejectedPolicy("{\"names\":[],\"global\":\"true\"}");
+        rejectedPolicy("{\"names\":[],\"global\":\"yes\"}");
         rejectedPolicy("{\"names\":[],\"active\":1}");
         rejectedPolicy("{\"names\":[],\"policyScope\":\"API\"}");
         rejectedPolicy("{\"policyEnforcements\":{}}");
@@ -42,6 +42,19 @@ class AssetShapesTest {
         rejectedPolicy("{\"policyEnforcements\":[{\"stageKey\":\"IAM\",\"enforcements\":{}}]}");
         rejectedPolicy("{\"policyEnforcements\":[{\"stageKey\":\"IAM\",\"enforcements\":[{\"enforcementObjectId\":3}]}]}");
         rejectedPolicy("{\"policyEnforcements\":[{\"stageKey\":\"IAM\",\"enforcements\":[\"a1\"]}]}");
+    }
+
+    @Test
+    void reads_booleans_sent_as_strings_and_keeps_templates_and_scope_policies() {
+        JsonObject policy = new JsonObject("{\"names\":[],\"global\":\"false\",\"active\":\"TRUE\",\"policyScope\":\"TEMPLATE\"}");
+        AssetShapes.checkPolicy(policy);
+        assertEquals(false, policy.getValue("global"));
+        assertEquals(true, policy.getValue("active"));
+        assertDoesNotThrow(() -> AssetShapes.checkPolicy(new JsonObject("{\"names\":[],\"policyScope\":\"scope\"}")));
+        JsonObject action = new JsonObject("{\"templateKey\":\"x\",\"active\":\"false\"}");
+        AssetShapes.checkAction(action);
+        assertEquals(false, action.getValue("active"));
+        rejectedPolicy("{\"names\":[],\"descriptions\":\"d\"}");
     }
 
     @Test
@@ -56,7 +69,7 @@ class AssetShapesTest {
         rejectedAction("{\"templateKey\":\"x\",\"parameters\":[{\"values\":[\"v\"]}]}");
         rejectedAction("{\"templateKey\":\"x\",\"parameters\":[{\"templateKey\":\"k\",\"values\":\"v\"}]}");
         rejectedAction("{\"templateKey\":\"x\",\"parameters\":[{\"templateKey\":\"k\",\"parameters\":[{\"templateKey\":5}]}]}");
-        rejectedAction("{\"templateKey\":\"x\",\"active\":\"false\"}");
+        rejectedAction("{\"templateKey\":\"x\",\"active\":\"no\"}");
         rejectedAction("{\"templateKey\":\"x\",\"names\":{}}");
     }
 }

@@ -3,39 +3,29 @@ package dev.apigw.emulator.demo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.apigw.emulator.support.GatewayIT;
 import dev.apigw.emulator.support.TestGateway;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
+/** A node started with the demo on: the EchoAPI and its own echo backend, ready without any admin call. */
+@GatewayIT(set = "demo.enabled=true", perTest = true)
 class DemoIT {
 
-    private static JsonObject demoSettings() {
-        JsonObject settings = TestGateway.defaults();
-        settings.getJsonObject("demo").put("enabled", true).put("echoPort", 0);
-        return settings;
-    }
-
     @Test
-    void demo_node_answers_the_echo_api_right_after_start_and_a_restart_does_not_duplicate_it(Vertx vertx) {
-        try (TestGateway gw = TestGateway.start(vertx, demoSettings())) {
-            gw.anonymous().get("/gateway/EchoAPI/1.0/get?foo=bar").then().statusCode(200)
-                .body("args.foo", equalTo("bar"));
-            gw.anonymous().contentType("application/json").body("{\"a\":[1,2]}").post("/gateway/EchoAPI/1.0/post")
-                .then().statusCode(200).body("json.a", equalTo(List.of(1, 2)));
+    void demo_node_answers_the_echo_api_right_after_start_and_a_restart_does_not_duplicate_it(TestGateway gw) {
+        gw.anonymous().get("/gateway/EchoAPI/1.0/get?foo=bar").then().statusCode(200)
+            .body("args.foo", equalTo("bar"));
+        gw.anonymous().contentType("application/json").body("{\"a\":[1,2]}").post("/gateway/EchoAPI/1.0/post")
+            .then().statusCode(200).body("json.a", equalTo(List.of(1, 2)));
 
-            gw.restart();
+        gw.restart();
 
-            List<String> names = gw.admin().get("/rest/apigateway/apis").then().statusCode(200)
-                .extract().path("apiResponse.api.apiName");
-            assertEquals(1, names.stream().filter("EchoAPI"::equals).count(), names.toString());
-            // the echo backend came back on another ephemeral port; the demo API follows it
-            gw.anonymous().get("/gateway/EchoAPI/1.0/get?foo=baz").then().statusCode(200)
-                .body("args.foo", equalTo("baz")).body("url", equalTo("http://127.0.0.1:" + gw.node().echoPort() + "/get?foo=baz"));
-        }
+        List<String> names = gw.admin().get("/rest/apigateway/apis").then().statusCode(200)
+            .extract().path("apiResponse.api.apiName");
+        assertEquals(1, names.stream().filter("EchoAPI"::equals).count(), names.toString());
+        // the echo backend came back on another ephemeral port; the demo API follows it
+        gw.anonymous().get("/gateway/EchoAPI/1.0/get?foo=baz").then().statusCode(200)
+            .body("args.foo", equalTo("baz")).body("url", equalTo("http://127.0.0.1:" + gw.node().echoPort() + "/get?foo=baz"));
     }
 }

@@ -2,6 +2,7 @@ package dev.apigw.emulator.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.apigw.emulator.store.QuotaCounterStore;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +25,13 @@ class LogsEventsWriterTest {
         "the new node's cycle is older and ended         | 1000      | 3700000   | 3600000  | 3700000 | 10     | 2",
         "no known quota: the later cycle wins            | 5000      | 1000      | 0        | 5000   | 2       | 1"})
     void the_merged_cycle(String name, long newStart, long oldStart, long interval, long start, long success, long failure) {
-        JsonObject merged = LogsEventsWriter.merge(cycle(newStart, 2, 1), cycle(oldStart, 10, 2), interval);
+        JsonObject old = cycle(oldStart, 10, 2).put(QuotaCounterStore.INTERVAL, interval);
+        JsonObject merged = QuotaCounterStore.absorbed(cycle(newStart, 2, 1), old);
         assertEquals(cycle(start, success, failure), merged, name);
     }
 
     @Test
     void an_application_only_the_old_node_counted_takes_its_cycle() {
-        assertEquals(cycle(1000, 10, 2), LogsEventsWriter.merge(null, cycle(1000, 10, 2), HOUR));
+        assertEquals(cycle(1000, 10, 2), QuotaCounterStore.absorbed(null, cycle(1000, 10, 2).put(QuotaCounterStore.INTERVAL, HOUR)));
     }
 }

@@ -1,139 +1,106 @@
 package dev.apigw.emulator.policy;
 
-import dev.apigw.emulator.NodeProbe;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apigw.emulator.demo.EchoBackend;
-import dev.apigw.emulator.model.PolicyActions;
+import dev.apigw.emulator.NodeProbe;
 import dev.apigw.emulator.ratelimit.RateLimitMetrics;
 import dev.apigw.emulator.support.Await;
+import dev.apigw.emulator.support.DeployedApi;
+import dev.apigw.emulator.support.Echo;
+import dev.apigw.emulator.support.GatewayIT;
+import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.RedisServer;
-import dev.apigw.emulator.support.TestApis;
 import dev.apigw.emulator.support.TestGateway;
-import dev.apigw.emulator.support.Throttles;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Each onStoreError mode with a real redis-server killed mid-run and started again (its data kept on disk). */
-@ExtendWith(VertxExtension.class)
+/**
+ * Each onStoreError mode with a real redis-server killed mid-run and started again (its data kept on disk): a fresh
+ * node per test. {@code leaseMax 0}: one Redis call per request, since these tests take Redis away between two requests.
+ */
+@GatewayIT(redis = true, persistentRedis = true, perTest = true, set = {"rateLimit.clusterNodes=1", ThrottleRedisFailureIT.NO_LEASES})
 class ThrottleRedisFailureIT {
-    RedisServer redis;
-    EchoBackend echo;
-    TestGateway gw;
-    String apiId;
-    String actionId;
+    static final String NO_LEASES = "rateLimit.leaseMax=0";
 
-    @BeforeEach
-    void start(Vertx vertx) {
-        redis = RedisServer.startNewPersistent();
-        echo = Await.result(new EchoBackend(vertx).start("127.0.0.1", 0));
-    }
-
-    @AfterEach
-    void stop() {
-        if (gw != null) gw.close();
-        Await.result(echo.stop());
-        redis.close();
-    }
-
-    private String deploy(Vertx vertx, int clusterNodes, JsonObject action) {
-        JsonObject settings = TestGateway.defaults();
-        settings.getJsonObject("redis").put("url", redis.url());
-        settings.getJsonObject("rateLimit").put("clusterNodes", clusterNodes)
-            .put("leaseMax", 0); // one Redis call per request: these tests take Redis away between two requests
-        gw = TestGateway.start(vertx, settings);
-        apiId = TestApis.register(gw, "Limited", "1.0", TestApis.openApi("Limited", "http://127.0.0.1:" + echo.port(), "/get"));
-        actionId = Throttles.createAction(gw, action);
-        Throttles.attachToApi(gw, apiId, actionId);
-        gw.admin().put("/rest/apigateway/apis/" + apiId + "/activate").then().statusCode(200);
-        ThrottleIT.awaitServed(gw, "/gateway/Limited/1.0/get");
-        return "/gateway/Limited/1.0/get";
-    }
-
-    private Response call(String uri) {
-        return gw.anonymous().get(uri);
+    static Response call(TestGateway gw, DeployedApi api) {
+        return gw.anonymous().get(api.path() + "/get");
     }
 
     /** Starts Redis again and returns how long the gateway took to use it again. */
-    private long restartAndAwaitRecovery() {
+    static long restartAndAwaitRecovery(TestGateway gw, RedisServer redis) {
         redis.start();
         long t0 = System.nanoTime();
-        while (NodeProbe.of(gw.node()).rateLimits().degraded()) {
-            if (System.nanoTime() - t0 > 5_000_000_000L) throw new AssertionError("no reconnect within 5 s");
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // poll interval, not synchronisation
-        }
+        Poll.until("the rate limiter reconnected", 5_000, () -> !NodeProbe.of(gw.node()).rateLimits().degraded());
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
+    static long degraded(TestGateway gw, String mode) {
+        return NodeProbe.of(gw.node()).rateLimits().metrics().get(RateLimitMetrics.DEGRADED, mode);
+    }
+
     @Test
-    void fail_open_admits_flags_counts_turns_health_yellow_and_hands_the_counts_back(Vertx vertx) {
-        String uri = deploy(vertx, 1, Throttles.action(100, 10, "minutes", List.of("AnyConsumers")));
-        for (int i = 0; i < 2; i++) call(uri).then().statusCode(200);
+    void fail_open_admits_flags_counts_turns_health_yellow_and_hands_the_counts_back(TestGateway gw, Echo echo,
+                                                                                    RedisServer redis, Vertx vertx) {
+        DeployedApi api = ThrottleIT.throttled(gw, "apis/throttled-100-per-10-minutes.json", echo);
+        for (int i = 0; i < 2; i++) call(gw, api).then().statusCode(200);
         redis.stop();
         for (int i = 0; i < 5; i++) {
-            call(uri).then().statusCode(200).header("X-RateLimit-Degraded", "FAIL_OPEN").header("X-RateLimit-Limit", "100");
+            call(gw, api).then().statusCode(200).header("X-RateLimit-Degraded", "FAIL_OPEN").header("X-RateLimit-Limit", "100");
         }
-        assertEquals(5, NodeProbe.of(gw.node()).rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "FAIL_OPEN"));
+        assertEquals(5, degraded(gw, "FAIL_OPEN"));
         assertEquals("yellow", gw.anonymous().get("/rest/apigateway/health/engine").jsonPath().getString("rateLimit.status"));
 
-        long reconnectMs = restartAndAwaitRecovery();
+        long reconnectMs = restartAndAwaitRecovery(gw, redis);
         assertTrue(reconnectMs <= 1_000, "reconnected after " + reconnectMs + " ms");
         Redis client = Redis.createClient(vertx, redis.url());
-        String key = "apigw:rl:{" + actionId + "|" + apiId + "|*}";
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        String count = null;
-        while (System.nanoTime() < deadline && !"7".equals(count)) {
+        String key = "apigw:rl:{" + api.actionIds().get(0) + "|" + api.id() + "|*}";
+        Poll.until("Redis counts 7: 2 counted before the outage + 5 admitted without it", 5_000, () -> {
             var r = Await.result(client.send(Request.cmd(Command.HGET).arg(key).arg("c")));
-            count = r == null ? null : r.toString();
-        }
-        assertEquals("7", count, "2 counted by Redis before the outage + 5 admitted without it");
+            return r != null && "7".equals(r.toString());
+        });
         client.close();
-        Response after = call(uri);
+        Response after = call(gw, api);
         after.then().statusCode(200).header("X-RateLimit-Remaining", "92");
         assertEquals(null, after.header("X-RateLimit-Degraded"));
     }
 
     @Test
-    void fail_closed_rejects_with_503_while_redis_is_away(Vertx vertx) {
-        String uri = deploy(vertx, 1, Throttles.action(100, 10, "minutes", List.of("AnyConsumers"),
-            PolicyActions.param("onStoreError", "FAIL_CLOSED")));
-        call(uri).then().statusCode(200);
+    void fail_closed_rejects_with_503_while_redis_is_away(TestGateway gw, Echo echo, RedisServer redis) {
+        DeployedApi api = ThrottleIT.throttled(gw, "apis/throttled-100-per-10-minutes-failing-closed.json", echo);
+        call(gw, api).then().statusCode(200);
         redis.stop();
         for (int i = 0; i < 3; i++) {
-            call(uri).then().statusCode(503).header("X-RateLimit-Degraded", "FAIL_CLOSED")
+            call(gw, api).then().statusCode(503).header("X-RateLimit-Degraded", "FAIL_CLOSED")
                 .body("Exception", containsString("rate limit store is unavailable"));
         }
-        assertEquals(3, NodeProbe.of(gw.node()).rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "FAIL_CLOSED"));
-        assertTrue(restartAndAwaitRecovery() <= 1_000);
-        call(uri).then().statusCode(200).header("X-RateLimit-Remaining", "98");
+        assertEquals(3, degraded(gw, "FAIL_CLOSED"));
+        assertTrue(restartAndAwaitRecovery(gw, redis) <= 1_000);
+        call(gw, api).then().statusCode(200).header("X-RateLimit-Remaining", "98");
     }
 
-    @Test
-    void local_enforces_this_nodes_share_of_the_limit(Vertx vertx) {
-        String uri = deploy(vertx, 2, Throttles.action(10, 10, "minutes", List.of("AnyConsumers"),
-            PolicyActions.param("onStoreError", "LOCAL")));
-        call(uri).then().statusCode(200);
-        redis.stop();
-        for (int i = 0; i < 5; i++) call(uri).then().statusCode(200).header("X-RateLimit-Degraded", "LOCAL");
-        call(uri).then().statusCode(429).header("X-RateLimit-Degraded", "LOCAL").header("X-RateLimit-Limit", "5");
-        assertEquals(6, NodeProbe.of(gw.node()).rateLimits().metrics().get(RateLimitMetrics.DEGRADED, "LOCAL"));
-        assertTrue(restartAndAwaitRecovery() <= 1_000);
-        // 1 before + 5 admitted locally are in Redis now: 4 left of 10 before this call
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        String remaining = null;
-        while (System.nanoTime() < deadline && !"3".equals(remaining)) remaining = call(uri).header("X-RateLimit-Remaining");
-        assertEquals("3", remaining);
+    /** Nodes that count themselves as one of two ({@code rateLimit.clusterNodes 2}), on a Redis of their own. */
+    @Nested
+    @GatewayIT(redis = true, persistentRedis = true, perTest = true, set = {"rateLimit.clusterNodes=2", ThrottleRedisFailureIT.NO_LEASES})
+    class OneOfTwoNodes {
+
+        @Test
+        void local_enforces_this_nodes_share_of_the_limit(TestGateway gw, Echo echo, RedisServer redis) {
+            DeployedApi api = ThrottleIT.throttled(gw, "apis/throttled-10-per-10-minutes-local-on-store-error.json", echo);
+            call(gw, api).then().statusCode(200);
+            redis.stop();
+            for (int i = 0; i < 5; i++) call(gw, api).then().statusCode(200).header("X-RateLimit-Degraded", "LOCAL");
+            call(gw, api).then().statusCode(429).header("X-RateLimit-Degraded", "LOCAL").header("X-RateLimit-Limit", "5");
+            assertEquals(6, degraded(gw, "LOCAL"));
+            assertTrue(restartAndAwaitRecovery(gw, redis) <= 1_000);
+            // 1 before + 5 admitted locally are in Redis now: 4 left of 10 before this call
+            Poll.until("3 left after this call", 5_000, () -> "3".equals(call(gw, api).header("X-RateLimit-Remaining")));
+        }
     }
 }

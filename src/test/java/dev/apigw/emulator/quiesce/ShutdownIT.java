@@ -95,9 +95,12 @@ class ShutdownIT {
             .body("metricsPublishInterval", equalTo("60"));
         gw.admin().contentType("application/json").body("{\"metricsPublishInterval\":\"61\"}")
             .put("/rest/apigateway/configurations/gatewayDestinationConfig").then().statusCode(400);
-        gw.admin().contentType("application/json").body("{\"nope\":\"1\"}")
+        gw.admin().contentType("application/json").body("{\"nope\":{\"nested\":1}}")
             .put("/rest/apigateway/configurations/gatewayDestinationConfig").then().statusCode(400)
             .body("errorDetails", equalTo(" Invalid property key found in request payload."));
+        gw.admin().contentType("application/json").body("{\"sendAuditlogRuleManagementEvent\":true}") // not in the swagger
+            .put("/rest/apigateway/configurations/gatewayDestinationConfig").then().statusCode(200)
+            .body("sendAuditlogRuleManagementEvent", equalTo("true"));
         gw.admin().contentType("application/json").body("{\"metricsPublishInterval\":\"1\"}")
             .put("/rest/apigateway/configurations/gatewayDestinationConfig").then().statusCode(200)
             .body("metricsPublishInterval", equalTo("1"));

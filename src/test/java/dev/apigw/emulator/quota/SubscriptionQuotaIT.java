@@ -118,9 +118,8 @@ class SubscriptionQuotaIT {
     }
 
     private boolean persisted(long success) {
-        JsonObject doc = Await.result(NodeProbe.of(gw.node()).store().get(AssetType.SETTINGS, SubscriptionQuotas.DOC_ID));
-        return doc != null && doc.getJsonObject("counters").getJsonObject("app2", new JsonObject())
-            .getLong("successCount", 0L) == success;
+        JsonObject cycle = Await.result(NodeProbe.of(gw.node()).quotaCounters().get("app2"));
+        return cycle != null && cycle.getLong("successCount", 0L) == success;
     }
 
     @Test

@@ -58,8 +58,9 @@ class LeasedLimiterIT {
         long admitted = Await.result(Future.all(all)).<RateLimiter.Decision>list().stream()
             .filter(RateLimiter.Decision::allowed).count();
         assertTrue(admitted <= 100, "admitted " + admitted + " over a limit of 100");
-        // both nodes kept getting requests, so no batch was left unspent: the limit is reached exactly
-        assertEquals(100, admitted);
+        // near the limit batches are one permit each, so the documented undershoot (a batch leased just as its node's
+        // last waiter was answered) stays within a few permits
+        assertTrue(admitted >= 95, "admitted only " + admitted + " of 100");
     }
 
     @Test

@@ -61,7 +61,7 @@ class LocalLimitersTest {
     }
 
     @Test
-    void purging_ended_windows_keeps_longer_live_ones() {
+    void forgetting_ended_windows_keeps_longer_live_ones() {
         LocalFixedWindowLimiter limiter = new LocalFixedWindowLimiter(now::get);
         assertTrue(limiter.decide("hourly", 1, 3_600_000, 1, false).allowed());
         for (int i = 0; i < 10_001; i++) limiter.decide("short" + i, 1, 1, 1, false);

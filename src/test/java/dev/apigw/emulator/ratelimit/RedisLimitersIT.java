@@ -76,17 +76,23 @@ class RedisLimitersIT {
         assertFalse(Await.result(limiter.acquire(key, 5, 10_000)).allowed());
     }
 
+    static java.util.concurrent.TimeoutException timeout() {
+        return new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired");
+    }
+
     @Test
-    void three_timeouts_in_a_row_mark_redis_down_and_a_probe_brings_it_back(Vertx vertx) {
-        RedisAvailability availability = new RedisAvailability(vertx, redis, 50, 50);
+    void a_burst_of_timeouts_is_a_blip_and_only_a_lasting_streak_marks_redis_down(Vertx vertx) {
+        RedisAvailability availability = new RedisAvailability(vertx, redis, 50, 50, 3, 300);
         java.util.concurrent.atomic.AtomicBoolean recovered = new java.util.concurrent.atomic.AtomicBoolean();
         availability.onRecovered(() -> recovered.set(true));
-        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        for (int i = 0; i < 200; i++) availability.failed(timeout()); // 200 concurrent calls timing out together
+        assertTrue(availability.isUp(), "a burst shorter than downAfterMs is not an outage");
         availability.succeeded();
-        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
-        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
-        assertTrue(availability.isUp(), "a success in between resets the count");
-        availability.failed(new java.util.concurrent.TimeoutException("Timeout 50 (ms) fired"));
+        availability.failed(timeout());
+        java.util.concurrent.locks.LockSupport.parkNanos(350_000_000L); // the streak lasts past downAfterMs
+        availability.failed(timeout());
+        assertTrue(availability.isUp(), "two failures are fewer than downAfterFailures");
+        availability.failed(timeout());
         assertFalse(availability.isUp());
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!recovered.get() && System.nanoTime() < deadline) {
@@ -96,8 +102,11 @@ class RedisLimitersIT {
     }
 
     @Test
-    void a_connection_failure_marks_redis_down_at_once(Vertx vertx) {
-        RedisAvailability availability = new RedisAvailability(vertx, redis, 50, 50);
+    void refused_connections_mark_redis_down_after_downAfterFailures_in_a_row(Vertx vertx) {
+        RedisAvailability availability = new RedisAvailability(vertx, redis, 50, 50, 3, 60_000);
+        availability.failed(new io.vertx.core.VertxException("Connection refused"));
+        availability.failed(new io.vertx.core.VertxException("Connection refused"));
+        assertTrue(availability.isUp());
         availability.failed(new io.vertx.core.VertxException("Connection refused"));
         assertFalse(availability.isUp());
     }

@@ -1,10 +1,13 @@
 package dev.apigw.emulator.support;
 
 import dev.apigw.emulator.demo.EchoBackend;
+import dev.apigw.emulator.runtime.PolicyFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,8 +28,9 @@ final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, Bef
         final RedisServer redis;
         TestGateway gateway;
 
-        ClassResources(boolean withRedis) {
-            this.redis = withRedis ? RedisServer.startNew() : null; // a Redis of the class's own: no shared keys
+        ClassResources(GatewayIT it) {
+            // a Redis of the class's own: no shared keys
+            this.redis = !it.redis() ? null : it.persistentRedis() ? RedisServer.startNewPersistent() : RedisServer.startNew();
         }
 
         void close() {
@@ -39,15 +43,23 @@ final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, Bef
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        GatewayIT it = annotation(context);
-        ClassResources r = new ClassResources(it.redis());
-        context.getStore(NS).put(ClassResources.class, r);
-        if (!it.perTest()) r.gateway = TestGateway.start(r.vertx, settings(it, r.redis));
+        classResources(context);
+    }
+
+    /** The resources of the context's own class, started on first use (a PER_CLASS instance is built before beforeAll). */
+    private static ClassResources classResources(ExtensionContext classContext) {
+        // keyed by class: a store also answers from its parents, and a @Nested class has resources of its own
+        return classContext.getStore(NS).getOrComputeIfAbsent(classContext.getRequiredTestClass(), k -> {
+            GatewayIT it = annotation(classContext);
+            ClassResources r = new ClassResources(it);
+            if (!it.perTest()) r.gateway = start(it, r);
+            return r;
+        }, ClassResources.class);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        ClassResources r = context.getStore(NS).remove(ClassResources.class, ClassResources.class);
+        ClassResources r = context.getStore(NS).remove(context.getRequiredTestClass(), ClassResources.class);
         if (r != null) r.close();
     }
 
@@ -55,7 +67,19 @@ final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, Bef
     public void beforeEach(ExtensionContext context) {
         if (!annotation(context).perTest()) return;
         ClassResources r = resources(context);
-        r.gateway = TestGateway.start(r.vertx, settings(annotation(context), r.redis));
+        r.gateway = start(annotation(context), r);
+    }
+
+    private static TestGateway start(GatewayIT it, ClassResources r) {
+        List<PolicyFactory> factories = new ArrayList<>();
+        for (Class<? extends PolicyFactory> type : it.policies()) {
+            try {
+                factories.add(type.getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("@GatewayIT(policies) needs a no-argument constructor: " + type, e);
+            }
+        }
+        return TestGateway.start(r.vertx, settings(it, r.redis), factories);
     }
 
     @Override
@@ -74,7 +98,7 @@ final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, Bef
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        ClassResources r = resources(e);
+        ClassResources r = e.getTestMethod().isPresent() ? resources(e) : classResources(e);
         Class<?> type = p.getParameter().getType();
         if (type == Echo.class) return r.echo;
         if (type == Vertx.class) return r.vertx;
@@ -92,7 +116,8 @@ final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, Bef
     private static ClassResources resources(ExtensionContext context) {
         ExtensionContext c = context;
         while (c != null) {
-            ClassResources r = c.getStore(NS).get(ClassResources.class, ClassResources.class);
+            ExtensionContext at = c;
+            ClassResources r = at.getTestClass().map(type -> at.getStore(NS).get(type, ClassResources.class)).orElse(null);
             if (r != null) return r;
             c = c.getParent().orElse(null);
         }
@@ -111,7 +136,8 @@ final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, Bef
         for (String entry : it.set()) {
             int eq = entry.indexOf('=');
             if (eq < 1) throw new IllegalArgumentException("@GatewayIT(set) entries are path=value, was: " + entry);
-            put(s, entry.substring(0, eq).trim(), value(entry.substring(eq + 1).trim()));
+            String text = entry.substring(eq + 1).trim().replace("${freePort}", String.valueOf(Poll.freePort()));
+            put(s, entry.substring(0, eq).trim(), value(text));
         }
         return s;
     }

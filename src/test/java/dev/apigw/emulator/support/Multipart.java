@@ -1,41 +1,48 @@
 package dev.apigw.emulator.support;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
-/**
- * A multipart/form-data body of file parts, as newman sends it: a file that cannot be read is left out (newman warns
- * and sends the rest), so a collection whose file is missing sends an empty form.
- */
+/** A multipart/form-data body from Postman's {@code formdata} entries (text fields and files). */
 final class Multipart {
     private Multipart() {
     }
 
-    /** Sets the Content-Type with its boundary on {@code builder} and returns the body. */
-    static HttpRequest.BodyPublisher publisher(HttpRequest.Builder builder, List<String[]> files) {
+    static HttpRequest.BodyPublisher of(JsonArray entries, HttpRequest.Builder b, UnaryOperator<String> vars,
+                                        Function<String, byte[]> files) {
         String boundary = "----replay" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            for (String[] f : files) {
-                Path p = Path.of(f[1]);
-                if (!Files.isReadable(p)) continue;
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0] + "\"; filename=\""
-                    + p.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                out.write(Files.readAllBytes(p));
-                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        for (Object o : entries) {
+            JsonObject e = (JsonObject) o;
+            if (e.getBoolean("disabled", false)) continue;
+            String name = vars.apply(e.getString("key", ""));
+            byte[] content;
+            String disposition = "form-data; name=\"" + name + "\"";
+            if ("file".equals(e.getString("type"))) {
+                Object src = e.getValue("src");
+                String file = src instanceof JsonArray a && !a.isEmpty() ? a.getString(0) : src == null ? "" : src.toString();
+                content = files.apply(vars.apply(file));
+                if (content == null) continue; // the file is not here: Postman would send the part empty; skip it
+                disposition += "; filename=\"" + file.replaceAll(".*[/\\\\]", "") + "\"";
+            } else {
+                content = vars.apply(String.valueOf(e.getValue("value", ""))).getBytes(StandardCharsets.UTF_8);
             }
-            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            write(out, "--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\n\r\n");
+            out.writeBytes(content);
+            write(out, "\r\n");
         }
-        builder.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        write(out, "--" + boundary + "--\r\n");
+        b.setHeader("Content-Type", "multipart/form-data; boundary=" + boundary);
         return HttpRequest.BodyPublishers.ofByteArray(out.toByteArray());
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -142,7 +142,7 @@ public final class Replay {
             HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
             if (!s.files().isEmpty() || s.body() == null && s.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Content-Type"))
                 && s.headers().values().stream().anyMatch(v -> v.startsWith("multipart/"))) {
-                body = Multipart.publisher(b, s.files());
+                body = Multipart.of(fileParts(s.files()), b, v -> v, Replay::readOrNull);
             } else if (s.body() != null) {
                 if (s.json() && s.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
                     b.header("Content-Type", "application/json");
@@ -196,5 +196,22 @@ public final class Replay {
             else sb.append(c);
         }
         return sb.toString();
+    }
+
+    /** The files of a request as Postman formdata entries ({@code name, path}). */
+    private static io.vertx.core.json.JsonArray fileParts(java.util.List<String[]> files) {
+        io.vertx.core.json.JsonArray parts = new io.vertx.core.json.JsonArray();
+        for (String[] f : files) parts.add(new io.vertx.core.json.JsonObject().put("key", f[0]).put("type", "file").put("src", f[1]));
+        return parts;
+    }
+
+    /** A file's bytes, or null when it cannot be read: newman then leaves the part out and sends the rest. */
+    private static byte[] readOrNull(String path) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(path);
+            return java.nio.file.Files.isReadable(p) ? java.nio.file.Files.readAllBytes(p) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

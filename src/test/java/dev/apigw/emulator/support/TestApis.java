@@ -37,4 +37,11 @@ public final class TestApis {
         return gw.admin().contentType("application/json").body(body.encode()).post("/rest/apigateway/apis")
             .then().statusCode(200).extract().path("apiResponse.api.id");
     }
+
+    /** How many APIs the node stores (0 when the list answers "No APIs found"). */
+    public static int count(TestGateway gw) {
+        io.vertx.core.json.JsonArray list = new JsonObject(gw.admin().get("/rest/apigateway/apis").then().statusCode(200)
+            .extract().asString()).getJsonArray("apiResponse");
+        return (int) list.stream().filter(o -> ((JsonObject) o).containsKey("api")).count();
+    }
 }

@@ -68,18 +68,11 @@ public final class TestAuth {
 
     /** Polls (with a deadline) until the runtime answers the expected status: route and index rebuilds are async. */
     public static void awaitStatus(java.util.function.IntSupplier call, int expected) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = call.getAsInt();
-            if (last == expected) return;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        int[] last = {-1};
+        try {
+            Poll.until("status " + expected, 5_000, () -> (last[0] = call.getAsInt()) == expected);
+        } catch (AssertionError e) {
+            throw new AssertionError("expected status " + expected + " but kept getting " + last[0]);
         }
-        throw new AssertionError("expected status " + expected + " but kept getting " + last);
     }
 }

@@ -21,13 +21,15 @@ import dev.apigw.emulator.runtime.PolicyFactory;
  */
 public final class TestGateway implements AutoCloseable {
     private final Vertx vertx;
+    private final JsonObject settings;
     private final GatewayConfig config;
     private final List<PolicyFactory> factories;
     private GatewayNode node;
 
-    private TestGateway(Vertx vertx, GatewayConfig config, List<PolicyFactory> factories) {
+    private TestGateway(Vertx vertx, JsonObject settings, List<PolicyFactory> factories) {
         this.vertx = vertx;
-        this.config = config;
+        this.settings = settings.copy();
+        this.config = GatewayConfig.fromJson(settings);
         this.factories = factories;
     }
 
@@ -53,7 +55,7 @@ public final class TestGateway implements AutoCloseable {
 
     /** @param factories extra policy factories, e.g. stand-ins for policies other engineers are building */
     public static TestGateway start(Vertx vertx, JsonObject settings, List<PolicyFactory> factories) {
-        TestGateway gw = new TestGateway(vertx, GatewayConfig.fromJson(settings), factories);
+        TestGateway gw = new TestGateway(vertx, settings, factories);
         gw.node = Await.result(Main.start(vertx, gw.config, factories));
         return gw;
     }
@@ -63,6 +65,14 @@ public final class TestGateway implements AutoCloseable {
         close();
         node = Await.result(Main.start(vertx, config, factories));
         return this;
+    }
+
+    /**
+     * Starts another node on this node's settings (so on the same Redis, if it has one) with a data directory of its
+     * own: the second node of a cluster. The caller closes it.
+     */
+    public TestGateway peer() {
+        return start(vertx, settings.copy().put("dataDir", defaults().getString("dataDir")), factories);
     }
 
     public int port() {

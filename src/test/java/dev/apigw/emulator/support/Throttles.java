@@ -3,8 +3,6 @@ package dev.apigw.emulator.support;
 import dev.apigw.emulator.model.Names;
 import dev.apigw.emulator.model.Policies;
 import dev.apigw.emulator.model.PolicyActions;
-import dev.apigw.emulator.runtime.Exchange;
-import dev.apigw.emulator.runtime.Policy;
 import dev.apigw.emulator.runtime.PolicyFactory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -79,31 +77,9 @@ public final class Throttles {
         return responses.stream().filter(r -> r.statusCode() == status).count();
     }
 
-    /** Stand-in for Identify & Authorize until it exists: the application id is read from {@code X-Test-App}. */
+    /** Stand-in for Identify & Authorize: the application id is read from {@code X-Test-App}. */
     public static PolicyFactory headerIdentification() {
-        return new PolicyFactory() {
-            @Override
-            public String templateKey() {
-                return "testIdentify";
-            }
-
-            @Override
-            public Policy create(JsonObject action, JsonObject api) {
-                return new Policy() {
-                    @Override
-                    public String id() {
-                        return "test-identify";
-                    }
-
-                    @Override
-                    public Future<Void> apply(Exchange exchange) {
-                        String app = exchange.request().getHeader("X-Test-App");
-                        if (app != null) exchange.identify(app, app);
-                        return Future.succeededFuture();
-                    }
-                };
-            }
-        };
+        return new HeaderIdentification();
     }
 
     /** Adds a header-identification action in stage IAM of the API's SERVICE policy. */
