@@ -1,5 +1,6 @@
 package dev.apigw.emulator;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -19,7 +20,7 @@ class ArchitectureTest {
     private static final String[] SERVICES = {ROOT + ".alias..", ROOT + ".archive..", ROOT + ".auth..", ROOT + ".catalog..",
         ROOT + ".deploy..", ROOT + ".demo..", ROOT + ".events..", ROOT + ".harness..", ROOT + ".iam..", ROOT + ".metrics..",
         ROOT + ".migration..", ROOT + ".policy..", ROOT + ".quiesce..", ROOT + ".quota..", ROOT + ".ratelimit..",
-        ROOT + ".settings..",
+        ROOT + ".rehearsal..", ROOT + ".settings..",
         ROOT + ".webhook.."};
     private static final String[] CORE = {ROOT + ".runtime..", ROOT + ".model..", ROOT + ".store..", ROOT + ".config..",
         ROOT + ".lifecycle.."};
@@ -51,6 +52,17 @@ class ArchitectureTest {
     @Test
     void packages_have_no_cycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * The rehearsal drives nodes it starts as processes, as a user would: through their public HTTP APIs, with Vert.x
+     * and the JDK (and SLF4J for its progress lines), never with the emulator's own classes.
+     */
+    @Test
+    void the_rehearsal_uses_only_the_nodes_http_apis_and_vertx() {
+        classes().that().resideInAPackage(ROOT + ".rehearsal..").should().onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".rehearsal..", "java..", "io.vertx..", "org.slf4j..")
+            .check(CLASSES);
     }
 
     /** HTTP resources live in admin; auth's public OAuth2/JWT services are the one other family of endpoints. */

@@ -89,7 +89,7 @@ public final class MigrationService implements Lifecycle {
         this.validation = validation;
         this.writer = new CoreWriter(store, workspace, validation);
         this.counters = counters;
-        this.logs = new LogsEventsWriter(counters, metrics);
+        this.logs = new LogsEventsWriter(store, counters, metrics);
         this.client = WebClient.create(vertx);
     }
 

@@ -20,7 +20,7 @@ public final class SubscriptionUsage {
     }
 
     /** The quota of the application's plan; a succeeded null when it has none. */
-    static Future<PlanQuota> quotaFor(AssetStore store, String appId) {
+    public static Future<PlanQuota> quotaFor(AssetStore store, String appId) {
         return store.get(AssetType.APPLICATIONS, appId).compose(app -> {
             String planId = app != null && app.getValue("planId") instanceof String p ? p : null;
             if (planId == null) return Future.succeededFuture(null);

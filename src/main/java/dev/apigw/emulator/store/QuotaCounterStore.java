@@ -56,17 +56,28 @@ public interface QuotaCounterStore {
             .put("failureCount", failure + d.failure());
     }
 
+    /** A source cycle's optional field: the application's quota interval here, which says whether two cycles overlap. */
+    String INTERVAL = "intervalMillis";
+
     /**
      * The cycle after taking {@code source} (another gateway's) into {@code local} (null: none yet): an application only
-     * the source counted takes its cycle; the same cycle on both adds the counts; otherwise the later cycle wins.
+     * the source counted takes its cycle; the same cycle on both adds the counts (starting at the earlier start);
+     * otherwise the later cycle wins. Two cycles are the same when they start together, or when the later one started
+     * within the earlier one's quota interval ({@link #INTERVAL} of the source, 0 when unknown): a node that counted
+     * the application before the reindex started a cycle of its own while the source's was still running.
      */
     static JsonObject absorbed(JsonObject local, JsonObject source) {
-        if (local == null) return source.copy();
+        JsonObject src = source.copy();
+        long interval = src.getValue(INTERVAL) instanceof Number n ? n.longValue() : 0L;
+        src.remove(INTERVAL);
+        if (local == null) return src;
         long ls = local.getLong("startTime", 0L);
-        long ss = source.getLong("startTime", 0L);
-        if (ls != ss) return (ss > ls ? source : local).copy();
-        return new JsonObject().put("startTime", ls)
-            .put("successCount", local.getLong("successCount", 0L) + source.getLong("successCount", 0L))
-            .put("failureCount", local.getLong("failureCount", 0L) + source.getLong("failureCount", 0L));
+        long ss = src.getLong("startTime", 0L);
+        long first = Math.min(ls, ss);
+        boolean sameCycle = ls == ss || interval > 0 && Math.max(ls, ss) < first + interval;
+        if (!sameCycle) return (ss > ls ? src : local).copy();
+        return new JsonObject().put("startTime", first)
+            .put("successCount", local.getLong("successCount", 0L) + src.getLong("successCount", 0L))
+            .put("failureCount", local.getLong("failureCount", 0L) + src.getLong("failureCount", 0L));
     }
 }

@@ -40,13 +40,17 @@ public final class RedisQuotaCounters implements QuotaCounterStore {
         if interval > 0 then redis.call('PEXPIREAT', KEYS[1], start + interval + 3600000) end
         return 1
         """;
-    /** {@link QuotaCounterStore#absorbed} on one key: the same cycle adds up, a later one replaces. */
+    /** {@link QuotaCounterStore#absorbed} on one key: the same (or an overlapping) cycle adds up, a later one replaces. */
     static final String ABSORB = """
         local start = tonumber(redis.call('HGET', KEYS[1], 'startTime'))
         local source = tonumber(ARGV[1])
-        if start == nil or source > start then
+        local interval = tonumber(ARGV[4])
+        local same = start ~= nil and (source == start
+          or (interval > 0 and math.max(start, source) < math.min(start, source) + interval))
+        if start == nil or (not same and source > start) then
           redis.call('HSET', KEYS[1], 'startTime', source, 'successCount', ARGV[2], 'failureCount', ARGV[3])
-        elseif source == start then
+        elseif same then
+          redis.call('HSET', KEYS[1], 'startTime', math.min(start, source))
           redis.call('HINCRBY', KEYS[1], 'successCount', ARGV[2])
           redis.call('HINCRBY', KEYS[1], 'failureCount', ARGV[3])
         end
@@ -68,7 +72,8 @@ public final class RedisQuotaCounters implements QuotaCounterStore {
     public Future<Void> absorb(Map<String, JsonObject> cycles) {
         return chunked(new ArrayList<>(cycles.entrySet()), e -> redis.send(Request.cmd(Command.EVAL).arg(ABSORB).arg(1)
             .arg(key(e.getKey())).arg(e.getValue().getLong("startTime", 0L))
-            .arg(e.getValue().getLong("successCount", 0L)).arg(e.getValue().getLong("failureCount", 0L))));
+            .arg(e.getValue().getLong("successCount", 0L)).arg(e.getValue().getLong("failureCount", 0L))
+            .arg(e.getValue().getValue(INTERVAL) instanceof Number n ? n.longValue() : 0L)));
     }
 
     @Override

@@ -166,7 +166,8 @@ public final class RedisServer implements AutoCloseable {
         throw new IllegalStateException("redis-server did not answer on port " + port);
     }
 
-    private static Path binary() throws IOException {
+    /** The redis-server binary the tests run: from the PATH, else extracted from the embedded-redis artifact. */
+    public static Path binary() throws IOException {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             Path p = Path.of(dir, "redis-server");
             if (Files.isExecutable(p)) return p;
