@@ -3,6 +3,7 @@ package dev.apigw.emulator.archive;
 import dev.apigw.emulator.archive.ArchiveContents.Doc;
 import dev.apigw.emulator.catalog.AssetShapes;
 import dev.apigw.emulator.model.Policies;
+import dev.apigw.emulator.model.ScopeReferences;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +33,18 @@ final class ImportValidation {
                 throw GatewayException.invalidPayload("'properties' must be an object");
             }
         });
+        shapes(c.strategies, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.groups, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.profiles, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.users, d -> text(d, "loginId"));
+        shapes(c.scopes, d -> text(d, "scopeName"));
+        for (Doc scope : c.scopes.values()) {
+            List<String> apis = new java.util.ArrayList<>();
+            if (scope.json().getValue("apiScopes") instanceof io.vertx.core.json.JsonArray refs) {
+                for (Object r : refs) apis.add(ScopeReferences.apiIdOf(String.valueOf(r)));
+            }
+            refs("gateway scope " + scope.id(), "API", apis, c.apis, existing.get(AssetType.APIS));
+        }
         for (Doc api : c.apis.values()) {
             refs("API " + ArchiveNames.api(api.json()) + " (" + api.id() + ")", "policy", AssetRefs.apiPolicies(api.json()), c.policies,
                 existing.get(AssetType.POLICIES));
@@ -42,6 +55,12 @@ final class ImportValidation {
         }
         for (Doc plan : c.plans.values()) {
             refs("plan " + plan.id(), "policy", AssetRefs.planPolicies(plan.json()), c.policies, existing.get(AssetType.POLICIES));
+        }
+    }
+
+    private static void text(JsonObject doc, String key) {
+        if (!(doc.getValue(key) instanceof String s) || s.isBlank()) {
+            throw GatewayException.invalidPayload("the mandatory field " + key + " is missing");
         }
     }
 
