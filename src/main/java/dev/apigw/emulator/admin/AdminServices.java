@@ -13,6 +13,7 @@ import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.migration.MigrationService;
+import dev.apigw.emulator.promotion.PromotionService;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
 import dev.apigw.emulator.quiesce.QuiesceMachine;
 import dev.apigw.emulator.quiesce.QuiescePort;
@@ -35,13 +36,15 @@ import java.util.function.Consumer;
  * @param faults, reset, seed the emulator's test aids under {@code /emulator}
  * @param archives the archive export and import with their workspace
  * @param users who signs in to the admin API: the configured administrator and the local users
+ * @param promotion stages, promotions to them and rollbacks
  */
 public record AdminServices(GatewayConfig config, AssetStore store, ApiAssets apis, DefinitionImporter importer,
                             HealthChecks health, QuiesceMachine quiesce, AdmissionCounter admission,
                             QuiesceSequence sequence, QuiescePort quiescePort, Shutdown shutdown, GatewayMeters meters,
                             MetricsStore published, DestinationSettings destination, SubscriptionUsage usage,
                             ExtendedSettings extended, List<Consumer<Router>> publicRoutes, Faults faults, Reset reset,
-                            SeedLoader seed, Archives archives, MigrationService migration, UserDirectory users) {
+                            SeedLoader seed, Archives archives, MigrationService migration, UserDirectory users,
+                            PromotionService promotion) {
 
     /** The archive service's parts the admin API uses. */
     public record Archives(ArchiveExporter exporter, ArchiveImporter importer, ArchiveWorkspace workspace) {

@@ -34,6 +34,11 @@ public final class ExportSelection {
         Map.entry("gateway_scope", AssetType.GATEWAY_SCOPES), Map.entry("oauth2_scope_data", AssetType.GATEWAY_SCOPES),
         Map.entry("strategy", AssetType.STRATEGIES));
 
+    /** The kind a search body's or promotion's asset type names ({@code api}, {@code USERS}, ...), or null. */
+    public static AssetType searchType(String type) {
+        return type == null ? null : SEARCH_TYPES.get(type.toLowerCase(Locale.ROOT));
+    }
+
     /**
      * The assets of one kind to take: {@code ids == null} means every one the filter accepts; {@code from} and
      * {@code size} page the matches (ordered by id) as the search API does, {@code size < 0} = all.

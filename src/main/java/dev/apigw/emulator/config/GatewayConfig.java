@@ -11,7 +11,8 @@ import java.nio.file.Path;
 public record GatewayConfig(String host, int port, int instances, Path dataDir, AdminConfig admin,
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
                             AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging,
-                            Path seedDir, ArchiveConfig archive, MigrationConfig migration, AliasConfig aliases) {
+                            Path seedDir, ArchiveConfig archive, MigrationConfig migration, AliasConfig aliases,
+                            PromotionConfig promotion) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -37,7 +38,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             seedDir(r.child("seed").string("dir")),
             ArchiveConfig.from(r.child("archive")),
             MigrationConfig.from(r.child("migration")),
-            AliasConfig.from(r.child("aliases")));
+            AliasConfig.from(r.child("aliases")),
+            PromotionConfig.from(r.child("promotion")));
     }
 
     /** {@code seed.dir}: asset files imported at start; null when not set. */
