@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,7 +31,7 @@ import java.util.UUID;
  * promotion is recorded either way. A rollback re-imports each stage's snapshot and deletes there what the promotion
  * created. Stages and promotions are assets of the store (embedded or Redis), so every node sees them.
  *
- * <p>Non-blocking: HTTP through one shared {@link WebClient}, zips read on the archive workers. Callable from any
+ * <p>Non-blocking: HTTP through one shared {@link WebClient}; zips read and snapshots encoded on the archive workers. Callable from any
  * event loop; holds no mutable state of its own.
  */
 public final class PromotionService implements Lifecycle {
@@ -112,6 +113,7 @@ public final class PromotionService implements Lifecycle {
     private Future<StageOutcome> promoteTo(JsonObject stage, Archive archive, String overwrite, String passphrase) {
         StageClient stageClient = new StageClient(client, stage, config.targetTimeoutMs());
         return stageClient.export(ExportReport.snapshotSearch(archive.assets()), passphrase)
+            .compose(zip -> workspace.run(() -> Base64.getEncoder().encodeToString(zip.getBytes())))
             .compose(snapshot -> stageClient.importArchive(archive.zip(), overwrite, passphrase)
                 .map(log -> StageOutcome.imported(stage, log, snapshot)))
             .otherwise(err -> StageOutcome.failed(stage, reason(err)));
@@ -184,8 +186,8 @@ public final class PromotionService implements Lifecycle {
         return store.get(AssetType.STAGES, run.getString("stageId")).compose(stage -> {
             if (stage == null) return Future.succeededFuture("stage " + run.getString("stageName") + " no longer exists");
             StageClient stageClient = new StageClient(client, stage, config.targetTimeoutMs());
-            Buffer snapshot = Buffer.buffer(java.util.Base64.getDecoder().decode(run.getString("snapshot", "")));
-            Future<Void> deletes = stageClient.importArchive(snapshot, "*", passphrase).mapEmpty();
+            Future<Void> deletes = workspace.run(() -> Buffer.buffer(Base64.getDecoder().decode(run.getString("snapshot", ""))))
+                .compose(snapshot -> stageClient.importArchive(snapshot, "*", passphrase)).mapEmpty();
             for (Object o : run.getJsonArray("created", new JsonArray())) {
                 JsonObject created = (JsonObject) o;
                 deletes = deletes.compose(v -> stageClient.delete(created.getString("type"), created.getString("id")));

@@ -1,10 +1,8 @@
 package dev.apigw.emulator.promotion;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,7 +21,8 @@ record StageOutcome(JsonObject stage, String status, JsonArray archiveResult, St
     private static final List<String> DELETE_ORDER = List.of("GatewayScope", "API", "Application", "Strategy", "AccessProfile",
         "Group", "User", "Plan", "Package", "Policy", "PolicyAction", "Alias");
 
-    static StageOutcome imported(JsonObject stage, JsonObject log, Buffer snapshot) {
+    /** @param snapshot the stage's archive before the import, base64 */
+    static StageOutcome imported(JsonObject stage, JsonObject log, String snapshot) {
         JsonArray result = log.getValue("ArchiveResult") instanceof JsonArray a ? a : new JsonArray();
         String failure = null;
         List<JsonObject> created = new ArrayList<>();
@@ -40,8 +39,8 @@ record StageOutcome(JsonObject stage, String status, JsonArray archiveResult, St
             }
         }
         created.sort(Comparator.comparingInt(c -> DELETE_ORDER.indexOf(c.getString("type"))));
-        return new StageOutcome(stage, failure == null ? SUCCESS : FAILED, result, failure,
-            Base64.getEncoder().encodeToString(snapshot.getBytes()), new JsonArray(new ArrayList<>(created)));
+        return new StageOutcome(stage, failure == null ? SUCCESS : FAILED, result, failure, snapshot,
+            new JsonArray(new ArrayList<>(created)));
     }
 
     static StageOutcome failed(JsonObject stage, String reason) {
