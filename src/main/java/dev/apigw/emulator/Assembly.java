@@ -40,6 +40,7 @@ import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.metrics.LicenseMetrics;
 import dev.apigw.emulator.metrics.PerformanceMetrics;
 import dev.apigw.emulator.migration.MigrationService;
+import dev.apigw.emulator.promotion.PromotionService;
 import dev.apigw.emulator.policy.EntryProtocolPolicy;
 import dev.apigw.emulator.policy.IdentifyAuthorizePolicyFactory;
 import dev.apigw.emulator.policy.LogInvocationPolicy;
@@ -192,6 +193,7 @@ final class Assembly {
         };
         MigrationService migration = life.add(new MigrationService(vertx, store, published, quotaCounters, validation,
             workspace, archives.importer(), config.migration(), webhooks::emit, settled));
+        PromotionService promotion = life.add(new PromotionService(vertx, store, archives.exporter(), workspace, config.promotion()));
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
@@ -239,7 +241,7 @@ final class Assembly {
             NodeHealth.checks(vertx, store, rateLimits, skipped, events.writer(), config), machine, admission, sequence,
             quiescePort, shutdown, meters, published, destination, new SubscriptionUsage(quotas), extended, skipped,
             List.of(new AuthEndpoints(applications, tokens, store, jwt, config.admin())::mount), faults, reset, seed,
-            archives, migration, users, events));
+            archives, migration, users, events, promotion));
         List<ExchangeObserver> observers = new ArrayList<>(List.of(performance, license, meters, quotas));
         if (config.logging().accessLog()) observers.add(new AccessLog());
         if (config.events().enabled()) observers.add(events.recorder());

@@ -19,8 +19,8 @@ class ArchitectureTest {
     private static final String ROOT = "dev.apigw.emulator";
     private static final String[] SERVICES = {ROOT + ".alias..", ROOT + ".archive..", ROOT + ".auth..", ROOT + ".catalog..",
         ROOT + ".deploy..", ROOT + ".demo..", ROOT + ".events..", ROOT + ".harness..", ROOT + ".iam..", ROOT + ".metrics..",
-        ROOT + ".migration..", ROOT + ".policy..", ROOT + ".quiesce..", ROOT + ".quota..", ROOT + ".ratelimit..",
-        ROOT + ".rehearsal..", ROOT + ".settings..",
+        ROOT + ".migration..", ROOT + ".policy..", ROOT + ".promotion..", ROOT + ".quiesce..", ROOT + ".quota..",
+        ROOT + ".ratelimit..", ROOT + ".rehearsal..", ROOT + ".settings..",
         ROOT + ".webhook.."};
     private static final String[] CORE = {ROOT + ".runtime..", ROOT + ".model..", ROOT + ".store..", ROOT + ".config..",
         ROOT + ".lifecycle.."};

@@ -87,6 +87,7 @@ public final class AdminApi {
             new AliasResource(s.store(), owner)::mount,
             new OAuthResources(s.store(), s.validation())::mount,
             new PrincipalResources(s.store(), s.validation(), s.users())::mount,
+            new PromotionResources(s.store(), s.validation(), s.promotion(), owner)::mount,
             new EmulatorResource(s.reset(), s.faults(), s.seed(), s.store())::mount,
             new NotEmulatedResource()::mount); // last: every emulated route answers first
     }

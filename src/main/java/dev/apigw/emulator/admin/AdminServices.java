@@ -15,6 +15,7 @@ import dev.apigw.emulator.iam.UserDirectory;
 import dev.apigw.emulator.metrics.DestinationSettings;
 import dev.apigw.emulator.metrics.GatewayMeters;
 import dev.apigw.emulator.migration.MigrationService;
+import dev.apigw.emulator.promotion.PromotionService;
 import dev.apigw.emulator.quiesce.AdmissionCounter;
 import dev.apigw.emulator.quiesce.QuiesceMachine;
 import dev.apigw.emulator.quiesce.QuiescePort;
@@ -41,6 +42,7 @@ import java.util.function.Consumer;
  * @param archives the archive export and import with their workspace
  * @param users who signs in to the admin API: the configured administrator and the local users
  * @param events runtime events: searches, purge and archive jobs, and the recorder of API lifecycle events
+ * @param promotion stages, promotions to them and rollbacks
  */
 public record AdminServices(GatewayConfig config, AssetStore store, AssetValidation validation, ApiAssets apis,
                             DefinitionImporter importer,
@@ -49,7 +51,7 @@ public record AdminServices(GatewayConfig config, AssetStore store, AssetValidat
                             MetricsStore published, DestinationSettings destination, SubscriptionUsage usage,
                             ExtendedSettings extended, SkippedAssets skipped, List<Consumer<Router>> publicRoutes,
                             Faults faults, Reset reset, SeedLoader seed, Archives archives, MigrationService migration,
-                            UserDirectory users, Events events) {
+                            UserDirectory users, Events events, PromotionService promotion) {
 
     /** The archive service's parts the admin API uses. */
     public record Archives(ArchiveExporter exporter, ArchiveImporter importer, ArchiveWorkspace workspace) {

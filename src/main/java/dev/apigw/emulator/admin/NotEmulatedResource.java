@@ -11,8 +11,7 @@ import java.util.List;
  * Endpoints of the product the emulator deliberately does not reproduce answer {@value #STATUS} with a body naming
  * them, never a 404 that looks like a missing asset: cross-data-center {@code /dataspace}, portal administration and
  * publishing, approvals, service registry and Integration Server publishing, URL aliases, the API tracer, API
- * documents, IS administration ({@code /is/...}), and promotion ({@code /stages}, {@code /promotion},
- * {@code /rollback}, not emulated yet). {@code GET /portalGateways} answers an empty list instead, so pipelines that
+ * documents, and IS administration ({@code /is/...}). {@code GET /portalGateways} answers an empty list instead, so pipelines that
  * republish to a portal stop cleanly when there is none. Mounted last: every emulated route answers first.
  */
 final class NotEmulatedResource {
@@ -33,10 +32,7 @@ final class NotEmulatedResource {
         new String[] {"/masterPassword", "the master password"},
         new String[] {"/logAggregation", "log aggregation"},
         new String[] {"/denialofservice", "denial-of-service deny lists"},
-        new String[] {"/rule", "access rules"},
-        new String[] {"/stages", "promotion (not emulated yet)"},
-        new String[] {"/promotion", "promotion (not emulated yet)"},
-        new String[] {"/rollback", "promotion rollback (not emulated yet)"});
+        new String[] {"/rule", "access rules"});
     /** Sub-resources of one API that are not emulated. */
     static final List<String[]> API_SUFFIXES = List.of(
         new String[] {"fetchMetadata", "API Portal integration"},

@@ -27,6 +27,11 @@ final class ArchiveContents {
     final Map<String, Doc> plans = new LinkedHashMap<>();
     final Map<String, Doc> packages = new LinkedHashMap<>();
     final Map<String, Doc> settings = new LinkedHashMap<>();
+    final Map<String, Doc> strategies = new LinkedHashMap<>();
+    final Map<String, Doc> scopes = new LinkedHashMap<>();
+    final Map<String, Doc> users = new LinkedHashMap<>();
+    final Map<String, Doc> groups = new LinkedHashMap<>();
+    final Map<String, Doc> profiles = new LinkedHashMap<>();
     final Map<String, Doc> passman = new LinkedHashMap<>();
     final Map<String, Set<String>> registrations = new LinkedHashMap<>();
     final List<EntryName> unsupported = new ArrayList<>();
@@ -39,6 +44,7 @@ final class ArchiveContents {
 
     int assetCount() {
         return apis.size() + policies.size() + actions.size() + applications.size() + aliases.size() + plans.size()
-            + packages.size() + settings.size() + passman.size() + registrations.size() + unsupported.size();
+            + packages.size() + settings.size() + strategies.size() + scopes.size() + users.size() + groups.size()
+            + profiles.size() + passman.size() + registrations.size() + unsupported.size();
     }
 }

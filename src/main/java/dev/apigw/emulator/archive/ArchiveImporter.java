@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * Imports an archive (the product's layout, from a real gateway or an emulator) into this node's store. For Java
  * callers (the admin API, migration, promotion): {@link #importArchive} reads and validates the whole zip on an
  * archive worker, plans every write against the store's current documents, and only then writes, type by type in
- * batches: aliases, policy actions, policies, plans, packages, settings, applications, and APIs last, so nothing
+ * batches: aliases, policy actions, policies, plans, packages, settings, strategies, users, groups, access
+ * profiles, applications, gateway scope mappings, and APIs last, so nothing
  * becomes active before what it refers to is stored. A broken or invalid archive fails with a 400
  * {@code GatewayException} and nothing written. The returned log is the product's {@code ArchiveResult}. The future
  * completes once the route table and the application index include the imported assets.
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
 public final class ArchiveImporter {
     /** The order of writes: what is referred to before what refers to it. */
     private static final List<AssetType> WRITE_ORDER = List.of(AssetType.ALIASES, AssetType.POLICY_ACTIONS,
-        AssetType.POLICIES, AssetType.PLANS, AssetType.PACKAGES, AssetType.SETTINGS, AssetType.APPLICATIONS, AssetType.APIS);
+        AssetType.POLICIES, AssetType.PLANS, AssetType.PACKAGES, AssetType.SETTINGS, AssetType.STRATEGIES, AssetType.USERS, AssetType.GROUPS,
+        AssetType.ACCESS_PROFILES, AssetType.APPLICATIONS, AssetType.GATEWAY_SCOPES, AssetType.APIS);
 
     private final AssetStore store;
     private final QuotaCounterStore counters;

@@ -76,6 +76,11 @@ final class ArchiveReader {
             case "Package" -> contents.packages.put(d.id(), d);
             case "AdministratorSetting" -> contents.settings.put(doc.getValue("configId") instanceof String c ? c : name.id(), d);
             case "PassmanData" -> contents.passman.put(d.id(), d);
+            case "Strategy" -> contents.strategies.put(d.id(), d);
+            case "GatewayScope" -> contents.scopes.put(d.id(), d);
+            case "User" -> contents.users.put(d.id(), d);
+            case "Group" -> contents.groups.put(d.id(), d);
+            case "AccessProfile" -> contents.profiles.put(d.id(), d);
             default -> registration(doc, name);
         }
     }
@@ -83,7 +88,7 @@ final class ArchiveReader {
     private static boolean known(String type) {
         return switch (type) {
             case "API", "Policy", "PolicyAction", "Application", "RegisteredApplication", "Alias", "Plan", "Package",
-                 "AdministratorSetting", "PassmanData" -> true;
+                 "AdministratorSetting", "PassmanData", "Strategy", "GatewayScope", "User", "Group", "AccessProfile" -> true;
             default -> false;
         };
     }

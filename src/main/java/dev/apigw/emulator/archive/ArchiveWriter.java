@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -61,6 +62,7 @@ final class ArchiveWriter {
         for (ExportTree.PlanNode plan : tree.plans) plan(plan);
         for (JsonObject pkg : tree.packages) flat("Package", pkg, ArchiveNames.named(pkg), List.of());
         for (JsonObject s : tree.settings) setting(s);
+        principals();
         report();
         zip.putNextEntry(entry("APIGatewayAssets.acdl", "application/xml"));
         manifest.write(zip, LocalDateTime.ofInstant(Instant.ofEpochMilli(timestamp), ZoneId.systemDefault()));
@@ -118,6 +120,9 @@ final class ArchiveWriter {
         List<String> apis = Applications.consumingApis(app);
         if (!apis.isEmpty()) deps.add(registration(dir, id(app), app.getString("name", id(app)), new JsonArray(List.copyOf(apis))));
         for (String apiId : apis) if (exportedApis.contains(apiId)) deps.add("API." + apiId);
+        if (app.getValue("authStrategyIds") instanceof JsonArray ids) {
+            tree.strategies.stream().filter(s -> ids.contains(id(s))).forEach(s -> deps.add("Strategy." + id(s)));
+        }
         if (secrets.enabled()) {
             String key = Applications.apiKey(app);
             String hash = Applications.secretHash(app);
@@ -145,6 +150,38 @@ final class ArchiveWriter {
         String configId = SettingDocs.configId(id(stored));
         json("AdministratorSetting/" + EntryName.file("AdministratorSetting", configId), SettingDocs.export(stored));
         manifest.add("AdministratorSetting", configId, configId, deps);
+    }
+
+    /** Strategies, gateway scope mappings, users, groups and access profiles; secrets sealed when possible. */
+    private void principals() throws IOException {
+        for (JsonObject s : tree.strategies) {
+            String dir = "Strategy/Strategy/" + EntryName.file("Strategy", id(s));
+            json(dir + "/" + EntryName.file("Strategy", id(s)), PrincipalDocs.exportStrategy(s));
+            manifest.add("Strategy", id(s), ArchiveNames.named(s), sealed("Strategy", s));
+        }
+        for (JsonObject scope : tree.scopes) {
+            String dir = "GatewayScope/" + EntryName.file("GatewayScope", id(scope));
+            json(dir + "/" + EntryName.file("GatewayScope", id(scope)), scope);
+            List<String> deps = new ArrayList<>();
+            for (Object ref : scope.getJsonArray("apiScopes", new JsonArray())) {
+                String apiId = dev.apigw.emulator.model.ScopeReferences.apiIdOf(String.valueOf(ref));
+                if (exportedApis.contains(apiId) && !deps.contains("API." + apiId)) deps.add("API." + apiId);
+            }
+            manifest.add("GatewayScope", id(scope), scope.getString("scopeName", id(scope)), deps);
+        }
+        for (JsonObject u : tree.users) {
+            flat("User", PrincipalDocs.exportUser(u), u.getString("loginId", id(u)), sealed("User", u));
+        }
+        for (JsonObject g : tree.groups) flat("Group", g, ArchiveNames.named(g), List.of());
+        for (JsonObject p : tree.profiles) flat("AccessProfile", p, ArchiveNames.named(p), List.of());
+    }
+
+    /** Writes the PassmanData of a user's or strategy's secrets (none without a passphrase); returns their names. */
+    private List<String> sealed(String type, JsonObject stored) throws IOException {
+        List<String> deps = new ArrayList<>();
+        if (!secrets.enabled()) return deps;
+        for (Map.Entry<String, String> e : PrincipalDocs.secrets(type, stored).entrySet()) deps.add(passman(e.getKey(), e.getValue()));
+        return deps;
     }
 
     private void flat(String type, JsonObject doc, String displayName, List<String> deps) throws IOException {

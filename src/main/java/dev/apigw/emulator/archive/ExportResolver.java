@@ -82,6 +82,11 @@ final class ExportResolver {
         tree.aliases.addAll(aliases(selected.getOrDefault(AssetType.ALIASES, List.of())));
         tree.packages.addAll(selected.getOrDefault(AssetType.PACKAGES, List.of()));
         tree.settings.addAll(selected.getOrDefault(AssetType.SETTINGS, List.of()));
+        tree.strategies.addAll(strategies(selected.getOrDefault(AssetType.STRATEGIES, List.of()), apps));
+        tree.scopes.addAll(selected.getOrDefault(AssetType.GATEWAY_SCOPES, List.of()));
+        tree.users.addAll(selected.getOrDefault(AssetType.USERS, List.of()));
+        tree.groups.addAll(selected.getOrDefault(AssetType.GROUPS, List.of()));
+        tree.profiles.addAll(selected.getOrDefault(AssetType.ACCESS_PROFILES, List.of()));
         return tree;
     }
 
@@ -135,6 +140,18 @@ final class ExportResolver {
         List<JsonObject> actions = docs(AssetType.POLICY_ACTIONS, Policies.allActionIds(policy));
         actions.forEach(a -> placedActions.add(a.getString("id")));
         return new PolicyNode(policy, actions);
+    }
+
+    /** The selected strategies and those the exported applications use ({@code authStrategyIds}), each once. */
+    private List<JsonObject> strategies(List<JsonObject> selected, Set<JsonObject> apps) {
+        Map<String, JsonObject> out = new LinkedHashMap<>();
+        selected.forEach(s -> out.put(s.getString("id"), s));
+        for (JsonObject app : apps) {
+            if (!(app.getValue("authStrategyIds") instanceof JsonArray ids)) continue;
+            List<String> named = ids.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            docs(AssetType.STRATEGIES, named).forEach(s -> out.putIfAbsent(s.getString("id"), s));
+        }
+        return new ArrayList<>(out.values());
     }
 
     /** The selected aliases and those the exported policy actions name ({@code ${name}}), each once. */

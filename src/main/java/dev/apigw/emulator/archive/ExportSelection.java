@@ -25,9 +25,19 @@ public final class ExportSelection {
     /** The GET parameters that select assets, by the kind they select. */
     static final Map<String, AssetType> PARAMETERS = parameters();
     /** The search body's {@code types} the emulator holds assets of (matched case-insensitively). */
-    static final Map<String, AssetType> SEARCH_TYPES = Map.of("api", AssetType.APIS, "policy", AssetType.POLICIES,
-        "policy_action", AssetType.POLICY_ACTIONS, "application", AssetType.APPLICATIONS, "alias", AssetType.ALIASES,
-        "plan", AssetType.PLANS, "package", AssetType.PACKAGES, "administrator_setting", AssetType.SETTINGS);
+    static final Map<String, AssetType> SEARCH_TYPES = Map.ofEntries(Map.entry("api", AssetType.APIS),
+        Map.entry("policy", AssetType.POLICIES), Map.entry("policy_action", AssetType.POLICY_ACTIONS),
+        Map.entry("application", AssetType.APPLICATIONS), Map.entry("alias", AssetType.ALIASES), Map.entry("plan", AssetType.PLANS),
+        Map.entry("package", AssetType.PACKAGES), Map.entry("administrator_setting", AssetType.SETTINGS),
+        Map.entry("users", AssetType.USERS), Map.entry("user", AssetType.USERS), Map.entry("groups", AssetType.GROUPS),
+        Map.entry("group", AssetType.GROUPS), Map.entry("accessprofiles", AssetType.ACCESS_PROFILES),
+        Map.entry("gateway_scope", AssetType.GATEWAY_SCOPES), Map.entry("oauth2_scope_data", AssetType.GATEWAY_SCOPES),
+        Map.entry("strategy", AssetType.STRATEGIES));
+
+    /** The kind a search body's or promotion's asset type names ({@code api}, {@code USERS}, ...), or null. */
+    public static AssetType searchType(String type) {
+        return type == null ? null : SEARCH_TYPES.get(type.toLowerCase(Locale.ROOT));
+    }
 
     /**
      * The assets of one kind to take: {@code ids == null} means every one the filter accepts; {@code from} and
@@ -57,6 +67,11 @@ public final class ExportSelection {
         m.put("plans", AssetType.PLANS);
         m.put("packages", AssetType.PACKAGES);
         m.put("configurations", AssetType.SETTINGS);
+        m.put("users", AssetType.USERS);
+        m.put("groups", AssetType.GROUPS);
+        m.put("accessprofiles", AssetType.ACCESS_PROFILES);
+        m.put("gatewayscopes", AssetType.GATEWAY_SCOPES);
+        m.put("strategies", AssetType.STRATEGIES);
         return m;
     }
 
@@ -77,8 +92,9 @@ public final class ExportSelection {
 
     /**
      * {@code GET /archive}: selector parameters (names case-insensitive, values comma lists or repeated, {@code *} =
-     * all) and {@code include-applications=true}. Parameters for kinds the emulator keeps none of ({@code users},
-     * {@code keyStores}, ...) select nothing. No selector at all exports everything.
+     * all) and {@code include-applications=true}. Parameters for kinds the emulator keeps none of ({@code keyStores},
+     * {@code urlAliases}, ...) select nothing; {@code strategies} is the emulator's own (the product exports an
+     * application's strategies with it). No selector at all exports everything.
      */
     public static ExportSelection fromQuery(Map<String, List<String>> params) {
         Map<AssetType, Set<String>> ids = new EnumMap<>(AssetType.class);

@@ -29,4 +29,9 @@ final class ExportTree {
     final List<PlanNode> plans = new ArrayList<>();
     final List<JsonObject> packages = new ArrayList<>();
     final List<JsonObject> settings = new ArrayList<>();
+    final List<JsonObject> strategies = new ArrayList<>();
+    final List<JsonObject> scopes = new ArrayList<>();
+    final List<JsonObject> users = new ArrayList<>();
+    final List<JsonObject> groups = new ArrayList<>();
+    final List<JsonObject> profiles = new ArrayList<>();
 }

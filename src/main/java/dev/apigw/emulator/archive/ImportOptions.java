@@ -58,6 +58,11 @@ public record ImportOptions(Set<AssetType> overwrite, boolean overwriteApiKeys, 
             case "plans" -> AssetType.PLANS;
             case "packages" -> AssetType.PACKAGES;
             case "administrator_settings", "configurations" -> AssetType.SETTINGS;
+            case "users" -> AssetType.USERS;
+            case "groups" -> AssetType.GROUPS;
+            case "accessprofiles" -> AssetType.ACCESS_PROFILES;
+            case "gatewayscopes" -> AssetType.GATEWAY_SCOPES;
+            case "strategies", "application_strategies" -> AssetType.STRATEGIES;
             default -> null;
         };
     }

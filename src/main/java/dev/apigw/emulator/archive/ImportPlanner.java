@@ -65,6 +65,7 @@ final class ImportPlanner {
         p.flat(AssetType.PLANS, "Plan", c.plans);
         p.flat(AssetType.PACKAGES, "Package", c.packages);
         p.settings();
+        p.principals();
         ImportValidation.converted(p.writes, validation);
         NotImported.log(c, p.secrets.keySet(), p.log);
         return new Plan(p.writes, p.log);
@@ -137,7 +138,8 @@ final class ImportPlanner {
     private void flat(AssetType type, String logType, Map<String, Doc> docs) {
         for (Doc d : docs.values()) {
             JsonObject doc = stored(d);
-            String computed = type == AssetType.POLICY_ACTIONS ? ArchiveNames.action(doc, null) : ArchiveNames.named(doc);
+            String computed = type == AssetType.POLICY_ACTIONS ? ArchiveNames.action(doc, null)
+                : type == AssetType.GATEWAY_SCOPES ? doc.getString("scopeName", d.id()) : ArchiveNames.named(doc);
             String name = display(logType, d.id(), computed);
             if (writable(type, logType, name, d.id())) write(type, logType, name, d.id(), doc, null);
         }
@@ -171,6 +173,26 @@ final class ImportPlanner {
         ids.addAll(manifestRegistrations.getOrDefault(appId, List.of()));
         Map<String, JsonObject> planned = writes.getOrDefault(AssetType.APIS, Map.of());
         return ids.stream().distinct().filter(id -> planned.containsKey(id) || existing(AssetType.APIS).containsKey(id)).toList();
+    }
+
+    /** Strategies and users with their secrets; groups, access profiles and gateway scope mappings as they are. */
+    private void principals() {
+        PrincipalImport restore = new PrincipalImport(secrets);
+        for (Doc d : c.strategies.values()) {
+            String name = display("Strategy", d.id(), ArchiveNames.named(d.json()));
+            if (!writable(AssetType.STRATEGIES, "Strategy", name, d.id())) continue;
+            PrincipalImport.Outcome out = restore.strategy(d, existing(AssetType.STRATEGIES).get(d.id()));
+            write(AssetType.STRATEGIES, "Strategy", name, d.id(), out.doc(), out.note());
+        }
+        for (Doc d : c.users.values()) {
+            String name = display("User", d.id(), d.json().getString("loginId", d.id()));
+            if (!writable(AssetType.USERS, "User", name, d.id())) continue;
+            PrincipalImport.Outcome out = restore.user(d, existing(AssetType.USERS).get(d.id()));
+            write(AssetType.USERS, "User", name, d.id(), out.doc(), out.note());
+        }
+        flat(AssetType.GROUPS, "Group", c.groups);
+        flat(AssetType.ACCESS_PROFILES, "AccessProfile", c.profiles);
+        flat(AssetType.GATEWAY_SCOPES, "GatewayScope", c.scopes);
     }
 
     /** Settings are logged by the product's configId ({@code extended}) and stored by the emulator's id. */

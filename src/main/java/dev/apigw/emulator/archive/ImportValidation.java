@@ -4,6 +4,7 @@ import dev.apigw.emulator.archive.ArchiveContents.Doc;
 import dev.apigw.emulator.catalog.AssetShapes;
 import dev.apigw.emulator.catalog.AssetValidation;
 import dev.apigw.emulator.model.Policies;
+import dev.apigw.emulator.model.ScopeReferences;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.store.AssetType;
 import io.vertx.core.json.JsonObject;
@@ -35,6 +36,18 @@ final class ImportValidation {
                 throw GatewayException.invalidPayload("'properties' must be an object");
             }
         });
+        shapes(c.strategies, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.groups, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.profiles, d -> AssetShapes.checkNamed(d.copy().put("id", d.getValue("id", "?"))));
+        shapes(c.users, d -> text(d, "loginId"));
+        shapes(c.scopes, d -> text(d, "scopeName"));
+        for (Doc scope : c.scopes.values()) {
+            List<String> apis = new java.util.ArrayList<>();
+            if (scope.json().getValue("apiScopes") instanceof io.vertx.core.json.JsonArray refs) {
+                for (Object r : refs) apis.add(ScopeReferences.apiIdOf(String.valueOf(r)));
+            }
+            refs("gateway scope " + scope.id(), "API", apis, c.apis, existing.get(AssetType.APIS));
+        }
         for (Doc api : c.apis.values()) {
             refs("API " + ArchiveNames.api(api.json()) + " (" + api.id() + ")", "policy", AssetRefs.apiPolicies(api.json()), c.policies,
                 existing.get(AssetType.POLICIES));
@@ -58,6 +71,12 @@ final class ImportValidation {
                     throw ArchiveReader.invalid(type.key() + " " + w.getKey() + ": " + e.getMessage());
                 }
             }
+        }
+    }
+
+    private static void text(JsonObject doc, String key) {
+        if (!(doc.getValue(key) instanceof String s) || s.isBlank()) {
+            throw GatewayException.invalidPayload("the mandatory field " + key + " is missing");
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The log entries of what an import keeps no document of: the PassmanData entries (restored into the applications
  * and settings they belong to when they could be opened, else explained) and the product's asset types the emulator
- * does not keep (users, groups, teams, strategies, ...), which are reported and skipped while the rest imports.
+ * does not keep (key stores, URL aliases, portal gateways, ...), which are reported and skipped while the rest imports.
  */
 final class NotImported {
     private NotImported() {

@@ -12,7 +12,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
                             RedisConfig redis, RuntimeConfig runtime, CompatConfig compat, DemoConfig demo,
                             AuthConfig auth, RateLimitConfig rateLimit, OpsConfig ops, LoggingConfig logging,
                             Path seedDir, ArchiveConfig archive, MigrationConfig migration, AliasConfig aliases,
-                            LimitsConfig limits, DefinitionImportConfig definitionImport, EventsConfig events) {
+                            LimitsConfig limits, DefinitionImportConfig definitionImport, EventsConfig events,
+                            PromotionConfig promotion) {
 
     public GatewayConfig {
         if (host.isBlank()) throw new ConfigException("host", "must not be empty");
@@ -41,7 +42,8 @@ public record GatewayConfig(String host, int port, int instances, Path dataDir, 
             AliasConfig.from(r.child("aliases")),
             LimitsConfig.from(r.child("limits")),
             DefinitionImportConfig.from(r.child("definitionImport")),
-            EventsConfig.from(r.child("events")));
+            EventsConfig.from(r.child("events")),
+            PromotionConfig.from(r.child("promotion")));
     }
 
     /** {@code seed.dir}: asset files imported at start; null when not set. */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 final class CoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(CoreWriter.class);
     static final List<AssetType> ORDER = List.of(AssetType.ALIASES, AssetType.POLICY_ACTIONS, AssetType.POLICIES,
-        AssetType.PLANS, AssetType.PACKAGES, AssetType.SETTINGS, AssetType.WEBHOOKS, AssetType.APPLICATIONS, AssetType.APIS);
+        AssetType.PLANS, AssetType.PACKAGES, AssetType.SETTINGS, AssetType.WEBHOOKS, AssetType.STRATEGIES, AssetType.USERS,
+        AssetType.GROUPS, AssetType.ACCESS_PROFILES, AssetType.APPLICATIONS, AssetType.GATEWAY_SCOPES, AssetType.APIS);
 
     private final AssetStore store;
     private final ArchiveWorkspace workspace;

@@ -32,6 +32,7 @@ import java.util.Map;
  */
 final class GatewaySource implements MigrationSource {
     static final String CORE_EXPORT = "apis=*&policies=*&policyActions=*&applications=*&aliases=*&plans=*&packages=*"
+        + "&users=*&groups=*&accessProfiles=*&gatewayScopes=*&strategies=*"
         + "&configurations=*&include-applications=true";
 
     private final Vertx vertx;
@@ -69,7 +70,8 @@ final class GatewaySource implements MigrationSource {
         JsonObject counts = new JsonObject();
         for (String[] t : new String[][] {{"API", "apis"}, {"Policy", "policies"}, {"PolicyAction", "policyActions"},
             {"Application", "applications"}, {"Alias", "aliases"}, {"Plan", "plans"}, {"Package", "packages"},
-            {"AdministratorSetting", "settings"}}) {
+            {"AdministratorSetting", "settings"}, {"Strategy", "strategies"}, {"GatewayScope", "gatewayScopes"},
+            {"User", "users"}, {"Group", "groups"}, {"AccessProfile", "accessProfiles"}}) {
             counts.put(t[1], log.count(t[0], ImportLog.SUCCESS));
         }
         return counts.put("webhooks", written.getInteger("webhooks", 0)).put("skipped", written.getInteger("skipped", 0));

@@ -44,7 +44,8 @@ public final class MigrationService implements Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationService.class);
     /** Emptied by clean, in this order; webhooks are kept. */
     private static final List<AssetType> CLEANED = List.of(AssetType.APIS, AssetType.APPLICATIONS, AssetType.PLANS,
-        AssetType.PACKAGES, AssetType.POLICIES, AssetType.POLICY_ACTIONS, AssetType.ALIASES, AssetType.SETTINGS);
+        AssetType.PACKAGES, AssetType.POLICIES, AssetType.POLICY_ACTIONS, AssetType.ALIASES, AssetType.SETTINGS,
+        AssetType.STRATEGIES, AssetType.GATEWAY_SCOPES, AssetType.USERS, AssetType.GROUPS, AssetType.ACCESS_PROFILES);
 
     /** A failed action with what it did get done. */
     static final class Failure extends RuntimeException {

@@ -18,7 +18,11 @@ public enum AssetType {
     GATEWAY_SCOPES("gatewayScopes"),
     USERS("users"),
     GROUPS("groups"),
-    ACCESS_PROFILES("accessProfiles");
+    ACCESS_PROFILES("accessProfiles"),
+    /** Promotion targets: other gateways' URLs and credentials. */
+    STAGES("stages"),
+    /** Promotions made from this gateway, with what their rollback restores. */
+    PROMOTIONS("promotions");
 
     private final String key;
 

@@ -19,8 +19,7 @@ class NotEmulatedIT {
     @CsvSource({"GET, /dataspace", "PUT, /dataspace/listener", "GET, /dataspace/status", "POST, /portalGateways",
         "GET, /portalGateways/communities", "GET, /approvalConfigurations", "PUT, /approvals/a1/approve",
         "PUT, /serviceRegistry/publish", "GET, /integrationServer/publish", "GET, /urlaliases", "POST, /tracer/archive",
-        "GET, /documents", "PUT, /is/outboundproxy/HTTPS_Proxy", "GET, /apis/a1/fetchMetadata", "PUT, /apis/a1/tracing/enable",
-        "GET, /stages", "POST, /promotion", "PUT, /rollback/r1"})
+        "GET, /documents", "PUT, /is/outboundproxy/HTTPS_Proxy", "GET, /apis/a1/fetchMetadata", "PUT, /apis/a1/tracing/enable"})
     void answers_501_naming_the_endpoint(String method, String path, TestGateway gw) {
         gw.admin().contentType("application/json").body("{}").request(Method.valueOf(method), "/rest/apigateway" + path)
             .then().statusCode(501).body("errorDetails", containsString("is not emulated by apigw-emulator"))

@@ -14,6 +14,7 @@ import dev.apigw.emulator.support.GatewayIT;
 import dev.apigw.emulator.support.TestApis;
 import dev.apigw.emulator.support.TestAuth;
 import dev.apigw.emulator.support.TestGateway;
+import dev.apigw.emulator.support.TestPrincipals;
 import dev.apigw.emulator.support.Zips;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
@@ -171,6 +172,40 @@ class ArchiveIT {
         assertNotEquals(TestAuth.apiKey(made.getJsonObject("app")), newKey);
         assertEquals(200, call(target, apiName, newKey));
         assertEquals(401, call(target, apiName, TestAuth.apiKey(made.getJsonObject("app"))));
+    }
+
+    @Test
+    void strategies_scopes_users_groups_and_access_profiles_round_trip_with_their_secrets(TestGateway gw, Echo echo) {
+        String name = name("principal");
+        String apiId = TestApis.registerActive(gw, name, "1.0", echo.url(), "/get");
+        TestPrincipals p = TestPrincipals.create(gw, name, apiId);
+        String strategyId = p.strategy().getString("id");
+        byte[] zip = export(gw, "apis=" + apiId + "&" + p.selectors());
+        java.util.Set<String> entries = Zips.entries(zip).keySet();
+        assertTrue(entries.contains("Strategy/Strategy/Strategy." + strategyId + "/Strategy." + strategyId), entries.toString());
+        assertTrue(entries.containsAll(java.util.List.of("GatewayScope/GatewayScope." + p.scopeId() + "/GatewayScope." + p.scopeId(),
+            "User/User." + p.userId(), "Group/Group." + p.groupId(), "AccessProfile/AccessProfile." + p.profileId(),
+            "PassmanData/PassmanData." + p.clientId() + "-clientSecret", "PassmanData/PassmanData.USER_PASSWORD" + p.userId())));
+        String strategyDoc = new String(Zips.entries(zip).get("Strategy/Strategy/Strategy." + strategyId + "/Strategy." + strategyId),
+            StandardCharsets.UTF_8);
+        assertFalse(strategyDoc.contains(p.clientSecret()), "the client secret travels sealed only");
+        assertFalse(new String(Zips.entries(zip).get("User/User." + p.userId()), StandardCharsets.UTF_8).contains("pbkdf2"));
+
+        JsonObject log = new JsonObject(importZip(target, zip, "?overwrite=*").then().statusCode(201).extract().asString());
+        for (String[] e : new String[][] {{"Strategy", strategyId}, {"GatewayScope", p.scopeId()}, {"User", p.userId()},
+            {"Group", p.groupId()}, {"AccessProfile", p.profileId()}}) {
+            assertEquals("OK", entry(log, e[0], e[1]).getString("explanation"), log.encode());
+        }
+        target.admin().get("/rest/apigateway/strategies/" + strategyId).then().statusCode(200)
+            .body("strategy.dcrConfig.clientId", equalTo(p.clientId()));
+        target.admin().get("/rest/apigateway/scopes/" + p.scopeId()).then().statusCode(200).body("scope.apiScopes", hasItem(apiId));
+        target.admin().get("/rest/apigateway/groups/" + p.groupId()).then().statusCode(200).body("groups[0].userIds", hasItem(p.userId()));
+        target.admin().get("/rest/apigateway/accessProfiles/" + p.profileId()).then().statusCode(200)
+            .body("groupIds", hasItem(p.groupId()));
+        TestAuth.awaitStatus(() -> p.token(target, p.clientSecret()), 200);
+        assertEquals(401, p.token(target, "not-the-secret"));
+        TestAuth.awaitStatus(() -> p.signIn(target, p.password()), 200);
+        assertEquals(401, p.signIn(target, "wrong"));
     }
 
     static JsonObject entry(JsonObject log, String type, String id) {

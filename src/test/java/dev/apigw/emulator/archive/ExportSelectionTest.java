@@ -36,16 +36,27 @@ class ExportSelectionTest {
         assertNull(star.selectors().get(AssetType.POLICIES).ids());
         assertFalse(star.selectors().containsKey(AssetType.APIS));
         assertTrue(star.includeApplications());
-        ExportSelection none = ExportSelection.fromQuery(Map.of("users", List.of("Administrator")));
+        ExportSelection none = ExportSelection.fromQuery(Map.of("keyStores", List.of("DEFAULT_IS_KEYSTORE")));
         assertEquals(ExportSelection.PARAMETERS.size(), none.selectors().size());
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"{\"types\":[\"api\"]}", "{\"types\":[\"API\"]}", "{\"types\":[\"Api\",\"users\"]}"})
+    @ValueSource(strings = {"{\"types\":[\"api\"]}", "{\"types\":[\"API\"]}", "{\"types\":[\"Api\",\"keystore\"]}"})
     void search_types_match_case_insensitively(String body) {
         ExportSelection s = ExportSelection.fromSearch(new JsonObject(body));
         assertEquals(Set.of(AssetType.APIS), s.selectors().keySet());
         assertTrue(s.includeApplications(), "real exports by type carry the applications of the APIs");
+    }
+
+    @Test
+    void users_groups_access_profiles_gateway_scopes_and_strategies_are_selected_by_query_and_by_type() {
+        ExportSelection q = ExportSelection.fromQuery(Map.of("users", List.of("u"), "groups", List.of("g"),
+            "accessProfiles", List.of("p"), "gatewayScopes", List.of("s"), "strategies", List.of("o")));
+        assertEquals(Set.of(AssetType.USERS, AssetType.GROUPS, AssetType.ACCESS_PROFILES, AssetType.GATEWAY_SCOPES,
+            AssetType.STRATEGIES), q.selectors().keySet());
+        ExportSelection t = ExportSelection.fromSearch(new JsonObject("{\"types\":[\"USERS\",\"GROUPS\",\"ACCESSPROFILES\",\"GATEWAY_SCOPE\"]}"));
+        assertEquals(Set.of(AssetType.USERS, AssetType.GROUPS, AssetType.ACCESS_PROFILES, AssetType.GATEWAY_SCOPES),
+            t.selectors().keySet());
     }
 
     @Test

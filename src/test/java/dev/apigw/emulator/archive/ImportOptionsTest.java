@@ -25,8 +25,8 @@ class ImportOptionsTest {
     void lists_name_kinds_leniently_and_keys_need_their_application() {
         ImportOptions o = ImportOptions.parse(List.of("apis,policies,policyactions,applications,users,groups,accessProfiles,gatewayScopes,aliases"),
             "false", null);
-        assertEquals(Set.of(AssetType.APIS, AssetType.POLICIES, AssetType.POLICY_ACTIONS, AssetType.APPLICATIONS, AssetType.ALIASES),
-            o.overwrite());
+        assertEquals(Set.of(AssetType.APIS, AssetType.POLICIES, AssetType.POLICY_ACTIONS, AssetType.APPLICATIONS, AssetType.ALIASES,
+            AssetType.USERS, AssetType.GROUPS, AssetType.ACCESS_PROFILES, AssetType.GATEWAY_SCOPES), o.overwrite());
         assertFalse(o.overwriteApiKeys());
         assertFalse(o.preserveAssetState());
         assertFalse(ImportOptions.parse(List.of("application_apiKeys"), null, null).overwriteApiKeys(), "not without applications");

@@ -16,6 +16,7 @@ import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.TestApis;
 import dev.apigw.emulator.support.TestAuth;
 import dev.apigw.emulator.support.TestGateway;
+import dev.apigw.emulator.support.TestPrincipals;
 import dev.apigw.emulator.support.Webhooks;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -39,6 +40,7 @@ class MigrationIT {
     static final String DESIGNTIME = "{\"enable\":%s,\"block\":\"designtime\"}";
     static JsonObject app;
     static String apiId;
+    static TestPrincipals principals;
 
     @BeforeAll
     static void populate_the_old_node(TestGateway old, Echo echo) {
@@ -51,6 +53,7 @@ class MigrationIT {
             + "[\"apigateway:server:started\"],\"active\":false}").post("/rest/apigateway/webhooks").then().statusCode(201);
         old.admin().contentType("application/json").body("{\"pgmen.quotaSurvival.interval\":\"5\"}")
             .put("/rest/apigateway/configurations/settings").then();
+        principals = TestPrincipals.create(old, "ledgerops", apiId);
         TestAuth.awaitStatus(() -> call(old, TestAuth.apiKey(app)), 200);
     }
 
@@ -107,7 +110,10 @@ class MigrationIT {
                 .then().statusCode(200);
             fresh.admin().get("/rest/apigateway/plans").then().body("planResponse.name", hasItem("Gold"));
             fresh.admin().get("/rest/apigateway/webhooks").then().body("response.config.url", hasItem("http://127.0.0.1:9/old"));
-            for (AssetType t : List.of(AssetType.APIS, AssetType.POLICIES, AssetType.POLICY_ACTIONS, AssetType.APPLICATIONS, AssetType.PLANS)) {
+            assertEquals(200, principals.token(fresh, principals.clientSecret()), "the strategy's client travels with its secret");
+            assertEquals(200, principals.signIn(fresh, principals.password()), "the user travels with its password");
+            for (AssetType t : List.of(AssetType.APIS, AssetType.POLICIES, AssetType.POLICY_ACTIONS, AssetType.APPLICATIONS, AssetType.PLANS,
+                AssetType.STRATEGIES, AssetType.GATEWAY_SCOPES, AssetType.USERS, AssetType.GROUPS, AssetType.ACCESS_PROFILES)) {
                 assertEquals(count(old, t), count(fresh, t), t.key());
             }
             JsonObject transformed = Migrations.run(fresh, Migrations.TRANSFORM);
