@@ -7,8 +7,14 @@
 #                                without identification, one run                                     (issue 3)
 #   loadtest/bench.sh throttle   API with a never-tripping Redis throttle vs without, plus Redis calls per
 #                                request from INFO commandstats                                      (issue 4)
+#   loadtest/bench.sh all        gw1 = API key + never-tripping Redis throttle + plan quota, gw2 = the same gateway's
+#                                routing-only API, gw3 = the floor proxy (loadtest/vertx-ref, NIO), plus nginx; Redis
+#                                calls per request of gw1                                           (issue 17)
+#   loadtest/bench.sh transport  gw1 = the gateway (routing only) on epoll, gw2 = the floor proxy on NIO, gw3 = the
+#                                floor proxy on epoll (both loadtest/vertx-ref), plus nginx          (issue 17)
 #
-# Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>).
+# Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>),
+# BENCH_OPTS (more options for baseline.sh, e.g. "-d 2 -w 1" for a smoke run of a few seconds).
 # The gateway is started by the harness (-g), pinned to the system-under-test CPU, with a config made here;
 # the APIs are registered beforehand through the admin API and persist in the embedded store.
 set -euo pipefail
@@ -25,11 +31,12 @@ mvn -q -B -DskipTests package
 WORK=$(mktemp -d /tmp/apigw-bench.XXXXXX)
 REDIS_PID=""
 cleanup() { [ -n "${GW_PID:-}" ] && kill "$GW_PID" 2>/dev/null; [ -n "${REF:-}" ] && kill "$REF" 2>/dev/null;
+            [ -n "${REF2:-}" ] && kill "$REF2" 2>/dev/null;
             [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null; true; }
 trap cleanup EXIT
 
 REDIS_URL=""
-if [ "$MODE" = throttle ]; then
+if [ "$MODE" = throttle ] || [ "$MODE" = all ]; then
   command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; }
   # Redis shares the load generator's CPU (the harness pins the gateway alone on the first allowed CPU)
   CPU1=$(taskset -cp $$ | sed 's/.*: //' | tr ',' '\n' | tail -1 | sed 's/.*-//')
@@ -44,6 +51,8 @@ dataDir: $WORK/data
 redis: {url: "$REDIS_URL"}
 demo: {enabled: false}
 YAML
+# the transport comparison pins the gateway to epoll (auto would choose it too on Linux, but says nothing if it cannot)
+if [ "$MODE" = transport ]; then echo 'runtime: {transport: epoll}' >> "$WORK/gateway.yaml"; fi
 JAVA_CMD="java -XX:+UseParallelGC -Xms256m -Xmx256m -jar $PWD/target/apigw-emulator.jar --config $WORK/gateway.yaml"
 
 # ---- register the APIs with a throw-away run of the gateway
@@ -61,32 +70,70 @@ activate() { curl -sf -u $AUTH -X PUT "$GW/rest/apigateway/apis/$1/activate" >/d
 PLAIN=$(register echo); activate "$PLAIN"
 HEADERS=()
 URLS=("$GW/gateway/echo/1.0/")
-if [ "$MODE" != routing ]; then
+if [ "$MODE" != routing ] && [ "$MODE" != transport ]; then
   command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
   # the policy variants on the same gateway; mode-specific setup lives in loadtest/bench-policies.sh
   source "$PWD/loadtest/bench-policies.sh"
   setup_"$MODE"   # sets POLICY_URLS and HEADERS
   URLS=("${POLICY_URLS[@]}" "$GW/gateway/echo/1.0/")
-  if [ "$MODE" = throttle ]; then
-    mkdir -p "$OUT"; count_redis_calls "${POLICY_URLS[0]}" 18379 2000 | tee "$OUT/redis-commandstats.txt"
+  if [ "$MODE" = throttle ] || [ "$MODE" = all ]; then
+    mkdir -p "$OUT"; count_redis_calls "${POLICY_URLS[0]}" 18379 2000 "${HEADERS[0]:-}" | tee "$OUT/redis-commandstats.txt"
   fi
 fi
 kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""
 
 HARGS=(); for h in "${HEADERS[@]:-}"; do [ -n "$h" ] && HARGS+=(-H "$h"); done
+read -r -a EXTRA <<<"${BENCH_OPTS:-}"
 mkdir -p "$OUT"
-if [ "$MODE" = routing ]; then
+CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
+# the floor proxy of this repository (loadtest/vertx-ref: the shared one plus -Dtransport), pinned to the gateway's CPU
+start_floor() { # transport port -> pid
+  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -Dtransport="$1" -Dport="$2" -Dinstances=1 \
+    -jar "$PWD/loadtest/vertx-ref/target/vertx-ref-proxy.jar" > "$WORK/ref-$1.log" 2>&1 &
+  echo $!
+}
+wait_floor() { # transport: until its log says it listens
+  for _ in $(seq 1 100); do grep -q listening "$WORK/ref-$1.log" 2>/dev/null && return; sleep 0.2; done
+  log "floor proxy ($1) did not start: $(cat "$WORK/ref-$1.log")"; exit 1
+}
+# paired per-round ratios of one target over another (the tput phase of rounds.tsv), as name=value lines
+paired_ratios() { # rounds.tsv a:b...
+  python3 - "$@" <<'PY'
+import csv, statistics, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t") if r["phase"] == "tput"]
+rps = {(r["round"], r["target"]): float(r["rps"]) for r in rows}
+for pair in sys.argv[2:]:
+    a, b = pair.split(":")
+    ratios = [rps[(rd, a)] / rps[(rd, b)] for (rd, t) in rps if t == b and (rd, a) in rps]
+    print(f"{a}_over_{b}_rps_paired_median={statistics.median(ratios):.3f}" if ratios else f"{a}_over_{b}=n/a")
+PY
+}
+if [ "$MODE" = all ] || [ "$MODE" = transport ]; then
+  mvn -q -B -f loadtest/vertx-ref/pom.xml package
+fi
+if [ "$MODE" = all ]; then
+  # gw2 (same host:port as gw1, no pid of its own) is charged to the gateway; gw3 is the floor proxy on NIO
+  REF=$(start_floor nio 18090); wait_floor nio
+  REDIS_WATCH_PORT=18379 "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" "${HARGS[@]}" -p ",$REF" "${EXTRA[@]}" \
+    -g "$JAVA_CMD" "${URLS[0]}" "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/"
+  paired_ratios "$OUT/rounds.tsv" gw1:gw2 gw2:gw3 gw1:nginx gw2:nginx gw3:nginx | tee "$OUT/policy-ratios.env"
+elif [ "$MODE" = transport ]; then
+  REF=$(start_floor nio 18090); REF2=$(start_floor epoll 18091); wait_floor nio; wait_floor epoll
+  "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$REF,$REF2" "${EXTRA[@]}" -g "$JAVA_CMD" \
+    "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/" "http://127.0.0.1:18091/gateway/echo/1.0/"
+  paired_ratios "$OUT/rounds.tsv" gw1:gw2 gw1:gw3 gw3:gw2 gw1:nginx gw2:nginx gw3:nginx | tee "$OUT/transport-ratios.env"
+  grep -h "transport" "$WORK"/ref-*.log "$OUT/gateway.log" >&2 || true
+elif [ "$MODE" = routing ]; then
   mvn -q -B -f "$BENCH/vertx-ref/pom.xml" package
-  CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
   taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -jar "$BENCH/vertx-ref/target/vertx-ref-proxy.jar" \
     > "$WORK/ref.log" 2>&1 & REF=$!
   sleep 2
-  "$BENCH/baseline.sh" -A -r "$ROUNDS" -o "$OUT" -p "$REF" -g "$JAVA_CMD" \
+  "$BENCH/baseline.sh" -A -r "$ROUNDS" -o "$OUT" -p "$REF" "${EXTRA[@]}" -g "$JAVA_CMD" \
     "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/"
 else
   # throughput ratios only: the paced and c=1 phases are skipped to keep the run short
   REDIS_WATCH_PORT=$([ "$MODE" = throttle ] && echo 18379 || true) \
-    "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" "${HARGS[@]}" -g "$JAVA_CMD" "${URLS[@]}"
+    "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" "${HARGS[@]}" "${EXTRA[@]}" -g "$JAVA_CMD" "${URLS[@]}"
   # paired per-round ratio of each policy route over the plain route (the last URL)
   python3 - "$OUT/rounds.tsv" "${#URLS[@]}" <<'PY' | tee "$OUT/policy-ratios.env"
 import csv, statistics, sys
