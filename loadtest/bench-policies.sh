@@ -85,6 +85,6 @@ PY
   local stats; stats=$(redis-cli -p "$2" INFO commandstats | grep -E '^cmdstat_' || true)
   echo "$stats"
   # every command counts as a round trip (pipelined ones too): the measure of the issue-17 target
-  awk -F'[:=,]' -v n="$3" '{ calls += $3 } END { printf "redis_calls_per_request=%.4f\n", calls / n }' <<<"$stats"
+  awk -F'[:=,]' -v n="$3" '!/resetstat/ { calls += $3 } END { printf "redis_calls_per_request=%.4f\n", calls / n }' <<<"$stats"
   kill "$backend"; wait "$backend" 2>/dev/null || true
 }
