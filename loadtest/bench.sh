@@ -12,8 +12,14 @@
 #                                target gw1_over_gw2_rps >= 0.95                                     (issue 14)
 #   loadtest/bench.sh compare    gateway now (events off) vs an earlier build (BEFORE_JAR, e.g. eeba02a) vs the
 #                                Vert.x floor proxy: throughput only, target gw1_over_gw2_rps >= 0.97     (issues 8, 9)
+#   loadtest/bench.sh all        gw1 = API key + never-tripping Redis throttle + plan quota, gw2 = the same gateway's
+#                                routing-only API, gw3 = the floor proxy (loadtest/vertx-ref, NIO), plus nginx; Redis
+#                                calls per request of gw1                                           (issue 17)
+#   loadtest/bench.sh transport  gw1 = the gateway (routing only) on epoll, gw2 = the floor proxy on NIO, gw3 = the
+#                                floor proxy on epoll (both loadtest/vertx-ref), plus nginx          (issue 17)
 #
-# Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>).
+# Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>),
+# BENCH_OPTS (more options for baseline.sh, e.g. "-d 2 -w 1" for a smoke run of a few seconds).
 # The gateway is started by the harness (-g), pinned to the system-under-test CPU, with a config made here;
 # the APIs are registered beforehand through the admin API and persist in the embedded store.
 set -euo pipefail
@@ -31,11 +37,12 @@ WORK=$(mktemp -d /tmp/apigw-bench.XXXXXX)
 REDIS_PID=""
 cleanup() { [ -n "${GW_PID:-}" ] && kill "$GW_PID" 2>/dev/null; [ -n "${REF:-}" ] && kill "$REF" 2>/dev/null;
             [ -n "${OFF:-}" ] && kill "$OFF" 2>/dev/null;
+            [ -n "${REF2:-}" ] && kill "$REF2" 2>/dev/null;
             [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null; true; }
 trap cleanup EXIT
 
 REDIS_URL=""
-if [ "$MODE" = throttle ]; then
+if [ "$MODE" = throttle ] || [ "$MODE" = all ]; then
   command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; }
   # Redis shares the load generator's CPU (the harness pins the gateway alone on the first allowed CPU)
   CPU1=$(taskset -cp $$ | sed 's/.*: //' | tr ',' '\n' | tail -1 | sed 's/.*-//')
@@ -51,6 +58,8 @@ redis: {url: "$REDIS_URL"}
 demo: {enabled: false}
 YAML
 [ "$MODE" = compare ] && echo "events: {enabled: false}" >> "$WORK/gateway.yaml"
+# the transport comparison pins the gateway to epoll (auto would choose it too on Linux, but says nothing if it cannot)
+if [ "$MODE" = transport ]; then echo 'runtime: {transport: epoll}' >> "$WORK/gateway.yaml"; fi
 JAVA_CMD="java -XX:+UseParallelGC -Xms256m -Xmx256m -jar $PWD/target/apigw-emulator.jar --config $WORK/gateway.yaml"
 
 # ---- register the APIs with a throw-away run of the gateway
@@ -68,21 +77,60 @@ activate() { curl -sf -u $AUTH -X PUT "$GW/rest/apigateway/apis/$1/activate" >/d
 PLAIN=$(register echo); activate "$PLAIN"
 HEADERS=()
 URLS=("$GW/gateway/echo/1.0/")
-if [ "$MODE" != routing ] && [ "$MODE" != events ]; then
+if [ "$MODE" != routing ] && [ "$MODE" != events ] && [ "$MODE" != transport ] && [ "$MODE" != compare ]; then
   command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
   # the policy variants on the same gateway; mode-specific setup lives in loadtest/bench-policies.sh
   source "$PWD/loadtest/bench-policies.sh"
   setup_"$MODE"   # sets POLICY_URLS and HEADERS
   URLS=("${POLICY_URLS[@]}" "$GW/gateway/echo/1.0/")
-  if [ "$MODE" = throttle ]; then
-    mkdir -p "$OUT"; count_redis_calls "${POLICY_URLS[0]}" 18379 2000 | tee "$OUT/redis-commandstats.txt"
+  if [ "$MODE" = throttle ] || [ "$MODE" = all ]; then
+    mkdir -p "$OUT"; count_redis_calls "${POLICY_URLS[0]}" 18379 2000 "${HEADERS[0]:-}" | tee "$OUT/redis-commandstats.txt"
   fi
 fi
 kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""
 
 HARGS=(); for h in "${HEADERS[@]:-}"; do [ -n "$h" ] && HARGS+=(-H "$h"); done
+read -r -a EXTRA <<<"${BENCH_OPTS:-}"
 mkdir -p "$OUT"
-if [ "$MODE" = events ]; then
+CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
+# the floor proxy of this repository (loadtest/vertx-ref: the shared one plus -Dtransport), pinned to the gateway's CPU
+start_floor() { # transport port -> pid
+  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -Dtransport="$1" -Dport="$2" -Dinstances=1 \
+    -jar "$PWD/loadtest/vertx-ref/target/vertx-ref-proxy.jar" > "$WORK/ref-$1.log" 2>&1 &
+  echo $!
+}
+wait_floor() { # transport: until its log says it listens
+  for _ in $(seq 1 100); do grep -q listening "$WORK/ref-$1.log" 2>/dev/null && return; sleep 0.2; done
+  log "floor proxy ($1) did not start: $(cat "$WORK/ref-$1.log")"; exit 1
+}
+# paired per-round ratios of one target over another (the tput phase of rounds.tsv), as name=value lines
+paired_ratios() { # rounds.tsv a:b...
+  python3 - "$@" <<'PY'
+import csv, statistics, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t") if r["phase"] == "tput"]
+rps = {(r["round"], r["target"]): float(r["rps"]) for r in rows}
+for pair in sys.argv[2:]:
+    a, b = pair.split(":")
+    ratios = [rps[(rd, a)] / rps[(rd, b)] for (rd, t) in rps if t == b and (rd, a) in rps]
+    print(f"{a}_over_{b}_rps_paired_median={statistics.median(ratios):.3f}" if ratios else f"{a}_over_{b}=n/a")
+PY
+}
+if [ "$MODE" = all ] || [ "$MODE" = transport ]; then
+  mvn -q -B -f loadtest/vertx-ref/pom.xml package
+fi
+if [ "$MODE" = all ]; then
+  # gw2 (same host:port as gw1, no pid of its own) is charged to the gateway; gw3 is the floor proxy on NIO
+  REF=$(start_floor nio 18090); wait_floor nio
+  REDIS_WATCH_PORT=18379 "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" "${HARGS[@]}" -p ",$REF" "${EXTRA[@]}" \
+    -g "$JAVA_CMD" "${URLS[0]}" "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/"
+  paired_ratios "$OUT/rounds.tsv" gw1:gw2 gw2:gw3 gw1:nginx gw2:nginx gw3:nginx | tee "$OUT/policy-ratios.env"
+elif [ "$MODE" = transport ]; then
+  REF=$(start_floor nio 18090); REF2=$(start_floor epoll 18091); wait_floor nio; wait_floor epoll
+  "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$REF,$REF2" "${EXTRA[@]}" -g "$JAVA_CMD" \
+    "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/" "http://127.0.0.1:18091/gateway/echo/1.0/"
+  paired_ratios "$OUT/rounds.tsv" gw1:gw2 gw1:gw3 gw3:gw2 gw1:nginx gw2:nginx gw3:nginx | tee "$OUT/transport-ratios.env"
+  grep -h "transport" "$WORK"/ref-*.log "$OUT/gateway.log" >&2 || true
+elif [ "$MODE" = events ]; then
   # the same registered API on a second data directory, for a second gateway that records nothing
   cp -r "$WORK/data" "$WORK/data-off"; rm -f "$WORK/data-off/node-id"
   sed -e 's/^port: 5555/port: 5556/' -e "s#^dataDir: .*#dataDir: $WORK/data-off#" "$WORK/gateway.yaml" > "$WORK/gateway-off.yaml"
@@ -92,7 +140,7 @@ if [ "$MODE" = events ]; then
     --config "$WORK/gateway-off.yaml" > "$WORK/off.log" 2>&1 & OFF=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:5556/rest/apigateway/health" >/dev/null && break; sleep 0.2; done
   # throughput ratio only (paced and c=1 phases skipped); gw1 records, gw2 does not
-  "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$OFF" -g "$JAVA_CMD" \
+  "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$OFF" "${EXTRA[@]}" -g "$JAVA_CMD" \
     "$GW/gateway/echo/1.0/" "http://127.0.0.1:5556/gateway/echo/1.0/"
   log "events target: gw1_over_gw2_rps >= 0.95 (recording on / off)"
 elif [ "$MODE" = compare ]; then
@@ -108,21 +156,20 @@ elif [ "$MODE" = compare ]; then
     > "$WORK/ref.log" 2>&1 & REF=$!
   sleep 2
   # throughput only (paced and c=1 phases skipped); gw1 = now, gw2 = before, gw3 = the floor proxy
-  "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$OFF,$REF" -g "$JAVA_CMD" \
+  "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" -p "$OFF,$REF" "${EXTRA[@]}" -g "$JAVA_CMD" \
     "$GW/gateway/echo/1.0/" "http://127.0.0.1:5557/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/"
   log "compare target: gw1_over_gw2_rps >= 0.97 (now / before)"
 elif [ "$MODE" = routing ]; then
   mvn -q -B -f "$BENCH/vertx-ref/pom.xml" package
-  CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
   taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -jar "$BENCH/vertx-ref/target/vertx-ref-proxy.jar" \
     > "$WORK/ref.log" 2>&1 & REF=$!
   sleep 2
-  "$BENCH/baseline.sh" -A -r "$ROUNDS" -o "$OUT" -p "$REF" -g "$JAVA_CMD" \
+  "$BENCH/baseline.sh" -A -r "$ROUNDS" -o "$OUT" -p "$REF" "${EXTRA[@]}" -g "$JAVA_CMD" \
     "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/"
 else
   # throughput ratios only: the paced and c=1 phases are skipped to keep the run short
   REDIS_WATCH_PORT=$([ "$MODE" = throttle ] && echo 18379 || true) \
-    "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" "${HARGS[@]}" -g "$JAVA_CMD" "${URLS[@]}"
+    "$BENCH/baseline.sh" -r "$ROUNDS" -q 0 -l 0 -o "$OUT" "${HARGS[@]}" "${EXTRA[@]}" -g "$JAVA_CMD" "${URLS[@]}"
   # paired per-round ratio of each policy route over the plain route (the last URL)
   python3 - "$OUT/rounds.tsv" "${#URLS[@]}" <<'PY' | tee "$OUT/policy-ratios.env"
 import csv, statistics, sys

@@ -106,6 +106,10 @@ public final class Exchange {
         upstreamHeaders.put(name, value);
     }
 
+    public boolean hasUpstreamHeaders() {
+        return upstreamHeaders != null;
+    }
+
     public Map<String, String> upstreamHeaders() {
         return upstreamHeaders == null ? Map.of() : upstreamHeaders;
     }

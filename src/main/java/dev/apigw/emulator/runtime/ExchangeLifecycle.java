@@ -16,9 +16,10 @@ import java.util.List;
  *
  * <p>Response-time work is registered here and run by the owner when the head is written: the policies' response
  * headers (last registered first, as vertx-http-proxy walks its interceptors back for the response), then
- * {@code Connection: close} while the node drains. Confined to the request's event loop, like the exchange.
+ * {@code Connection: close} while the node drains. Confined to the request's event loop, like the exchange. It is
+ * itself the response's and the request's exception handler (an abort), which saves two objects per request.
  */
-public final class ExchangeLifecycle {
+public final class ExchangeLifecycle implements Handler<Throwable> {
     /** The status observers see for an exchange the client abandoned before its response ended (nginx's 499). */
     public static final int CLIENT_CLOSED = 499;
     /** The status observers see when the backend broke off after the response head was sent (the client got a reset). */
@@ -49,10 +50,16 @@ public final class ExchangeLifecycle {
         response.headersEndHandler(v -> life.head());
         response.endHandler(v -> life.finish(response.getStatusCode()));
         response.closeHandler(v -> life.closed());
-        response.exceptionHandler(err -> life.abort());
+        response.exceptionHandler(life);
         response.drainHandler(v -> life.drained());
-        request.exceptionHandler(err -> life.abort());
+        request.exceptionHandler(life);
         return life;
+    }
+
+    /** An exception on the request or the response: the exchange is abandoned. */
+    @Override
+    public void handle(Throwable err) {
+        abort();
     }
 
     /** From now on the exchange addresses an API: observers will be told of it when it ends. */

@@ -17,13 +17,13 @@ final class FaultInjection {
         this.faults = faults;
     }
 
+    /** The fault set for the exchange's API, or null (the common case: the caller then sends without closures). */
+    ApiFault of(Exchange exchange) {
+        return faults.of(exchange.api().id());
+    }
+
     /** Runs {@code send} now, later, or never (answering with {@code fail} instead), as the API's fault draws. */
-    void around(Exchange exchange, Runnable send, java.util.function.Consumer<Throwable> fail) {
-        ApiFault fault = faults.of(exchange.api().id());
-        if (fault == null) {
-            send.run();
-            return;
-        }
+    void around(Exchange exchange, ApiFault fault, Runnable send, java.util.function.Consumer<Throwable> fail) {
         switch (fault.draw()) {
             case STATUS -> {
                 fault.injected().status().increment();

@@ -105,15 +105,21 @@ public final class GatewayHandler {
             mock.respond(exchange); // a mocked API answers from its definition and never calls the backend
             return;
         }
-        faults.around(exchange, () -> send(exchange), err -> fail(exchange.request(), exchange, err));
+        ApiFault fault = faults.of(exchange);
+        if (fault == null) send(exchange); // the common case, without a closure per request
+        else faults.around(exchange, fault, () -> send(exchange), err -> fail(exchange, err));
     }
 
     private void send(Exchange exchange) {
         try {
-            forwarder.forward(exchange, err -> fail(exchange.request(), exchange, err));
+            forwarder.forward(exchange, GatewayHandler::fail); // a static reference: one instance for all requests
         } catch (RuntimeException e) { // e.g. a request the HTTP client refuses to build: answer, never hang
-            fail(exchange.request(), exchange, e);
+            fail(exchange, e);
         }
+    }
+
+    private static void fail(Exchange exchange, Throwable err) {
+        fail(exchange.request(), exchange, err);
     }
 
     private static void fail(HttpServerRequest request, Exchange exchange, Throwable err) {

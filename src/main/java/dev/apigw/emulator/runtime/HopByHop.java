@@ -1,10 +1,16 @@
 package dev.apigw.emulator.runtime;
 
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Copies headers between hops without the ones that belong to a single connection (RFC 9110 §7.6.1) and without
- * Host. Runs twice per proxied request, so the check compares names in place instead of lower-casing them.
+ * Host. Runs twice per proxied request, so the check compares names in place instead of lower-casing them, and
+ * headers Vert.x keeps as Netty headers (a server request's) are copied as the character sequences they are, without
+ * a String or an entry object per header.
  */
 final class HopByHop {
     private static final String[] DROPPED = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
@@ -16,6 +22,10 @@ final class HopByHop {
 
     static void copy(MultiMap from, MultiMap to) {
         String listed = from.get("Connection");
+        if (from instanceof HttpHeaders netty) {
+            copySequences(netty, listed, to);
+            return;
+        }
         for (var e : from) {
             String name = e.getKey();
             if (isDropped(name) || (listed != null && listsHeader(listed, name))) continue;
@@ -23,9 +33,18 @@ final class HopByHop {
         }
     }
 
-    static boolean isDropped(String name) {
+    private static void copySequences(HttpHeaders from, String listed, MultiMap to) {
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = from.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> e = it.next();
+            CharSequence name = e.getKey();
+            if (isDropped(name) || (listed != null && listsHeader(listed, name.toString()))) continue;
+            to.add(name, e.getValue());
+        }
+    }
+
+    static boolean isDropped(CharSequence name) {
         for (String d : DROPPED) {
-            if (d.length() == name.length() && d.equalsIgnoreCase(name)) return true;
+            if (d.length() == name.length() && AsciiString.contentEqualsIgnoreCase(d, name)) return true;
         }
         return false;
     }

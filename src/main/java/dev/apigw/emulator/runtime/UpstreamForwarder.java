@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * Sends an exchange to its routing target and streams the answer back, both bodies relayed without buffering. One
@@ -24,14 +25,22 @@ import java.util.concurrent.TimeoutException;
  * pooled connection within {@code poolWaitTimeoutMs}, becomes 503; one silent for {@code backendTimeoutMs} after the
  * upload ended becomes 504. A request with a body asks for a connection only once its first bytes arrived
  * ({@link UploadRelay}). Callback style rather than composed futures, because this runs for every request and each
- * composition allocates.
+ * composition allocates; the callbacks are two-argument {@code Completable}s, which Vert.x stores as they are (a
+ * {@code Handler<AsyncResult>} gets wrapped in one more object per registration).
  */
 public final class UpstreamForwarder {
     private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final Handler<Throwable> IGNORE = err -> { };
     private final HttpClient client;
     private final RuntimeConfig config;
+    /**
+     * The options of each request, reused: the client reads them while {@code request} runs and keeps nothing. Only
+     * on the event loop that made this forwarder (the one whose requests it serves); any other thread gets new ones.
+     */
+    private final RequestOptions options = new RequestOptions();
+    private final Thread owner = Thread.currentThread();
 
     public UpstreamForwarder(Vertx vertx, RuntimeConfig config) {
         this.config = config;
@@ -44,11 +53,11 @@ public final class UpstreamForwarder {
      * Failures before the response head was written reach {@code failed} as a GatewayException; later ones reset the
      * connections, since a truncated body must never look complete.
      */
-    public void forward(Exchange exchange, Handler<Throwable> failed) {
+    public void forward(Exchange exchange, BiConsumer<Exchange, Throwable> failed) {
         HttpServerRequest in = exchange.request();
         RoutingTarget target = exchange.api().routing();
         if (target == null) {
-            failed.handle(GatewayException.upstreamUnavailable("no native endpoint is configured for the API"));
+            failed.accept(exchange, GatewayException.upstreamUnavailable("no native endpoint is configured for the API"));
             return;
         }
         if (!hasBody(in)) {
@@ -61,49 +70,53 @@ public final class UpstreamForwarder {
         upload.awaitFirstBytes(() -> connect(exchange, target, upload, failed));
     }
 
-    private void connect(Exchange exchange, RoutingTarget target, UploadRelay upload, Handler<Throwable> failed) {
+    private void connect(Exchange exchange, RoutingTarget target, UploadRelay upload, BiConsumer<Exchange, Throwable> failed) {
         if (exchange.lifecycle().finished()) return; // the client left before its body began
         HttpServerRequest in = exchange.request();
         String uri = target.uri(exchange.resourcePath(), in.query());
         exchange.nativeUri(uri);
-        RequestOptions options = new RequestOptions()
+        RequestOptions options = (Thread.currentThread() == owner ? this.options : new RequestOptions())
             .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
             .setSsl(target.ssl()).setHost(target.host()).setPort(target.port())
             .setURI(uri)
             .setConnectTimeout(config.poolWaitTimeoutMs()); // bounds the wait for a pooled connection
-        client.request(options).onComplete(ar -> {
-            if (ar.succeeded()) send(exchange, in, ar.result(), target, upload, failed);
-            else failed.handle(connectFailure(ar.cause()));
+        client.request(options).onComplete((out, err) -> {
+            if (err == null) send(exchange, in, out, target, upload, failed);
+            else failed.accept(exchange, connectFailure(err));
         });
     }
 
     private void send(Exchange exchange, HttpServerRequest in, HttpClientRequest out, RoutingTarget target,
-                      UploadRelay upload, Handler<Throwable> failed) {
+                      UploadRelay upload, BiConsumer<Exchange, Throwable> failed) {
         MultiMap headers = out.headers();
         HopByHop.copy(in.headers(), headers);
         headers.set(HttpHeaders.HOST, target.hostHeader());
         addForwardedHeaders(in, headers);
-        exchange.upstreamHeaders().forEach(headers::set);
-        out.exceptionHandler(err -> { }); // failures reach us through out.response(); this only silences the log
+        if (exchange.hasUpstreamHeaders()) exchange.upstreamHeaders().forEach(headers::set);
+        out.exceptionHandler(IGNORE); // failures reach us through out.response(); this only silences the log
         // a client that goes away must not leave the backend exchange (and its pooled connection) half done
         exchange.lifecycle().onAbort(out::reset);
         if (upload != null && !headers.contains(HttpHeaders.CONTENT_LENGTH)) out.setChunked(true);
         long sent = System.nanoTime();
-        Future<Void> requestSent = upload == null ? out.end() : upload.sent();
-        if (upload != null) upload.to(out);
         // the backend timeout runs from the end of the upload (a long upload is not a silent backend), and then
         // also bounds silences within the response body
-        requestSent.onComplete(ar -> {
-            if (ar.succeeded()) out.idleTimeout(config.backendTimeoutMs());
-            else out.reset();
-        });
-        out.response().onComplete(ar -> {
-            if (ar.failed()) {
-                failed.handle(mapFailure(ar.cause()));
+        if (upload == null) {
+            out.end(); // a failed write fails the response too, reported below
+            out.idleTimeout(config.backendTimeoutMs());
+        } else {
+            upload.sent().onComplete((v, err) -> {
+                if (err == null) out.idleTimeout(config.backendTimeoutMs());
+                else out.reset();
+            });
+            upload.to(out);
+        }
+        out.response().onComplete((back, err) -> {
+            if (err != null) {
+                failed.accept(exchange, mapFailure(err));
                 return;
             }
             exchange.backendTime(System.nanoTime() - sent);
-            relay(exchange, in, ar.result());
+            relay(exchange, in, back);
         });
     }
 
