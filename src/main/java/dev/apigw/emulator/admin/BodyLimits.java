@@ -54,13 +54,16 @@ final class BodyLimits {
     }
 
     /**
-     * A raw archive upload skips the body handler: its resource streams it to disk. Until then it stays paused; if the
-     * answer comes first (503, a refused size) the unread rest is not waited for: the connection is closed.
+     * A raw archive upload skips the body handler: its resource streams it to disk. Until then it stays paused; if an
+     * error answers first (503, a refused size), {@link AdminErrors} drains or closes; any other answer given before
+     * the body was read does the same here.
      */
     private static void streamed(RoutingContext ctx) {
         ctx.request().pause();
         ctx.addEndHandler(ar -> {
-            if (!ctx.request().isEnded()) ctx.request().connection().close();
+            if (ctx.failed() || ctx.request().isEnded()) return;
+            if (LingeringClose.drains(ctx.request())) LingeringClose.after(ctx);
+            else ctx.request().connection().close();
         });
         ctx.next();
     }

@@ -18,12 +18,12 @@ final class LingeringClose {
     private LingeringClose() {
     }
 
-    /** Whether a refused request's unread body is short enough to drain: a declared length up to {@link #MAX_BYTES}. */
+    /** Whether a refused request's unread body may be drained: a declared length up to {@link #MAX_BYTES}, or none. */
     static boolean drains(HttpServerRequest request) {
         if (request.isEnded() || request.version() == HttpVersion.HTTP_2) return false;
         String length = request.getHeader("Content-Length");
         try {
-            return length != null && Long.parseLong(length.trim()) <= MAX_BYTES;
+            return length == null || Long.parseLong(length.trim()) <= MAX_BYTES; // chunked: drained up to the bound
         } catch (NumberFormatException e) {
             return false;
         }
