@@ -30,6 +30,11 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import dev.apigw.emulator.config.RedisConfig;
 import dev.apigw.emulator.store.RedisConnector;
+import dev.apigw.emulator.store.EmbeddedQuotaCounters;
+import dev.apigw.emulator.store.QuotaCounterStore;
+import dev.apigw.emulator.store.RedisQuotaCounters;
+import dev.apigw.emulator.store.SkippedAssets;
+import dev.apigw.emulator.quota.SubscriptionDirectory;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -69,10 +74,13 @@ public final class QuiesceBench {
             String url = System.getProperty("redisUrl", RedisServer.sharedUrl());
             RedisConnector redis = new RedisConnector(vertx, new RedisConfig(url, 10_000, 16, 1_000));
             flush(vertx, "redis", new RedisMetricsStore(redis), records);
-            quotaFlush(vertx, "embedded", EmbeddedAssetStore.open(vertx, Files.createTempDirectory("apigw-bench-assets")), records);
+            EmbeddedQuotaCounters local = new EmbeddedQuotaCounters(vertx, Files.createTempDirectory("apigw-bench-quota"));
+            Await.result(local.start());
+            quotaFlush(vertx, "embedded", EmbeddedAssetStore.open(vertx, Files.createTempDirectory("apigw-bench-assets")),
+                local, records);
             RedisAssetStore shared = new RedisAssetStore(vertx, redis);
             Await.result(shared.start());
-            quotaFlush(vertx, "redis", shared, records);
+            quotaFlush(vertx, "redis", shared, new RedisQuotaCounters(redis), records);
         } catch (RuntimeException | Error e) {
             e.printStackTrace(); // System.exit below would otherwise hide why the bench stopped
         } finally {
@@ -161,7 +169,7 @@ public final class QuiesceBench {
      * The {@code subscription_quota} flushable itself: {@code n} applications subscribed to one plan with a quota,
      * one counted request each, then one timed flush (each application's plan read, one counters document written).
      */
-    static void quotaFlush(Vertx vertx, String name, AssetStore store, int n) {
+    static void quotaFlush(Vertx vertx, String name, AssetStore store, QuotaCounterStore counters, int n) {
         String run = java.util.UUID.randomUUID().toString();
         Await.result(store.put(AssetType.PLANS, "plan-" + run, new JsonObject().put("name", "Bench")
             .put("quota", new JsonObject().put("value", 1_000_000).put("interval", "1").put("intervalUnit", "hours"))));
@@ -173,7 +181,9 @@ public final class QuiesceBench {
             }
             Await.result(Future.all(apps));
         }
-        SubscriptionQuotas quotas = new SubscriptionQuotas(vertx, store, new ExtendedSettings(store));
+        SubscriptionDirectory subscriptions = new SubscriptionDirectory(vertx, store, new SkippedAssets());
+        Await.result(subscriptions.start());
+        SubscriptionQuotas quotas = new SubscriptionQuotas(vertx, store, counters, subscriptions, new ExtendedSettings(store));
         CompiledApi api = new CompiledApi("api", "Api", "1.0", null, null, null);
         for (int round = 0; round < 2; round++) { // the first round warms up class loading, JIT and the store
             for (int i = 0; i < n; i++) {

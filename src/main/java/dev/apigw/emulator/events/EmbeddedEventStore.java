@@ -37,6 +37,9 @@ final class EmbeddedEventStore implements EventStore {
     private record Retired(Segment segment, long at) {
     }
 
+    /** The tail segment appended to since the last fsync (writer thread only). */
+    private Segment unsynced;
+
     EmbeddedEventStore(Path dataDir, EventsConfig config) {
         this.dir = dataDir.resolve("events");
         this.config = config;
@@ -102,11 +105,20 @@ final class EmbeddedEventStore implements EventStore {
             long at = tail.write(out.array(), out.length());
             for (int k = 0; k < n; k++) tail.add(batch[k], node, at + starts[k], lengths[k]);
             tail.publish();
-            if (touched != null && touched != tail) touched.force();
+            if (touched != null && touched != tail) touched.force(); // a segment that takes no more rows
             touched = tail;
         }
-        if (touched != null) touched.force();
+        unsynced = touched;
+        if (config.fsyncEveryBatch()) sync();
         retainCount();
+    }
+
+    /** The segment written last: its rows reach the disk here, or with the next flush or segment end. */
+    @Override
+    public void sync() throws IOException {
+        Segment s = unsynced;
+        unsynced = null;
+        if (s != null) s.force();
     }
 
     static List<EventRecord> withDerived(List<EventRecord> records) {

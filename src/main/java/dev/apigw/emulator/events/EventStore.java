@@ -18,6 +18,10 @@ interface EventStore {
     /** Stores the records in order; fails as a whole when the store cannot take them. */
     void append(List<EventRecord> records) throws Exception;
 
+    /** Makes what {@link #append} stored durable on disk (a quiesce or shutdown flush); no-op where not applicable. */
+    default void sync() throws Exception {
+    }
+
     /**
      * Hands every stored event of the given types with a creationDate in [lo, hi] to {@code sink} (possibly a few
      * outside: the sink checks), oldest segment or stream first, charging {@code budget}.

@@ -174,6 +174,7 @@ public final class EventWriter implements Flushable, Lifecycle {
             List<Promise<Integer>> waiting = new ArrayList<>();
             for (Promise<Integer> p; (p = flushes.poll()) != null; ) waiting.add(p);
             WriteResult result = writeQueued(batch);
+            if (!waiting.isEmpty() || last) result = synced(result); // a quiesce or shutdown flush ends on disk
             for (Promise<Integer> p : waiting) {
                 if (result.error == null) p.complete(result.count);
                 else p.fail("writing events failed: " + result.error);
@@ -211,6 +212,16 @@ public final class EventWriter implements Flushable, Lifecycle {
             batch.clear();
         }
         return new WriteResult(count, error);
+    }
+
+    private WriteResult synced(WriteResult written) {
+        try {
+            store.sync();
+            return written;
+        } catch (Exception | Error e) {
+            LOG.warn("events could not be synced to disk: {}", e.getMessage());
+            return new WriteResult(written.count, written.error == null ? e.getMessage() : written.error);
+        }
     }
 
     /** Takes up to a batch off the queue in short steps: each holds the lock the event loops offer under. */

@@ -31,7 +31,7 @@ class EmbeddedEventStoreTest {
     }
 
     private static EventsConfig config(long maxEvents, long maxAgeHours) {
-        return new EventsConfig(true, maxEvents, maxAgeHours, 1024, 20, 1024, 10_000, 10_000);
+        return new EventsConfig(true, maxEvents, maxAgeHours, 1024, 20, 1024, 10_000, 10_000, true);
     }
 
     private EmbeddedEventStore open(EventsConfig config) throws IOException {
