@@ -105,9 +105,20 @@ public final class EmbeddedAssetStore implements AssetStore {
 
     @Override
     public Future<List<JsonObject>> list(AssetType type) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonObject doc : memory.get(type).values()) out.add(doc.copy());
-        return Future.succeededFuture(out);
+        Map<String, JsonObject> docs = memory.get(type);
+        // every reader gets its own copies; copying a large catalogue (API definitions) is left to a worker, so a
+        // rebuild after an import of thousands of assets does not hold an event loop
+        if (docs.size() <= COPY_ON_CALLER) return Future.succeededFuture(copies(docs));
+        return vertx.executeBlocking(() -> copies(docs), false);
+    }
+
+    /** Lists up to this many documents are copied on the calling thread (cheaper than a hop to a worker). */
+    private static final int COPY_ON_CALLER = 64;
+
+    private static List<JsonObject> copies(Map<String, JsonObject> docs) {
+        List<JsonObject> out = new ArrayList<>(docs.size());
+        for (JsonObject doc : docs.values()) out.add(doc.copy());
+        return out;
     }
 
     @Override

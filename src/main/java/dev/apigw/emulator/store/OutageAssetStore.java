@@ -39,6 +39,17 @@ public final class OutageAssetStore implements AssetStore {
         return outage.assets() ? Future.failedFuture(SimulatedOutage.failure("assets")) : store.delete(type, id);
     }
 
+    /** The wrapped store's batch (one write, one round of change events), not the default's one put per document. */
+    @Override
+    public Future<Void> putAll(AssetType type, java.util.Map<String, JsonObject> documents) {
+        return outage.assets() ? Future.failedFuture(SimulatedOutage.failure("assets")) : store.putAll(type, documents);
+    }
+
+    @Override
+    public Future<Integer> deleteAll(AssetType type) {
+        return outage.assets() ? Future.failedFuture(SimulatedOutage.failure("assets")) : store.deleteAll(type);
+    }
+
     @Override
     public void onChange(Handler<AssetChange> listener) {
         store.onChange(listener);
