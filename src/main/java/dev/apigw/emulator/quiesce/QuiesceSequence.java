@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives a quiesce through the machine and the admission counter: (a) flush the selected kinds, (b)+(c) refuse new
- * requests and wait for those in flight up to the drain timeout, flush once more what finished meanwhile while (d) the
- * main listener closes (unless configured to keep answering 503), (e) emit {@code migration:quiesce:all:completed}.
+ * requests and wait for those in flight up to the drain timeout, flush once more what finished meanwhile, (d) close
+ * the main listener (unless configured to keep answering 503), (e) emit {@code migration:quiesce:all:completed}.
  * Each step is timestamped in the receipt. Shutdown runs the same flush and drain.
  */
 public final class QuiesceSequence {
@@ -52,28 +52,22 @@ public final class QuiesceSequence {
     }
 
     private void runAll(long gen, List<String> kinds, QuiesceState previous) {
-        flushThenDrain(gen, kinds, drainTimeoutMs, false).onComplete(drained -> {
+        flushThenDrain(gen, kinds, drainTimeoutMs, false).compose(v -> finalFlush(kinds)).onComplete(ar -> {
             if (!machine.isCurrent(gen)) return;
-            if (drained.failed()) {
+            if (ar.failed()) {
                 // nothing was blocked yet: back to where we were, so the operator can fix the store and retry
-                machine.failed(gen, previous, drained.cause().getMessage());
+                machine.failed(gen, previous, ar.cause().getMessage());
                 return;
             }
-            // nothing is admitted any more: the port closes while what finished during the drain is flushed
-            Future<Void> closing = keepListening ? Future.succeededFuture() : listener.close();
-            finalFlush(kinds).onComplete(flushed -> closing.onComplete(closed -> {
-                if (!machine.isCurrent(gen)) return;
-                if (flushed.failed()) {
-                    machine.failed(gen, previous, flushed.cause().getMessage());
-                    if (!keepListening) listener.open(); // back to where we were, as above
-                    return;
-                }
+            // after the final flush, not beside it: the flushes complete on this context, which may be the main
+            // port's own, and closing the port undeploys it
+            (keepListening ? Future.<Void>succeededFuture() : listener.close()).onComplete(closed -> {
                 machine.phase("quiesced", Map.of("listening", keepListening || closed.failed()));
                 if (machine.quiesced(gen)) {
                     LOG.info("quiesce all completed; only the quiesce port answers");
                     events.emit(GatewayEvents.QUIESCE_ALL, QuiesceReport.json(machine.snapshot(), admission.inFlight()));
                 }
-            }));
+            });
         });
     }
 
