@@ -39,6 +39,11 @@ public final class EventWriter implements Flushable, Lifecycle {
     private final EventStore store;
     private final Path dataDir;
     private final long intervalNanos;
+    /**
+     * Bounded, so a stalled writer costs dropped events rather than memory. Event loops only {@code offer} (never
+     * waits: a full queue refuses at once); only the writer thread takes, with {@code drainTo}, which does not wait
+     * either: the writer parks between batches on its own thread.
+     */
     private final ArrayBlockingQueue<EventRecord> queue;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Promise<Integer>> flushes = new ConcurrentLinkedQueue<>();

@@ -90,6 +90,7 @@ public abstract class ScheduledPublisher implements Flushable, Lifecycle {
     /** Discards what was counted and not yet published, and restarts the interval (an emulator reset). */
     public Future<Void> reset() {
         Instant now = Instant.now();
+        // same monitor as flush(): two field writes and a timer swap, held for microseconds, never around I/O
         synchronized (this) {
             intervalStart = now;
             if (timer >= 0) schedule();

@@ -24,20 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * rejected traffic costs no Redis call either. Same keys and script semantics as {@link RedisFixedWindowLimiter}.
  */
 final class LeasedFixedWindowLimiter implements RateLimiter {
-    static final String SCRIPT = """
-        redis.replicate_commands()
-        local t = redis.call('TIME')
-        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        local limit = tonumber(ARGV[1])
-        local window = tonumber(ARGV[2])
+    /** Grants up to {@code want} (ARGV[3]) of what is left in the window; also returns the window's start. */
+    static final String SCRIPT = RedisFixedWindowLimiter.WINDOW + """
         local want = tonumber(ARGV[3])
-        local cur = redis.call('HMGET', KEYS[1], 's', 'c')
-        local start = tonumber(cur[1])
-        local count = tonumber(cur[2]) or 0
-        if start == nil or now >= start + window then
-          start = now
-          count = 0
-        end
         local grant = math.max(0, math.min(want, limit - count))
         if grant > 0 then
           count = count + grant

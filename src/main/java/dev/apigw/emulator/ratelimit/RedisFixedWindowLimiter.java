@@ -10,14 +10,17 @@ import io.vertx.redis.client.Response;
  * Callers pass keys with a {@code {hash tag}} so a limit never spans cluster slots.
  */
 public final class RedisFixedWindowLimiter extends RedisScriptLimiter {
-    static final String SCRIPT = """
+    /**
+     * The window as both fixed-window scripts read it (this one and {@link LeasedFixedWindowLimiter}'s): Redis
+     * {@code TIME} as {@code now}, {@code limit} and {@code window} from ARGV[1] and ARGV[2], and the current
+     * {@code start} and {@code count}, a new window opened when the last one ended.
+     */
+    static final String WINDOW = """
         redis.replicate_commands()
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local limit = tonumber(ARGV[1])
         local window = tonumber(ARGV[2])
-        local cost = tonumber(ARGV[3])
-        local force = ARGV[4] == '1'
         local cur = redis.call('HMGET', KEYS[1], 's', 'c')
         local start = tonumber(cur[1])
         local count = tonumber(cur[2]) or 0
@@ -25,6 +28,11 @@ public final class RedisFixedWindowLimiter extends RedisScriptLimiter {
           start = now
           count = 0
         end
+        """;
+    /** Counts {@code cost} (ARGV[3]) if it fits, or anyway when ARGV[4] is '1' (hits replayed after an outage). */
+    static final String SCRIPT = WINDOW + """
+        local cost = tonumber(ARGV[3])
+        local force = ARGV[4] == '1'
         local allowed = 0
         if force or count + cost <= limit then
           count = count + cost

@@ -19,6 +19,7 @@ final class Sync {
     /** The future's result, or an {@link IllegalStateException} naming {@code what}. */
     static <T> T await(Future<T> future, Duration timeout, String what) {
         try {
+            // a blocking wait, on the orchestrator's main thread only (see the class comment), never an event loop
             return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
@@ -43,7 +44,7 @@ final class Sync {
     /** Sleeps on the orchestrator's thread: a schedule (wait until a phase is due), never synchronisation. */
     static void pause(long millis) {
         try {
-            Thread.sleep(Math.max(0, millis));
+            Thread.sleep(Math.max(0, millis)); // the orchestrator's main thread, never an event loop
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
