@@ -82,8 +82,9 @@ final class LeasedFixedWindowLimiter implements RateLimiter {
     private Future<Decision> refillThenTake(String key, Lease l, long limit, long windowMillis, int retries) {
         return l.refill(() -> lease.run(key, limit, windowMillis, want(l, limit))).compose(v -> {
             Decision d = l.take(limit);
+            // the window's verdict (full) may have come after that look, with permits granted just before it
+            if (d == null && l.exhausted()) d = l.take(limit);
             if (d != null) return Future.succeededFuture(d);
-            if (l.exhausted()) return Future.succeededFuture(l.rejection(limit));
             // other requests spent the batch first; under heavy contention, decide this one exactly
             if (retries == 0) return exactly(key, l, limit, windowMillis);
             return refillThenTake(key, l, limit, windowMillis, retries - 1);
@@ -142,12 +143,15 @@ final class LeasedFixedWindowLimiter implements RateLimiter {
         /** A permit of the live batch, or null when none is left (or the window ended). */
         Decision take(long limit) {
             if (!live()) return null;
+            // read before the permits: a refill writes its permits before its verdict, so a window seen full here
+            // has every permit it granted visible below, and refusing when none is left loses none of them
+            boolean wasFull = full;
             for (long p = permits.get(); p > 0; p = permits.get()) {
                 if (permits.compareAndSet(p, p - 1)) {
                     return new Decision(true, limit, Math.max(0, limit - count + p - 1), remainingMillis());
                 }
             }
-            return full ? rejection(limit) : null;
+            return wasFull ? rejection(limit) : null;
         }
 
         Decision rejection(long limit) {
