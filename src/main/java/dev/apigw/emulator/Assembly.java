@@ -197,7 +197,7 @@ final class Assembly {
         Context home = vertx.getOrCreateContext(); // a context of no verticle: see lifecycle.Contexts
         MainPort mainPort = new MainPort(vertx, home, config.effectiveInstances());
         QuiescePort quiescePort = new QuiescePort(vertx, home, ops.quiesceHost());
-        QuiesceSequence sequence = new QuiesceSequence(vertx, machine, admission,
+        QuiesceSequence sequence = new QuiesceSequence(home, machine, admission,
             List.of(performance, license, quotas, events.writer()), emitted, mainPort, ops.drainTimeoutMs(), ops.keepListening());
         Promise<Integer> exit = Promise.promise();
         Shutdown shutdown = new Shutdown(sequence, status -> {

@@ -69,6 +69,9 @@ class QuiesceAllIT {
 
         for (Future<String> f : slow) assertEquals("200 close", Await.result(f)); // answered while draining: Connection: close
         Poll.until("quiesced", () -> NodeProbe.of(gw.node()).quiesceState() == QuiesceState.QUIESCED);
+        // the port closes after quiesced (nothing is admitted any more meanwhile), and the receipt says when
+        Poll.until("the main port stopped listening", () -> NodeProbe.of(gw.node()).quiesceView().getJsonObject("receipt")
+            .getJsonObject("phases").containsKey("listenerClosed"));
         assertEquals(-1, (int) Await.result(status("/gateway/Slow/1.0/get").recover(err -> Future.succeededFuture(-1))),
             "the main port stopped listening");
 
