@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rehearsal, start to end: the topology, the demo assets on the old node, the traffic, and while it runs the
- * runbook's steps (quiesce port, clean, quiesce design time, reindex core, transform; at half time quiesce all, its
- * webhook, reindex logsevents, stop the old node). After the traffic: the new node's quota usage, a final flush of
+ * runbook's steps (quiesce port, clean, quiesce design time, reindex core, transform, a probe and warm-up of the new
+ * node; at half time quiesce all, its webhook, reindex logsevents, stop the old node). After the traffic: the new node's quota usage, a final flush of
  * the new node (quiesce all) and its published metrics; then the report. Runs on the calling thread.
  */
 final class Rehearsal {
@@ -41,7 +41,8 @@ final class Rehearsal {
         try (Topology t = Topology.start(options, dir)) {
             report.topology(t);
             DemoAssets.Assets assets = register(t);
-            TrafficTally probes = Probes.run(t.oldAdmin(), assets);
+            TrafficTally probes = new TrafficTally();
+            Probes.run(t.oldAdmin(), TrafficTally.OLD, assets, probes);
             Traffic traffic = options.gatling() ? new GatlingTraffic(options, t.oldNode.port(), t.newNode.port(), assets, dir)
                 : new BuiltInTraffic(t.vertx, options, t.oldNode.port(), t.newNode.port(), assets, dir);
             traffic.start();
@@ -50,7 +51,7 @@ final class Rehearsal {
             JsonObject oldPublished = new JsonObject();
             boolean upgraded;
             try {
-                upgraded = runbook(t, traffic, oldPublished);
+                upgraded = runbook(t, traffic, assets, probes, oldPublished);
             } finally {
                 traffic.release(Instant.now());
             }
@@ -82,7 +83,8 @@ final class Rehearsal {
     }
 
     /** The runbook while traffic runs; false when a step failed (the traffic then runs out on the old node). */
-    private boolean runbook(Topology t, Traffic traffic, JsonObject oldPublished) {
+    private boolean runbook(Topology t, Traffic traffic, DemoAssets.Assets assets, TrafficTally probes,
+                            JsonObject oldPublished) {
         Instant trafficStart = traffic.startedAt();
         long durationMs = options.durationSec() * 1000L;
         try {
@@ -93,6 +95,7 @@ final class Rehearsal {
             report.migration("reindex core", steps.run("reindex core on the new node from " + t.coreSource(),
                 () -> runbook.reindex(t.newAdmin(), "core", t.coreSource())));
             report.migration("transform", steps.run("transform on the new node", () -> runbook.transform(t.newAdmin())));
+            probeNewNode(t, assets, probes);
             waitUntil(trafficStart.plusMillis(durationMs / 2));
             Instant asked = Instant.now();
             // the new node serves at least a quarter of the duration, however long the steps above took
@@ -103,10 +106,10 @@ final class Rehearsal {
                 if (d == null) throw new IllegalStateException("no " + QUIESCE_ALL_EVENT + " within 2 minutes");
                 return d.body().put("receivedAt", d.receivedAt().toString());
             });
-            report.oldQuiesce(steps.run("read the old node's receipt and published metrics on its quiesce port", () -> {
+            report.oldQuiesce(steps.run("read the old node's published metrics and, once its main port closed, its receipt", () -> {
                 oldPublished.put(Reconciliation.PERFORMANCE, runbook.published(t.oldQuiesce(), Reconciliation.PERFORMANCE));
                 oldPublished.put(Reconciliation.LICENSE, runbook.published(t.oldQuiesce(), Reconciliation.LICENSE));
-                return runbook.mode(t.oldQuiesce());
+                return runbook.listenerClosed(t.oldQuiesce(), Duration.ofSeconds(30));
             }), event);
             report.migration("reindex logsevents", steps.run("reindex logsevents on the new node from " + t.logsEventsSource(),
                 () -> runbook.reindex(t.newAdmin(), "logsevents", t.logsEventsSource())));
@@ -116,6 +119,17 @@ final class Rehearsal {
             report.failed(e.getMessage());
             return false;
         }
+    }
+
+    /** Proof that the migration carried APIs, applications and credentials, before any traffic moves; then the warm-up. */
+    private void probeNewNode(Topology t, DemoAssets.Assets assets, TrafficTally probes) {
+        int warmUp = options.warmUpCalls();
+        steps.run("probe the new node" + (warmUp > 0 ? ", then warm it up with " + warmUp + " calls (slow start)"
+            : ": each migrated API serves its migrated credential"), () -> {
+            Probes.run(t.newAdmin(), TrafficTally.NEW, assets, probes);
+            return warmUp == 0 ? new JsonObject().put("calls", 0)
+                : WarmUp.run(t.vertx, t.oldNode.port(), t.newNode.port(), assets, warmUp, probes);
+        });
     }
 
     private void afterTraffic(Topology t, DemoAssets.Assets assets, TrafficTally tally, TrafficTally probes,

@@ -19,11 +19,12 @@ import java.util.List;
  * @param results      where {@code <timestamp>/} with the report, node logs and data directories is created
  * @param tokenTtlSec  OAuth2 token lifetime of both nodes: short, so the traffic renews tokens during the run
  * @param nodeJavaOpts more JVM options of both nodes (CI passes -XX:TieredStopAtLevel=1: a faster start, slower peak)
+ * @param warmUpCalls  calls sent to the new node after the migration, before traffic moves to it ({@link WarmUp})
  * @param mvn          the Maven command for {@code --gatling}, with {@code mvnArgs} added (e.g. {@code -o})
  */
 record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationSec, int users, boolean gatling, Path jar,
                         Path results, int tokenTtlSec, int nodeInstances, String nodeHeap, List<String> nodeJavaOpts,
-                        long backendDelayMs, String mvn, List<String> mvnArgs) {
+                        long backendDelayMs, int warmUpCalls, String mvn, List<String> mvnArgs) {
 
     static final String USAGE = """
         Usage: java -cp target/apigw-emulator.jar dev.apigw.emulator.rehearsal.Rehearse [options]
@@ -43,6 +44,8 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
           --node-heap SIZE        -Xmx of each node (default 512m)
           --node-java-opts "OPTS" more JVM options of each node, space-separated (default none)
           --backend-delay-ms N    backend answer delay (default 0)
+          --warm-up N             calls to the new node after the migration, before traffic moves to it: a
+                                  load balancer's slow start (default 0)
           --mvn CMD               Maven command for --gatling (default mvn); --mvn-arg ARG adds an argument (e.g. -o)
         Exit status: 0 when no request failed and every total reconciles; 1 otherwise; 2 for bad options.
         """;
@@ -63,14 +66,14 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
         }
         RehearsalOptions o = new RehearsalOptions(b.redis, b.redisServer, b.rate, b.durationSec,
             b.users > 0 ? b.users : Math.max(20, b.rate / 10), b.gatling, b.jar, b.results, b.tokenTtlSec, b.nodeInstances,
-            b.nodeHeap, List.copyOf(b.nodeJavaOpts), b.backendDelayMs, b.mvn, List.copyOf(b.mvnArgs));
+            b.nodeHeap, List.copyOf(b.nodeJavaOpts), b.backendDelayMs, b.warmUpCalls, b.mvn, List.copyOf(b.mvnArgs));
         o.check();
         return o;
     }
 
     /** The options as they are read, before the defaults that depend on others (users from rate). */
     private static final class Builder {
-        static final java.util.Set<String> VALUED = java.util.Set.of("--redis-server", "--rate", "--duration", "--users",
+        static final java.util.Set<String> VALUED = java.util.Set.of("--redis-server", "--rate", "--duration", "--users", "--warm-up",
             "--jar", "--results", "--token-ttl", "--node-instances", "--node-heap", "--node-java-opts", "--backend-delay-ms",
             "--mvn", "--mvn-arg");
         boolean redis;
@@ -83,6 +86,7 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
         Path results = Path.of("loadtest", "results");
         int tokenTtlSec = 30;
         int nodeInstances = 1;
+        int warmUpCalls;
         String nodeHeap = "512m";
         final List<String> nodeJavaOpts = new ArrayList<>();
         long backendDelayMs;
@@ -102,6 +106,7 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
                 case "--node-heap" -> nodeHeap = v;
                 case "--node-java-opts" -> nodeJavaOpts.addAll(List.of(v.trim().split("\\s+")));
                 case "--backend-delay-ms" -> backendDelayMs = number(name, v);
+                case "--warm-up" -> warmUpCalls = count(name, v);
                 case "--mvn" -> mvn = v;
                 case "--mvn-arg" -> mvnArgs.add(v);
                 default -> throw new IllegalArgumentException("unknown option " + name);
@@ -138,6 +143,12 @@ record RehearsalOptions(boolean redis, Path redisServer, int rate, int durationS
     private static int positive(String name, String v) {
         long n = number(name, v);
         if (n < 1 || n > Integer.MAX_VALUE) throw new IllegalArgumentException(name + " must be a positive number, was " + v);
+        return (int) n;
+    }
+
+    private static int count(String name, String v) {
+        long n = number(name, v);
+        if (n < 0 || n > Integer.MAX_VALUE) throw new IllegalArgumentException(name + " must be 0 or more calls, was " + v);
         return (int) n;
     }
 

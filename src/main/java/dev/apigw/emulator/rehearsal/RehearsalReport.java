@@ -108,6 +108,8 @@ final class RehearsalReport {
         long micros = requested.getEpochSecond() * 1_000_000 + requested.getNano() / 1000;
         double longest = tally.longestInFlightMs(micros);
         double took = Duration.between(requested, quiesced).toNanos() / 1e6;
+        Instant closed = UpgradeSteps.at(receipt, "listenerClosed");
+        if (closed != null) out.put("listenerClosedMs", round(Duration.between(requested, closed).toNanos() / 1e6));
         return out.put("quiesceAllMs", round(took)).put("longestInFlightMs", round(longest))
             .put("boundMs", round(longest + QUIESCE_MARGIN_MS)).put("quiesceWithinBound", took <= longest + QUIESCE_MARGIN_MS);
     }

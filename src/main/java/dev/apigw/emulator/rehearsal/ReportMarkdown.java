@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** The report for a release manager: the JSON report as Markdown, the verdict first. */
 final class ReportMarkdown {
-    private static final String[] PHASES = {"requested", "flushed", "draining", "drained", "finalFlush", "quiesced"};
+    private static final String[] PHASES = {"requested", "flushed", "draining", "drained", "finalFlush", "quiesced", "listenerClosed"};
 
     private ReportMarkdown() {
     }
@@ -43,7 +43,7 @@ final class ReportMarkdown {
             .append(row("**failed** (" + (t.getJsonObject("failures").isEmpty() ? "none" : detail(t.getJsonObject("failures"))) + ")",
                 t.getLong("failed")));
         md.append("\nCalls were sent for ").append(t.getLong("ranForMs", 0L) / 1000.0)
-            .append(" s (the duration asked, or longer when the steps before quiesce all ran late). OAuth2 tokens fetched: ").append(detail(t.getJsonObject("tokens"))).append(". Set-up probes on the old node: ")
+            .append(" s (the duration asked, or longer when the steps before quiesce all ran late). OAuth2 tokens fetched: ").append(detail(t.getJsonObject("tokens"))).append(". Probes (the old node before the traffic, the new node after the migration, with its warm-up calls; counted by the nodes like the traffic's): ")
             .append(t.getJsonObject("probes").encode()).append(".\n");
     }
 
@@ -73,6 +73,8 @@ final class ReportMarkdown {
             md.append("\nQuiesce all took ").append(bench.getDouble("quiesceAllMs")).append(" ms; the longest call in flight at the request ")
                 .append("had ").append(bench.getDouble("longestInFlightMs")).append(" ms left; bound (+200 ms) ")
                 .append(bench.getDouble("boundMs")).append(" ms: ").append(bench.getBoolean("quiesceWithinBound") ? "within" : "**over**")
+                .append(bench.containsKey("listenerClosedMs") ? "; its main port closed " + bench.getDouble("listenerClosedMs")
+                    + " ms after the request (after quiesced: no request was admitted meanwhile)" : "")
                 .append(". The whole rehearsal took ").append(bench.getLong("elapsedMs") / 1000.0).append(" s.\n");
         }
     }

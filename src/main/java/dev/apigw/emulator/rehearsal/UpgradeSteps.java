@@ -93,6 +93,21 @@ final class UpgradeSteps {
         return mode(quiescePort);
     }
 
+    /**
+     * The quiesce mode once the receipt records the main port closed: it closes after {@code quiesced}, which the
+     * quiesce all does not wait for (see {@code QuiesceSequence}).
+     */
+    JsonObject listenerClosed(NodeClient quiescePort, Duration timeout) {
+        JsonObject[] mode = new JsonObject[1];
+        boolean closed = Sync.poll(timeout, 20, () -> {
+            mode[0] = mode(quiescePort);
+            JsonObject receipt = mode[0].getJsonObject("receipt");
+            return receipt != null && receipt.getJsonObject("phases", new JsonObject()).containsKey("listenerClosed");
+        });
+        if (!closed) throw new IllegalStateException("the old node's main port not closed " + timeout.toSeconds() + " s after quiesce all");
+        return mode[0];
+    }
+
     JsonObject mode(NodeClient node) {
         return node.expect(HttpMethod.GET, BASE + "/quiescemode", null, 200);
     }

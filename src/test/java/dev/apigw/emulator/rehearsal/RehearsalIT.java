@@ -27,7 +27,7 @@ class RehearsalIT {
     void a_short_rehearsal_loses_no_request_and_reconciles_every_total(String topology) throws IOException {
         List<String> args = new ArrayList<>(List.of("--duration", "5", "--rate", "100", "--users", "10",
             "--results", "target/rehearsal-it", "--jar", "target/apigw-emulator.jar",
-            "--node-java-opts", "-XX:TieredStopAtLevel=1"));
+            "--node-java-opts", "-XX:TieredStopAtLevel=1", "--warm-up", "40"));
         if (topology.equals("redis")) args.addAll(List.of("--redis", "--redis-server", RedisServer.binary().toString()));
         Rehearse.Result result = Rehearse.run(args.toArray(String[]::new));
         JsonObject report = new JsonObject(result.json());
@@ -40,13 +40,15 @@ class RehearsalIT {
         assertEquals(traffic.getLong("sent"), traffic.getLong("servedOld") + traffic.getLong("servedNew"),
             "every call ends served by one node or the other");
         assertTrue(traffic.getJsonObject("tokens").getLong(TrafficTally.NEW, 0L) > 0, "OAuth2 users fetched tokens from the new node");
+        JsonObject newProbes = traffic.getJsonObject("probes").getJsonObject(TrafficTally.NEW);
+        assertEquals(1 + 20, newProbes.getJsonObject("RehearsalKeyAPI").getLong("200"), "a probe and half the warm-up calls per API");
 
         JsonObject migration = report.getJsonObject("migration");
         for (String action : List.of("clean", "reindex core", "transform", "reindex logsevents")) {
             assertEquals("success", migration.getJsonObject(action).getString("status"), action);
         }
         JsonObject phases = report.getJsonObject("quiesceAll").getJsonObject("receipt").getJsonObject("phases");
-        for (String phase : List.of("requested", "flushed", "draining", "drained", "finalFlush", "quiesced")) {
+        for (String phase : List.of("requested", "flushed", "draining", "drained", "finalFlush", "quiesced", "listenerClosed")) {
             assertTrue(phases.containsKey(phase), phase + " in " + phases.encode());
         }
 

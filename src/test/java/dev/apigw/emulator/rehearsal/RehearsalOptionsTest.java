@@ -22,6 +22,7 @@ class RehearsalOptionsTest {
         assertEquals(200, o.rate());
         assertEquals(60, o.durationSec());
         assertEquals(20, o.users());
+        assertEquals(0, o.warmUpCalls(), "no warm-up unless asked");
         assertEquals(Path.of("loadtest", "results"), o.results());
     }
 
@@ -33,6 +34,7 @@ class RehearsalOptionsTest {
         assertTrue(o.redis() && o.gatling());
         assertEquals(2000, o.rate());
         assertEquals(200, o.users(), "a tenth of the rate when not given");
+        assertEquals(10_000, RehearsalOptions.parse("--jar", JAR, "--warm-up", "10000").warmUpCalls());
         assertEquals(List.of("-XX:+UseParallelGC", "-Xss512k"), o.nodeJavaOpts());
         assertEquals(List.of("-o"), o.mvnArgs());
         assertEquals(Path.of(java), o.redisBinary());
@@ -45,6 +47,7 @@ class RehearsalOptionsTest {
         "not a number | --rate ten | --rate must be a number",
         "zero | --users 0 | --users must be a positive number",
         "too short | --duration 2 | at least 3 seconds",
+        "negative warm-up | --warm-up -1 | --warm-up must be 0 or more calls",
         "no jar | --jar target/none.jar | is missing: build it first"})
     void bad_command_lines_say_what_is_wrong(String name, String args, String message) {
         List<String> all = new java.util.ArrayList<>(List.of("--jar", JAR));
