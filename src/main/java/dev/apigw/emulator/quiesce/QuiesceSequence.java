@@ -71,8 +71,8 @@ public final class QuiesceSequence {
                 if (machine.quiesced(gen)) {
                     LOG.info("quiesce all completed; only the quiesce port answers");
                     events.emit(GatewayEvents.QUIESCE_ALL, QuiesceReport.json(machine.snapshot(), admission.inFlight()));
+                    if (!keepListening) closeListener(gen);
                 }
-                if (!keepListening) closeListener();
             });
     }
 
@@ -82,9 +82,12 @@ public final class QuiesceSequence {
      * their event loops and closes every keep-alive connection and the backend client: hundreds of milliseconds
      * under load that the quiesce does not wait for. The receipt records when it ended.
      */
-    private void closeListener() {
-        listener.close().onComplete(closed -> machine.phase("listenerClosed",
-            closed.succeeded() ? Map.of() : Map.of("error", String.valueOf(closed.cause().getMessage()))));
+    private void closeListener(long gen) {
+        listener.close().onComplete(closed -> {
+            machine.phase("listenerClosed", closed.succeeded() ? Map.of() : Map.of("error", String.valueOf(closed.cause().getMessage())));
+            // setActiveMode between quiesced and this close may have asked to open before we asked to close
+            if (!machine.isCurrent(gen)) listener.open();
+        });
     }
 
     /**
