@@ -51,31 +51,39 @@ final class TransactionRecord implements EventRecord {
                     Buffer response) {
     }
 
-    private TransactionRecord(Exchange ex, int status, long now) {
-        HttpServerRequest req = ex.request();
-        this.creationDate = now;
-        this.api = ex.api();
-        this.operation = ex.operation() != null ? ex.operation() : ex.resourcePath();
-        this.upperMethod = req.method().name();
+    /** Everything the event says, as taken from an exchange by {@link #of}; tests and benchmarks build it directly. */
+    TransactionRecord(long creationDate, CompiledApi api, String operation, String upperMethod, String nativeUri,
+                      int status, long totalMs, long providerMs, long dataSize, String applicationId,
+                      String applicationName, SocketAddress remote, GatewayException error, String refusedBy,
+                      Captured captured) {
+        this.creationDate = creationDate;
+        this.api = api;
+        this.operation = operation;
+        this.upperMethod = upperMethod;
         this.method = lower(upperMethod);
-        this.nativeUri = ex.nativeUri();
+        this.nativeUri = nativeUri;
         this.status = status;
-        long total = (System.nanoTime() - ex.startNanos()) / 1_000_000;
-        this.totalMs = total;
-        this.providerMs = ex.backendNanos() < 0 ? 0 : Math.min(total, ex.backendNanos() / 1_000_000);
-        this.dataSize = req.bytesRead() + req.response().bytesWritten();
-        this.applicationId = ex.applicationId();
-        this.applicationName = ex.applicationName();
-        SocketAddress remote = req.remoteAddress();
+        this.totalMs = totalMs;
+        this.providerMs = providerMs;
+        this.dataSize = dataSize;
+        this.applicationId = applicationId;
+        this.applicationName = applicationName;
         this.consumerIp = remote == null ? null : remote.hostAddress();
-        this.error = ex.error();
-        this.refusedBy = ex.refusedBy();
-        BodyCapture capture = ex.capture();
-        this.captured = capture == null || !capture.appliesTo(status) ? null : captured(capture, req);
+        this.error = error;
+        this.refusedBy = refusedBy;
+        this.captured = captured;
     }
 
-    static TransactionRecord of(Exchange exchange, int status, long now) {
-        return new TransactionRecord(exchange, status, now);
+    static TransactionRecord of(Exchange ex, int status, long now) {
+        HttpServerRequest req = ex.request();
+        long total = (System.nanoTime() - ex.startNanos()) / 1_000_000;
+        long provider = ex.backendNanos() < 0 ? 0 : Math.min(total, ex.backendNanos() / 1_000_000);
+        BodyCapture capture = ex.capture();
+        return new TransactionRecord(now, ex.api(), ex.operation() != null ? ex.operation() : ex.resourcePath(),
+            req.method().name(), ex.nativeUri(), status, total, provider,
+            req.bytesRead() + req.response().bytesWritten(), ex.applicationId(), ex.applicationName(),
+            req.remoteAddress(), ex.error(), ex.refusedBy(),
+            capture == null || !capture.appliesTo(status) ? null : captured(capture, req));
     }
 
     private static Captured captured(BodyCapture capture, HttpServerRequest req) {
