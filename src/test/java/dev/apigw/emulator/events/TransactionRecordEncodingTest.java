@@ -71,9 +71,10 @@ class TransactionRecordEncodingTest {
 
     static String encode(List<EventRecord> records) {
         JsonOut out = new JsonOut();
+        Fragments fragments = new Fragments(NODE);
         long seq = 1000;
         for (EventRecord r : records) {
-            r.write(out, NODE, seq++);
+            r.write(out, fragments, seq++);
             out.newline();
         }
         return new String(out.array(), 0, out.length(), StandardCharsets.UTF_8);
