@@ -36,10 +36,10 @@ final class DerivedRecord implements EventRecord {
     }
 
     @Override
-    public void write(JsonOut out, NodeIdentity node, long seq) {
-        out.begin().field("id", node.prefix(), seq).field("eventType", type.stored())
+    public void write(JsonOut out, Fragments f, long seq) {
+        out.begin().field("id", f.node().prefix(), seq).field("eventType", type.stored())
             .field("creationDate", base.creationDate);
-        base.common(out, node, base.seq);
+        base.common(out, f, f.api(base.api), base.seq);
         out.field("responseCode", TransactionRecord.code(base.status)).field("totalTime", base.totalMs);
         String message = base.error == null ? null : base.error.getMessage();
         String key = base.error == null ? null : base.error.key();

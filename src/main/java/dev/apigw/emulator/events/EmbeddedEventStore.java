@@ -31,6 +31,8 @@ final class EmbeddedEventStore implements EventStore {
     private final List<Retired> retired = new ArrayList<>();
     private final JsonOut out = new JsonOut();
     private NodeIdentity node;
+    /** Pre-encoded parts of the events, made for the node when the store opens (writer thread). */
+    private Fragments fragments;
     private long seq;
     private long nextFile;
 
@@ -55,6 +57,7 @@ final class EmbeddedEventStore implements EventStore {
     @Override
     public void open(NodeIdentity node) throws IOException {
         this.node = node;
+        this.fragments = new Fragments(node);
         Files.createDirectories(dir);
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
@@ -97,7 +100,7 @@ final class EmbeddedEventStore implements EventStore {
             while (i < all.size() && n < tail.room() && tail.bytes() + out.length() < Segment.MAX_BYTES) {
                 EventRecord r = all.get(i++);
                 starts[n] = out.length();
-                r.write(out, node, ++seq);
+                r.write(out, fragments, ++seq);
                 lengths[n] = out.length() - starts[n];
                 out.newline();
                 batch[n++] = r;

@@ -2,7 +2,8 @@ package dev.apigw.emulator.events;
 
 /**
  * One event on its way into a store: what the in-memory columns need, read without building its document, and a
- * way to write that document. Built on an event loop, written on the writer thread; immutable once queued.
+ * way to write that document. Built on an event loop, written on the writer thread; what it says is fixed once queued (the writer may
+ * keep what it derived while writing it, e.g. the client address as text).
  */
 interface EventRecord {
 
@@ -21,7 +22,7 @@ interface EventRecord {
      * Writes the document as one JSON object. {@code seq} is a number unique on this node, from which records
      * without an id of their own make one.
      */
-    void write(JsonOut out, NodeIdentity node, long seq);
+    void write(JsonOut out, Fragments fragments, long seq);
 
     /** A second event the same exchange produced (a policy violation or an error), written right after this one. */
     default EventRecord derived() {

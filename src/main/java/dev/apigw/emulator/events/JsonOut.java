@@ -6,11 +6,13 @@ import java.util.Arrays;
 /**
  * A JSON object writer into a reusable byte array, for the writer thread: events are encoded by hand rather than
  * through a {@code JsonObject}, which costs several times more per event and runs once per runtime request. Only
- * what event documents need: string, number, boolean and nested string-map values. Not thread-safe.
+ * what event documents need: string, number, boolean and nested string-map values. Keys may be given pre-encoded
+ * ({@link #encodedKey(String)}), and whole runs of fields as pre-encoded fragments ({@link Fragments}), so that what is the
+ * same in every event is one array copy. Not thread-safe.
  */
 final class JsonOut {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private byte[] buf = new byte[16 * 1024];
+    private byte[] buf;
     private int len;
     private boolean first;
 
@@ -28,6 +30,26 @@ final class JsonOut {
 
     byte[] copy(int from, int to) {
         return Arrays.copyOfRange(buf, from, to);
+    }
+
+    /** A key pre-encoded as {@code ,"name":}, for {@link #field(byte[], String)} and its siblings. */
+    static byte[] encodedKey(String name) {
+        return (",\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The JSON string escape of {@code value}, without its quotes: the inside of a pre-encoded fragment. */
+    static byte[] escape(String value) {
+        JsonOut o = new JsonOut(value.length() + 16);
+        o.chars(value);
+        return o.copy(0, o.len);
+    }
+
+    JsonOut() {
+        this(16 * 1024);
+    }
+
+    private JsonOut(int size) {
+        buf = new byte[size];
     }
 
     JsonOut begin() {
@@ -55,31 +77,72 @@ final class JsonOut {
 
     JsonOut field(String name, long value) {
         key(name);
-        ensure(20);
-        if (value == Long.MIN_VALUE) {
-            ascii(Long.toString(value));
-            return this;
-        }
-        if (value < 0) {
-            buf[len++] = '-';
-            value = -value;
-        }
-        int start = len;
-        do {
-            buf[len++] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value > 0);
-        for (int i = start, j = len - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
-        return this;
+        return digits(value);
     }
 
     JsonOut field(String name, boolean value) {
         key(name);
         ascii(value ? "true" : "false");
+        return this;
+    }
+
+    /** Opens an object with a pre-encoded fragment that holds its first field (or the start of it). */
+    JsonOut begin(byte[] opening) {
+        bytes(opening);
+        first = false;
+        return this;
+    }
+
+    /** Appends pre-encoded fields (or parts of one) that start with their comma; the object is no longer empty. */
+    JsonOut fragment(byte[] fields) {
+        bytes(fields);
+        first = false;
+        return this;
+    }
+
+    JsonOut field(byte[] key, String value) {
+        if (value == null) return this;
+        key(key);
+        string(value);
+        return this;
+    }
+
+    JsonOut field(byte[] key, long value) {
+        key(key);
+        return digits(value);
+    }
+
+    /** A number without its key, e.g. the end of an id whose start is a fragment. */
+    JsonOut digits(long value) {
+        ensure(20);
+        if (value == Long.MIN_VALUE) {
+            ascii(Long.toString(value));
+            return this;
+        }
+        byte[] b = buf;
+        int at = len;
+        if (value < 0) {
+            b[at++] = '-';
+            value = -value;
+        }
+        int start = at;
+        do {
+            b[at++] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value > 0);
+        for (int i = start, j = at - 1; i < j; i++, j--) {
+            byte t = b[i];
+            b[i] = b[j];
+            b[j] = t;
+        }
+        len = at;
+        return this;
+    }
+
+    /** String content without its opening quote (that ends the fragment before it), then the closing quote. */
+    JsonOut stringEnd(String rest) {
+        chars(rest);
+        raw('"');
         return this;
     }
 
@@ -108,9 +171,18 @@ final class JsonOut {
         key(name);
         raw('"');
         chars(prefix);
-        ascii(Long.toString(suffix));
+        digits(suffix);
         raw('"');
         return this;
+    }
+
+    private void key(byte[] key) {
+        int skip = first ? 1 : 0; // the leading comma
+        first = false;
+        int n = key.length - skip;
+        ensure(n);
+        System.arraycopy(key, skip, buf, len, n);
+        len += n;
     }
 
     private void key(String name) {
@@ -132,16 +204,22 @@ final class JsonOut {
     private void chars(String s) {
         int n = s.length();
         ensure(n);
+        byte[] b = buf;
+        int at = len;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                if (len == buf.length) ensure(n - i);
-                buf[len++] = (byte) c;
+                b[at++] = (byte) c; // room for n bytes was ensured; escapes below ensure their own
             } else {
+                len = at;
                 escaped(s, i, c);
+                ensure(n - i);
+                b = buf;
+                at = len;
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) i++;
             }
         }
+        len = at;
     }
 
     private void escaped(String s, int i, char c) {

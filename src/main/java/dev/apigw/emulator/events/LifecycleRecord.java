@@ -51,7 +51,8 @@ final class LifecycleRecord implements EventRecord {
     }
 
     @Override
-    public void write(JsonOut out, NodeIdentity node, long seq) {
+    public void write(JsonOut out, Fragments fragments, long seq) {
+        NodeIdentity node = fragments.node();
         out.begin().field("id", node.prefix(), seq).field("eventType", EventType.LIFECYCLE_EVENTS.stored())
             .field("creationDate", creationDate).field("lifecycleEvent", event)
             .field("apiId", apiId).field("apiName", apiName).field("apiVersion", apiVersion)

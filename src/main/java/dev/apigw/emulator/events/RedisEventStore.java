@@ -34,6 +34,8 @@ final class RedisEventStore implements EventStore {
     private final EventsConfig config;
     private final JsonOut out = new JsonOut();
     private NodeIdentity node;
+    /** Pre-encoded parts of the events, made for the node when the store opens (writer thread). */
+    private Fragments fragments;
     private String stream;
     private long seq;
 
@@ -54,6 +56,7 @@ final class RedisEventStore implements EventStore {
     @Override
     public void open(NodeIdentity node) throws Exception {
         this.node = node;
+        this.fragments = new Fragments(node);
         this.stream = streamOf(node.id());
         this.seq = System.currentTimeMillis() * 1000;
         await(redis.send(Request.cmd(Command.SADD).arg(NODES).arg(stream)));
@@ -78,7 +81,7 @@ final class RedisEventStore implements EventStore {
         List<Request> batch = new ArrayList<>(records.size());
         for (EventRecord r : records) {
             out.reset();
-            r.write(out, node, ++seq);
+            r.write(out, fragments, ++seq);
             batch.add(Request.cmd(Command.XADD).arg(key).arg("MAXLEN").arg("~").arg(config.maxEvents()).arg("*")
                 .arg("e").arg(new String(out.array(), 0, out.length(), StandardCharsets.UTF_8)));
         }

@@ -61,7 +61,8 @@ final class StoredRecord implements EventRecord {
     }
 
     @Override
-    public void write(JsonOut out, NodeIdentity node, long seq) {
+    public void write(JsonOut out, Fragments fragments, long seq) {
+        NodeIdentity node = fragments.node();
         if (id() == null) doc.put("id", node.prefix() + seq);
         out.bytes(doc.encode().getBytes(StandardCharsets.UTF_8));
     }

@@ -27,6 +27,23 @@ final class TransactionRecord implements EventRecord {
         for (int i = 0; i < CODES.length; i++) CODES[i] = Integer.toString(i);
     }
 
+    // pre-encoded keys and constant runs of fields (JsonOut.encodedKey: ,"name":)
+    private static final byte[] TRANSACTIONAL = ascii("\",\"eventType\":\"Transactional\",\"creationDate\":");
+    private static final byte[] NO_APPLICATION = ascii(",\"applicationName\":\"Unknown\",\"applicationId\":\"Unknown\"");
+    private static final byte[] NOT_CACHED = ascii(",\"cachedResponse\":\"Not-Cached\",\"callbackRequest\":false");
+    private static final byte[] OPERATION_NAME = JsonOut.encodedKey("operationName");
+    private static final byte[] HTTP_METHOD = JsonOut.encodedKey("httpMethod");
+    private static final byte[] APPLICATION_NAME = JsonOut.encodedKey("applicationName");
+    private static final byte[] APPLICATION_ID = JsonOut.encodedKey("applicationId");
+    private static final byte[] CONSUMER_IP = JsonOut.encodedKey("consumerIp");
+    private static final byte[] NATIVE_HTTP_METHOD = JsonOut.encodedKey("nativeHttpMethod");
+    private static final byte[] TOTAL_TIME = JsonOut.encodedKey("totalTime");
+    private static final byte[] PROVIDER_TIME = JsonOut.encodedKey("providerTime");
+    private static final byte[] GATEWAY_TIME = JsonOut.encodedKey("gatewayTime");
+    private static final byte[] TOTAL_DATA_SIZE = JsonOut.encodedKey("totalDataSize");
+    private static final byte[] APPLICATION_IP = JsonOut.encodedKey("applicationIp");
+    private static final byte[] ERROR_ORIGIN = JsonOut.encodedKey("errorOrigin");
+
     final long creationDate;
     final CompiledApi api;
     final String operation;
@@ -39,7 +56,10 @@ final class TransactionRecord implements EventRecord {
     final long dataSize;
     final String applicationId;
     final String applicationName;
-    final String consumerIp;
+    /** The client's address; its text is taken on the writer thread ({@link Fragments#clientIp}). */
+    final SocketAddress remote;
+    /** The client's IP address as text, once written (writer thread only). */
+    private String consumerIp;
     final GatewayException error;
     final String refusedBy;
     final Captured captured;
@@ -51,31 +71,39 @@ final class TransactionRecord implements EventRecord {
                     Buffer response) {
     }
 
-    private TransactionRecord(Exchange ex, int status, long now) {
-        HttpServerRequest req = ex.request();
-        this.creationDate = now;
-        this.api = ex.api();
-        this.operation = ex.operation() != null ? ex.operation() : ex.resourcePath();
-        this.upperMethod = req.method().name();
+    /** Everything the event says, as taken from an exchange by {@link #of}; tests and benchmarks build it directly. */
+    TransactionRecord(long creationDate, CompiledApi api, String operation, String upperMethod, String nativeUri,
+                      int status, long totalMs, long providerMs, long dataSize, String applicationId,
+                      String applicationName, SocketAddress remote, GatewayException error, String refusedBy,
+                      Captured captured) {
+        this.creationDate = creationDate;
+        this.api = api;
+        this.operation = operation;
+        this.upperMethod = upperMethod;
         this.method = lower(upperMethod);
-        this.nativeUri = ex.nativeUri();
+        this.nativeUri = nativeUri;
         this.status = status;
-        long total = (System.nanoTime() - ex.startNanos()) / 1_000_000;
-        this.totalMs = total;
-        this.providerMs = ex.backendNanos() < 0 ? 0 : Math.min(total, ex.backendNanos() / 1_000_000);
-        this.dataSize = req.bytesRead() + req.response().bytesWritten();
-        this.applicationId = ex.applicationId();
-        this.applicationName = ex.applicationName();
-        SocketAddress remote = req.remoteAddress();
-        this.consumerIp = remote == null ? null : remote.hostAddress();
-        this.error = ex.error();
-        this.refusedBy = ex.refusedBy();
-        BodyCapture capture = ex.capture();
-        this.captured = capture == null || !capture.appliesTo(status) ? null : captured(capture, req);
+        this.totalMs = totalMs;
+        this.providerMs = providerMs;
+        this.dataSize = dataSize;
+        this.applicationId = applicationId;
+        this.applicationName = applicationName;
+        this.remote = remote;
+        this.error = error;
+        this.refusedBy = refusedBy;
+        this.captured = captured;
     }
 
-    static TransactionRecord of(Exchange exchange, int status, long now) {
-        return new TransactionRecord(exchange, status, now);
+    static TransactionRecord of(Exchange ex, int status, long now) {
+        HttpServerRequest req = ex.request();
+        long total = (System.nanoTime() - ex.startNanos()) / 1_000_000;
+        long provider = ex.backendNanos() < 0 ? 0 : Math.min(total, ex.backendNanos() / 1_000_000);
+        BodyCapture capture = ex.capture();
+        return new TransactionRecord(now, ex.api(), ex.operation() != null ? ex.operation() : ex.resourcePath(),
+            req.method().name(), ex.nativeUri(), status, total, provider,
+            req.bytesRead() + req.response().bytesWritten(), ex.applicationId(), ex.applicationName(),
+            req.remoteAddress(), ex.error(), ex.refusedBy(),
+            capture == null || !capture.appliesTo(status) ? null : captured(capture, req));
     }
 
     private static Captured captured(BodyCapture capture, HttpServerRequest req) {
@@ -108,7 +136,17 @@ final class TransactionRecord implements EventRecord {
     }
 
     boolean failed() {
+        return failed(status);
+    }
+
+    static boolean failed(int status) {
         return status >= 400 || status == 0;
+    }
+
+    /** The client's IP address: as the writer resolved it, or from the address itself when asked before. */
+    String consumerIp() {
+        if (consumerIp == null && remote != null) consumerIp = remote.hostAddress();
+        return consumerIp;
     }
 
     /** Who failed: the client (it left), the native service (unreachable, silent, broken, 5xx) or the gateway. */
@@ -153,7 +191,7 @@ final class TransactionRecord implements EventRecord {
             case Fields.HTTP_METHOD -> method;
             case Fields.STATUS -> failed() ? "FAILURE" : "SUCCESS";
             case Fields.RESPONSE_CODE -> code(status);
-            case Fields.CONSUMER_IP -> consumerIp;
+            case Fields.CONSUMER_IP -> consumerIp();
             default -> null;
         };
     }
@@ -170,32 +208,32 @@ final class TransactionRecord implements EventRecord {
     }
 
     @Override
-    public void write(JsonOut out, NodeIdentity node, long seq) {
+    public void write(JsonOut out, Fragments f, long seq) {
         this.seq = seq;
-        out.begin().field("id", node.prefix(), seq).field("eventType", EventType.TRANSACTION_EVENTS.stored())
-            .field("creationDate", creationDate);
-        common(out, node, seq);
+        if (consumerIp == null && remote != null) consumerIp = f.clientIp(remote);
+        Fragments.Api a = f.api(api);
+        out.begin(f.idOpen).digits(seq).fragment(TRANSACTIONAL).digits(creationDate);
+        common(out, f, a, seq);
         if (nativeUri != null) {
             RoutingTarget target = api.routing();
-            out.field("nativeHttpMethod", target.keepsMethod() ? upperMethod : target.method())
-                .field("nativeURL", nativeUrl());
+            out.field(NATIVE_HTTP_METHOD, target.keepsMethod() ? upperMethod : target.method())
+                .fragment(a.nativeUrlOpen()).stringEnd(nativeUri);
         }
-        out.field("status", text(Fields.STATUS)).field("responseCode", code(status))
-            .field("totalTime", totalMs).field("providerTime", providerMs).field("gatewayTime", totalMs - providerMs)
-            .field("totalDataSize", dataSize).field("applicationIp", consumerIp)
-            .field("cachedResponse", "Not-Cached").field("callbackRequest", false).field("errorOrigin", errorOrigin());
+        out.fragment(f.status(status))
+            .field(TOTAL_TIME, totalMs).field(PROVIDER_TIME, providerMs).field(GATEWAY_TIME, totalMs - providerMs)
+            .field(TOTAL_DATA_SIZE, dataSize).field(APPLICATION_IP, consumerIp)
+            .fragment(NOT_CACHED).field(ERROR_ORIGIN, errorOrigin());
         if (captured != null) writeCaptured(out);
         out.end();
     }
 
     /** The fields every event of the exchange carries. */
-    void common(JsonOut out, NodeIdentity node, long correlation) {
-        out.field("apiId", api.id()).field("apiName", api.name()).field("apiVersion", api.version())
-            .field("operationName", operation).field("httpMethod", method)
-            .field("applicationName", text(Fields.APPLICATION_NAME)).field("applicationId", text(Fields.APPLICATION_ID))
-            .field("consumerIp", consumerIp).field("correlationID", node.correlationPrefix(), correlation)
-            .field("sessionId", node.prefix(), correlation)
-            .field("sourceGateway", "APIGateway").field("sourceGatewayNode", node.id());
+    void common(JsonOut out, Fragments f, Fragments.Api a, long correlation) {
+        out.fragment(a.fields()).field(OPERATION_NAME, operation).field(HTTP_METHOD, method);
+        if (applicationId == null && applicationName == null) out.fragment(NO_APPLICATION);
+        else out.field(APPLICATION_NAME, text(Fields.APPLICATION_NAME)).field(APPLICATION_ID, text(Fields.APPLICATION_ID));
+        out.field(CONSUMER_IP, consumerIp()).fragment(f.correlationOpen).digits(correlation)
+            .fragment(f.sessionOpen).digits(correlation).fragment(f.nodeFields);
     }
 
     String nativeUrl() {
@@ -208,6 +246,10 @@ final class TransactionRecord implements EventRecord {
         if (captured.responseHeaders() != null) map(out, "responseHeaders", captured.responseHeaders());
         if (captured.request() != null) out.field("reqPayload", captured.request().toString(StandardCharsets.UTF_8));
         if (captured.response() != null) out.field("resPayload", captured.response().toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void map(JsonOut out, String name, Map<String, String> values) {
