@@ -19,7 +19,9 @@
 #                                floor proxy on epoll (both loadtest/vertx-ref), plus nginx          (issue 17)
 #
 # Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>),
-# BENCH_OPTS (more options for baseline.sh, e.g. "-d 2 -w 1" for a smoke run of a few seconds).
+# BENCH_OPTS (more options for baseline.sh, e.g. "-d 2 -w 1" for a smoke run of a few seconds), GW_HEAP (the
+# gateways' -Xms/-Xmx, default 256m like the floor proxy's; RSS is about the heap plus 90 MiB, so GW_HEAP=160m shows
+# the footprint the default event retention needs).
 # The gateway is started by the harness (-g), pinned to the system-under-test CPU, with a config made here;
 # the APIs are registered beforehand through the admin API and persist in the embedded store.
 set -euo pipefail
@@ -60,7 +62,8 @@ YAML
 [ "$MODE" = compare ] && echo "events: {enabled: false}" >> "$WORK/gateway.yaml"
 # the transport comparison pins the gateway to epoll (auto would choose it too on Linux, but says nothing if it cannot)
 if [ "$MODE" = transport ]; then echo 'runtime: {transport: epoll}' >> "$WORK/gateway.yaml"; fi
-JAVA_CMD="java -XX:+UseParallelGC -Xms256m -Xmx256m -jar $PWD/target/apigw-emulator.jar --config $WORK/gateway.yaml"
+GW_HEAP=${GW_HEAP:-256m}
+JAVA_CMD="java -XX:+UseParallelGC -Xms$GW_HEAP -Xmx$GW_HEAP -jar $PWD/target/apigw-emulator.jar --config $WORK/gateway.yaml"
 
 # ---- register the APIs with a throw-away run of the gateway
 $JAVA_CMD > "$WORK/setup.log" 2>&1 & GW_PID=$!
@@ -136,7 +139,7 @@ elif [ "$MODE" = events ]; then
   sed -e 's/^port: 5555/port: 5556/' -e "s#^dataDir: .*#dataDir: $WORK/data-off#" "$WORK/gateway.yaml" > "$WORK/gateway-off.yaml"
   echo "events: {enabled: false}" >> "$WORK/gateway-off.yaml"
   CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
-  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -jar "$PWD/target/apigw-emulator.jar" \
+  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms"$GW_HEAP" -Xmx"$GW_HEAP" -jar "$PWD/target/apigw-emulator.jar" \
     --config "$WORK/gateway-off.yaml" > "$WORK/off.log" 2>&1 & OFF=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:5556/rest/apigateway/health" >/dev/null && break; sleep 0.2; done
   # throughput ratio only (paced and c=1 phases skipped); gw1 records, gw2 does not
@@ -147,7 +150,7 @@ elif [ "$MODE" = compare ]; then
   : "${BEFORE_JAR:?set BEFORE_JAR to the jar of the earlier build}"
   CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
   printf 'host: 127.0.0.1\nport: 5557\ndataDir: %s\ndemo: {enabled: false}\n' "$WORK/data-before" > "$WORK/gateway-before.yaml"
-  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -jar "$BEFORE_JAR" --config "$WORK/gateway-before.yaml" \
+  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms"$GW_HEAP" -Xmx"$GW_HEAP" -jar "$BEFORE_JAR" --config "$WORK/gateway-before.yaml" \
     > "$WORK/before.log" 2>&1 & OFF=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:5557/rest/apigateway/health" >/dev/null && break; sleep 0.2; done
   GW=http://127.0.0.1:5557; BEFORE=$(register echo); activate "$BEFORE"; GW=http://127.0.0.1:5555
