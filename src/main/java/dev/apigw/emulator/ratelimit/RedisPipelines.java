@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
  * read and one timeout timer per batch instead of per call. Keyed by thread, not context: every HTTP request runs
  * on its own duplicated context. Calls from other threads use the pooled client directly.
  *
- * <p>On a Redis Cluster a batch must stay on one node, so a turn's calls are split into one batch per hash tag
- * (keys of one tag share a slot). A batch that fails for any reason but {@code NOSCRIPT} drops the lane's
+ * <p>A batch holds calls of one script only ({@code group}): Redis answers each call of a pipeline on its own, but a
+ * batch fails as a whole on its first error, and the other calls' answers are lost though they ran. A script whose
+ * cache Redis lost (restart, failover) would otherwise fail a batch shared with another script's calls that did run,
+ * and their retries would count those hits twice. On a Redis Cluster a batch must stay on one node, so a turn's calls
+ * are also split by hash tag (keys of one tag share a slot). A batch that fails for any reason but {@code NOSCRIPT} drops the lane's
  * connection, so the next call connects afresh: after a failover that finds the new master instead of keeping a
  * connection to a server that was demoted or silently went away.
  */
@@ -42,16 +45,21 @@ final class RedisPipelines {
     }
 
     /**
-     * Sends one command about {@code key}; fails (within {@code timeoutMs}) rather than waits when Redis is slow or
-     * away.
+     * Sends one command about {@code key}, batched with the turn's other commands of its {@code group} (one script);
+     * fails (within {@code timeoutMs}) rather than waits when Redis is slow or away.
      */
-    Future<Response> send(Request request, String key, long timeoutMs) {
+    Future<Response> send(Request request, String key, String group, long timeoutMs) {
         Context context = Vertx.currentContext();
         if (context == null || !Context.isOnEventLoopThread()) {
             return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS);
         }
         return lanes.computeIfAbsent(Thread.currentThread(), t -> new Lane())
-            .enqueue(context, request, perHashTag ? hashTag(key) : "", timeoutMs);
+            .enqueue(context, request, perHashTag ? group + '|' + hashTag(key) : group, timeoutMs);
+    }
+
+    /** Sends one command through the pooled client, outside any batch (script loads, probes). */
+    Future<Response> sendAlone(Request request, long timeoutMs) {
+        return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /** The part of a key Redis Cluster hashes: the first non-empty {@code {...}}, else the whole key. */
@@ -61,7 +69,7 @@ final class RedisPipelines {
         return close > open + 1 ? key.substring(open + 1, close) : key;
     }
 
-    /** The calls of one turn with one hash tag (all of the turn's calls when not on a cluster). */
+    /** The calls of one turn of one group (and one hash tag on a cluster). */
     private record Batch(List<Request> requests, List<Promise<Response>> promises) {
         Batch() {
             this(new ArrayList<>(), new ArrayList<>());

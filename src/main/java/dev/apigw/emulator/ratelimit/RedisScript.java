@@ -10,7 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One Lua script run by its SHA1 ({@code EVALSHA}, one round trip). When Redis answers {@code NOSCRIPT} (restarted,
+ * One Lua script run by its SHA1 ({@code EVALSHA}, one round trip), batched only with calls of the same script (see
+ * {@link RedisPipelines}). When Redis answers {@code NOSCRIPT} (restarted,
  * {@code SCRIPT FLUSH}, a failover to a replica, a cluster node that never ran it) the call is repeated once with
  * {@code EVAL}, which also caches the script again.
  * Every round trip is bounded by the timeout; the caller sees a failed future, never a wait.
@@ -42,7 +43,7 @@ final class RedisScript {
     }
 
     private Future<Response> send(Request request, String key) {
-        return redis.send(request, key, timeoutMs);
+        return redis.send(request, key, sha, timeoutMs);
     }
 
     private static Request request(Command cmd, String script, String key, Object[] args) {

@@ -53,6 +53,24 @@ class RedisLimitersIT {
     }
 
     @Test
+    void a_script_redis_has_not_seen_does_not_make_another_scripts_calls_of_the_same_turn_run_twice(Vertx vertx) {
+        RedisPipelines lanes = new RedisPipelines(redis);
+        String salt = java.util.UUID.randomUUID().toString(); // scripts this Redis has never cached
+        RedisScript known = new RedisScript(lanes, "-- " + salt + "\nreturn redis.call('INCR', KEYS[1])", 5_000);
+        RedisScript unknown = new RedisScript(lanes, "-- " + salt + " b\nreturn redis.call('INCR', KEYS[1])", 5_000);
+        String counted = RedisServer.randomKey("{rl}");
+        String other = RedisServer.randomKey("{rl}");
+        Await.result(known.run(counted)); // cached now (through EVAL)
+        io.vertx.core.Promise<Void> both = io.vertx.core.Promise.promise();
+        // one turn of one event loop: before, both calls went out in one batch, the unknown script's NOSCRIPT failed
+        // it as a whole, and the known script's call, which had run, ran again
+        vertx.runOnContext(v -> Future.all(known.run(counted), unknown.run(other)).<Void>mapEmpty().onComplete(both));
+        Await.result(both.future());
+        assertEquals("2", Await.result(redis.send(Request.cmd(Command.GET).arg(counted))).toString());
+        assertEquals("1", Await.result(redis.send(Request.cmd(Command.GET).arg(other))).toString());
+    }
+
+    @Test
     void reloads_the_script_after_a_script_flush() {
         RedisFixedWindowLimiter limiter = new RedisFixedWindowLimiter(redis, 5_000);
         String key = RedisServer.randomKey("{rl}");
