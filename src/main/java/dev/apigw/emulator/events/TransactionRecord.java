@@ -9,7 +9,6 @@ import dev.apigw.emulator.runtime.RoutingTarget;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,23 +25,6 @@ final class TransactionRecord implements EventRecord {
     static {
         for (int i = 0; i < CODES.length; i++) CODES[i] = Integer.toString(i);
     }
-
-    // pre-encoded keys and constant runs of fields (JsonOut.encodedKey: ,"name":)
-    private static final byte[] TRANSACTIONAL = ascii("\",\"eventType\":\"Transactional\",\"creationDate\":");
-    private static final byte[] NO_APPLICATION = ascii(",\"applicationName\":\"Unknown\",\"applicationId\":\"Unknown\"");
-    private static final byte[] NOT_CACHED = ascii(",\"cachedResponse\":\"Not-Cached\",\"callbackRequest\":false");
-    private static final byte[] OPERATION_NAME = JsonOut.encodedKey("operationName");
-    private static final byte[] HTTP_METHOD = JsonOut.encodedKey("httpMethod");
-    private static final byte[] APPLICATION_NAME = JsonOut.encodedKey("applicationName");
-    private static final byte[] APPLICATION_ID = JsonOut.encodedKey("applicationId");
-    private static final byte[] CONSUMER_IP = JsonOut.encodedKey("consumerIp");
-    private static final byte[] NATIVE_HTTP_METHOD = JsonOut.encodedKey("nativeHttpMethod");
-    private static final byte[] TOTAL_TIME = JsonOut.encodedKey("totalTime");
-    private static final byte[] PROVIDER_TIME = JsonOut.encodedKey("providerTime");
-    private static final byte[] GATEWAY_TIME = JsonOut.encodedKey("gatewayTime");
-    private static final byte[] TOTAL_DATA_SIZE = JsonOut.encodedKey("totalDataSize");
-    private static final byte[] APPLICATION_IP = JsonOut.encodedKey("applicationIp");
-    private static final byte[] ERROR_ORIGIN = JsonOut.encodedKey("errorOrigin");
 
     final long creationDate;
     final CompiledApi api;
@@ -211,50 +193,16 @@ final class TransactionRecord implements EventRecord {
     public void write(JsonOut out, Fragments f, long seq) {
         this.seq = seq;
         if (consumerIp == null && remote != null) consumerIp = f.clientIp(remote);
-        Fragments.Api a = f.api(api);
-        out.begin(f.idOpen).digits(seq).fragment(TRANSACTIONAL).digits(creationDate);
-        common(out, f, a, seq);
-        if (nativeUri != null) {
-            RoutingTarget target = api.routing();
-            out.field(NATIVE_HTTP_METHOD, target.keepsMethod() ? upperMethod : target.method())
-                .fragment(a.nativeUrlOpen()).stringEnd(nativeUri);
-        }
-        out.fragment(f.status(status))
-            .field(TOTAL_TIME, totalMs).field(PROVIDER_TIME, providerMs).field(GATEWAY_TIME, totalMs - providerMs)
-            .field(TOTAL_DATA_SIZE, dataSize).field(APPLICATION_IP, consumerIp)
-            .fragment(NOT_CACHED).field(ERROR_ORIGIN, errorOrigin());
-        if (captured != null) writeCaptured(out);
-        out.end();
+        TransactionDocument.write(this, out, f, seq);
     }
 
-    /** The fields every event of the exchange carries. */
+    /** The fields every event of the exchange carries (its derived events' too). */
     void common(JsonOut out, Fragments f, Fragments.Api a, long correlation) {
-        out.fragment(a.fields()).field(OPERATION_NAME, operation).field(HTTP_METHOD, method);
-        if (applicationId == null && applicationName == null) out.fragment(NO_APPLICATION);
-        else out.field(APPLICATION_NAME, text(Fields.APPLICATION_NAME)).field(APPLICATION_ID, text(Fields.APPLICATION_ID));
-        out.field(CONSUMER_IP, consumerIp()).fragment(f.correlationOpen).digits(correlation)
-            .fragment(f.sessionOpen).digits(correlation).fragment(f.nodeFields);
+        TransactionDocument.common(this, out, f, a, correlation);
     }
 
     String nativeUrl() {
         RoutingTarget t = api.routing();
         return (t.ssl() ? "https://" : "http://") + t.hostHeader() + nativeUri;
-    }
-
-    private void writeCaptured(JsonOut out) {
-        if (captured.requestHeaders() != null) map(out, "requestHeaders", captured.requestHeaders());
-        if (captured.responseHeaders() != null) map(out, "responseHeaders", captured.responseHeaders());
-        if (captured.request() != null) out.field("reqPayload", captured.request().toString(StandardCharsets.UTF_8));
-        if (captured.response() != null) out.field("resPayload", captured.response().toString(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static void map(JsonOut out, String name, Map<String, String> values) {
-        out.object(name);
-        values.forEach(out::field);
-        out.end();
     }
 }
