@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * The allowed dependency graph, checked on the compiled production classes: {@code admin} (every HTTP resource of
  * the design-time API) → services → the core ({@code runtime}, {@code model}, {@code store}, {@code config},
  * {@code lifecycle}); the root package (the composition root and the ports) may use everything. No package cycles.
+ * Each test asserts through ArchUnit's {@code check}, which throws an {@code AssertionError} naming every violation.
  */
 class ArchitectureTest {
     private static final String ROOT = "dev.apigw.emulator";

@@ -62,7 +62,10 @@ public abstract class ScheduledPublisher implements Flushable, Lifecycle {
         return intervalMs;
     }
 
-    /** Changes the interval; the current one restarts with the new length. */
+    /**
+     * Changes the interval; the current one restarts with the new length. Same monitor as flush(): a field write and a
+     * timer swap, never a wait, so an admin call on an event loop holds it for microseconds.
+     */
     public synchronized void interval(long ms) {
         intervalMs = ms;
         if (timer >= 0) schedule();

@@ -57,11 +57,6 @@ final class RedisPipelines {
             .enqueue(context, request, perHashTag ? group + '|' + hashTag(key) : group, timeoutMs);
     }
 
-    /** Sends one command through the pooled client, outside any batch (script loads, probes). */
-    Future<Response> sendAlone(Request request, long timeoutMs) {
-        return redis.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS);
-    }
-
     /** The part of a key Redis Cluster hashes: the first non-empty {@code {...}}, else the whole key. */
     static String hashTag(String key) {
         int open = key.indexOf('{');
