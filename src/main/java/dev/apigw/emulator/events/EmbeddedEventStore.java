@@ -27,6 +27,7 @@ final class EmbeddedEventStore implements EventStore {
     private final Path dir;
     private final EventsConfig config;
     private final int segmentRows;
+    private final Columns.Pool pool;
     private volatile Segment[] segments = new Segment[0];
     private final List<Retired> retired = new ArrayList<>();
     private final JsonOut out = new JsonOut();
@@ -47,6 +48,7 @@ final class EmbeddedEventStore implements EventStore {
         this.config = config;
         // small retention, small segments: the count bound is exact anyway, but files should not outlive it by much
         this.segmentRows = (int) Math.max(64, Math.min(16_384, config.maxEvents() / 8));
+        this.pool = new Columns.Pool(segmentRows, 16);
     }
 
     @Override
@@ -139,7 +141,7 @@ final class EmbeddedEventStore implements EventStore {
         Segment tail = segs.length == 0 ? null : segs[segs.length - 1];
         if (tail != null && tail.room() > 0) return tail;
         if (tail != null) tail.seal();
-        Segment fresh = Segment.create(dir.resolve(String.format("seg-%016d.ndjson", nextFile++)), segmentRows);
+        Segment fresh = Segment.create(dir.resolve(String.format("seg-%016d.ndjson", nextFile++)), pool.take(segmentRows));
         Segment[] next = Arrays.copyOf(segs, segs.length + 1);
         next[segs.length] = fresh;
         segments = next;
@@ -190,6 +192,7 @@ final class EmbeddedEventStore implements EventStore {
         retired.removeIf(r -> {
             if (now - r.at() < grace) return false;
             r.segment().close();
+            pool.give(r.segment().columns());
             return true;
         });
     }
@@ -276,6 +279,11 @@ final class EmbeddedEventStore implements EventStore {
         for (Segment s : segments) s.close();
         for (Retired r : retired) r.segment().close();
         retired.clear();
+    }
+
+    /** Sets of columns waiting for the next segments, for tests. */
+    int pooledColumns() {
+        return pool.size();
     }
 
     /** Segment files on disk, for tests of the retention bound. */

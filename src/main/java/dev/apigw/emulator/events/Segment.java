@@ -25,11 +25,12 @@ final class Segment {
     static final int ABSENT = Integer.MIN_VALUE;
 
     final Path file;
+    private final Columns columns;
     private final int capacity;
     private final long[] time;
     private final byte[] type;
-    private final short[][] text = new short[Fields.TEXT.length][];
-    private final int[][] number = new int[Fields.NUMBER.length][];
+    private final short[][] text;
+    private final int[][] number;
     private final int[] offset;
     private final int[] length;
     private final Dictionary[] dicts = new Dictionary[Fields.TEXT.length];
@@ -42,25 +43,24 @@ final class Segment {
     private int pending;
     private long bytes;
 
-    private Segment(Path file, int capacity, FileChannel channel, long bytes) {
+    private Segment(Path file, Columns columns, FileChannel channel, long bytes) {
         this.file = file;
-        this.capacity = capacity;
+        this.columns = columns;
+        this.capacity = columns.capacity;
         this.channel = channel;
         this.bytes = bytes;
-        time = new long[capacity];
-        type = new byte[capacity];
-        offset = new int[capacity];
-        length = new int[capacity];
-        for (int f = 0; f < text.length; f++) {
-            text[f] = new short[capacity];
-            dicts[f] = new Dictionary();
-        }
-        for (int f = 0; f < number.length; f++) number[f] = new int[capacity];
+        time = columns.time;
+        type = columns.type;
+        text = columns.text;
+        number = columns.number;
+        offset = columns.offset;
+        length = columns.length;
+        for (int f = 0; f < text.length; f++) dicts[f] = new Dictionary();
     }
 
-    static Segment create(Path file, int capacity) throws IOException {
+    static Segment create(Path file, Columns columns) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        return new Segment(file, capacity, ch, 0);
+        return new Segment(file, columns, ch, 0);
     }
 
     /**
@@ -79,7 +79,7 @@ final class Segment {
             ch.truncate(end);
             ch.force(true);
         }
-        Segment s = new Segment(file, Math.max(capacity, lines), ch, end);
+        Segment s = new Segment(file, new Columns(Math.max(capacity, lines)), ch, end);
         int skipped = 0;
         for (int start = 0, i = 0; i < end; i++) {
             if (all[i] != '\n') continue;
@@ -161,6 +161,11 @@ final class Segment {
 
     void expireBefore(int row) {
         firstLive = Math.max(firstLive, Math.min(row, size));
+    }
+
+    /** The columns, for the next segment: only after {@link #close()} and once no query can read this one. */
+    Columns columns() {
+        return columns;
     }
 
     void close() {

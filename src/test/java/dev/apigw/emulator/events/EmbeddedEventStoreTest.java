@@ -105,6 +105,23 @@ class EmbeddedEventStoreTest {
     }
 
     @Test
+    void segments_after_the_query_grace_reuse_the_columns_of_dropped_ones_and_read_their_own_rows() throws IOException {
+        open(config(100, 24)); // segments of 64 events
+        for (int i = 0; i < 640; i += 64) store.append(events(i, i + 64, NOW));
+        assertEquals(0, store.pooledColumns(), "dropped segments keep their columns while a query may read them");
+        store.retain(System.currentTimeMillis() + 60_000); // past the grace: their columns go to the pool
+        int pooled = store.pooledColumns();
+        assertTrue(pooled > 0, "columns of dropped segments pooled: " + pooled);
+        store.append(events(640, 704, NOW + 1));
+        assertEquals(pooled - 1, store.pooledColumns(), "the next segment took a pooled set");
+        List<String> ids = ids();
+        assertEquals(100, ids.size());
+        assertEquals("t:604", ids.get(0));
+        assertEquals("t:703", ids.get(99));
+        assertEquals(100, store.size());
+    }
+
+    @Test
     void the_age_retention_drops_whole_segments_of_old_events() throws IOException {
         open(config(512, 1)); // segments of 512 / 8 = 64 events
         store.append(events(0, 64, NOW - 3 * 3_600_000)); // fills one segment
