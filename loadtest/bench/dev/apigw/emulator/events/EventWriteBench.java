@@ -37,7 +37,7 @@ public final class EventWriteBench {
         Fragments fragments = new Fragments(node);
         long end = System.nanoTime() + secs * 1_000_000_000L;
         long warm = System.nanoTime() + secs * 400_000_000L;
-        long create = 0, encode = 0, append = 0, appendUser = 0, n = 0, seq = 0;
+        long create = 0, encode = 0, append = 0, appendUser = 0, n = 0, seq = 0, bytes = 0, encoded = 0;
         while (System.nanoTime() < end) {
             long t0 = cpu();
             List<EventRecord> batch = new ArrayList<>(size);
@@ -48,7 +48,9 @@ public final class EventWriteBench {
             long t1 = cpu();
             for (EventRecord r : batch) {
                 out.reset();
-                r.write(out, fragments, ++seq);
+                r.writeStored(out, fragments, ++seq);
+                bytes += out.length();
+                encoded++;
             }
             long t2 = cpu();
             long u2 = MX.getCurrentThreadUserTime();
@@ -62,8 +64,9 @@ public final class EventWriteBench {
                 n += size;
             }
         }
-        System.out.printf("%d events; CPU ns per event: build %.0f, encode alone %.0f, append %.0f (user %.0f, kernel %.0f)%n",
-            n, per(create, n), per(encode, n), per(append, n), per(appendUser, n), per(append - appendUser, n));
+        System.out.printf("%d events of %.0f bytes as stored; CPU ns per event: build %.0f, encode alone %.0f, append %.0f"
+            + " (user %.0f, kernel %.0f)%n", n, per(bytes, encoded), per(create, n), per(encode, n), per(append, n),
+            per(appendUser, n), per(append - appendUser, n));
         store.close();
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

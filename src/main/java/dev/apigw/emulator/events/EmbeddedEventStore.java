@@ -102,7 +102,7 @@ final class EmbeddedEventStore implements EventStore {
             while (i < all.size() && n < tail.room() && tail.bytes() + out.length() < Segment.MAX_BYTES) {
                 EventRecord r = all.get(i++);
                 starts[n] = out.length();
-                r.write(out, fragments, ++seq);
+                r.writeStored(out, fragments, ++seq);
                 lengths[n] = out.length() - starts[n];
                 out.newline();
                 batch[n++] = r;
@@ -141,7 +141,7 @@ final class EmbeddedEventStore implements EventStore {
         Segment tail = segs.length == 0 ? null : segs[segs.length - 1];
         if (tail != null && tail.room() > 0) return tail;
         if (tail != null) tail.seal();
-        Segment fresh = Segment.create(dir.resolve(String.format("seg-%016d.ndjson", nextFile++)), pool.take(segmentRows));
+        Segment fresh = Segment.create(dir.resolve(String.format("seg-%016d.ndjson", nextFile++)), pool.take(segmentRows), node);
         Segment[] next = Arrays.copyOf(segs, segs.length + 1);
         next[segs.length] = fresh;
         segments = next;

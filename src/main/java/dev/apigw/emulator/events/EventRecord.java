@@ -24,6 +24,14 @@ interface EventRecord {
      */
     void write(JsonOut out, Fragments fragments, long seq);
 
+    /**
+     * Writes the event as the embedded store keeps it on disk: the product's document ({@link #write}) unless the
+     * record has a shorter form the store expands back when it reads it ({@link ShortForm}).
+     */
+    default void writeStored(JsonOut out, Fragments fragments, long seq) {
+        write(out, fragments, seq);
+    }
+
     /** A second event the same exchange produced (a policy violation or an error), written right after this one. */
     default EventRecord derived() {
         return null;

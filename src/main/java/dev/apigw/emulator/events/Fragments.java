@@ -39,9 +39,10 @@ final class Fragments {
 
     /**
      * The fields of one API: {@code ,"apiId":"…","apiName":"…","apiVersion":"…"}, and the start of its native URL,
-     * {@code ,"nativeURL":"http(s)://host[:port]} (the request's URI and the closing quote follow).
+     * {@code ,"nativeURL":"http(s)://host[:port]} (the request's URI and the closing quote follow); the same two in
+     * the store's {@link ShortForm} ({@code ,"a":"…","n":"…","v":"…"} and {@code ,"u":"…}).
      */
-    record Api(byte[] fields, byte[] nativeUrlOpen) {
+    record Api(byte[] fields, byte[] nativeUrlOpen, byte[] shortFields, byte[] shortUrlOpen) {
     }
 
     Fragments(NodeIdentity node) {
@@ -73,12 +74,19 @@ final class Fragments {
     }
 
     private static Api encode(CompiledApi api) {
-        byte[] fields = concat(ascii(",\"apiId\":\""), JsonOut.escape(api.id()), ascii("\",\"apiName\":\""),
-            JsonOut.escape(api.name()), ascii("\",\"apiVersion\":\""), JsonOut.escape(api.version()), ascii("\""));
         RoutingTarget t = api.routing();
-        byte[] url = t == null ? null : concat(ascii(",\"nativeURL\":\""),
-            JsonOut.escape((t.ssl() ? "https://" : "http://") + t.hostHeader()));
-        return new Api(fields, url);
+        byte[] host = t == null ? null : JsonOut.escape((t.ssl() ? "https://" : "http://") + t.hostHeader());
+        return new Api(apiFields(api, "apiId", "apiName", "apiVersion"), urlOpen("nativeURL", host),
+            apiFields(api, "a", "n", "v"), urlOpen("u", host));
+    }
+
+    private static byte[] urlOpen(String key, byte[] host) {
+        return host == null ? null : concat(ascii(",\"" + key + "\":\""), host);
+    }
+
+    private static byte[] apiFields(CompiledApi api, String id, String name, String version) {
+        return concat(ascii(",\"" + id + "\":\""), JsonOut.escape(api.id()), ascii("\",\"" + name + "\":\""),
+            JsonOut.escape(api.name()), ascii("\",\"" + version + "\":\""), JsonOut.escape(api.version()), ascii("\""));
     }
 
     /** {@code ,"status":"SUCCESS|FAILURE","responseCode":"<code>"} for a status. */

@@ -35,6 +35,8 @@ final class Segment {
     private final int[] length;
     private final Dictionary[] dicts = new Dictionary[Fields.TEXT.length];
     private final FileChannel channel;
+    /** The node whose data directory holds the file: its id completes the events kept in {@link ShortForm}. */
+    private final NodeIdentity node;
     private volatile int size;
     private volatile int firstLive;
     private volatile long minTime = Long.MAX_VALUE;
@@ -43,8 +45,9 @@ final class Segment {
     private int pending;
     private long bytes;
 
-    private Segment(Path file, Columns columns, FileChannel channel, long bytes) {
+    private Segment(Path file, Columns columns, FileChannel channel, long bytes, NodeIdentity node) {
         this.file = file;
+        this.node = node;
         this.columns = columns;
         this.capacity = columns.capacity;
         this.channel = channel;
@@ -58,9 +61,9 @@ final class Segment {
         for (int f = 0; f < text.length; f++) dicts[f] = new Dictionary();
     }
 
-    static Segment create(Path file, Columns columns) throws IOException {
+    static Segment create(Path file, Columns columns, NodeIdentity node) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        return new Segment(file, columns, ch, 0);
+        return new Segment(file, columns, ch, 0, node);
     }
 
     /**
@@ -79,11 +82,11 @@ final class Segment {
             ch.truncate(end);
             ch.force(true);
         }
-        Segment s = new Segment(file, new Columns(Math.max(capacity, lines)), ch, end);
+        Segment s = new Segment(file, new Columns(Math.max(capacity, lines)), ch, end, node);
         int skipped = 0;
         for (int start = 0, i = 0; i < end; i++) {
             if (all[i] != '\n') continue;
-            StoredRecord r = parse(all, start, i - start);
+            StoredRecord r = parse(all, start, i - start, node);
             if (r == null) skipped++;
             else s.add(r, node, start, i - start);
             start = i + 1;
@@ -93,10 +96,10 @@ final class Segment {
         return s;
     }
 
-    private static StoredRecord parse(byte[] all, int from, int len) {
+    private static StoredRecord parse(byte[] all, int from, int len, NodeIdentity node) {
         try {
-            return StoredRecord.of(new JsonObject(Buffer.buffer(java.util.Arrays.copyOfRange(all, from, from + len))));
-        } catch (DecodeException | ClassCastException e) {
+            return StoredRecord.of(productDocument(Buffer.buffer(java.util.Arrays.copyOfRange(all, from, from + len)), node));
+        } catch (DecodeException | ClassCastException | NullPointerException e) {
             return null;
         }
     }
@@ -232,6 +235,12 @@ final class Segment {
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot read an event from " + file.getFileName() + ": " + e.getMessage(), e);
         }
-        return new JsonObject(Buffer.buffer(b));
+        return productDocument(Buffer.buffer(b), node);
+    }
+
+    /** A line of the file as the product's document: events kept in the {@link ShortForm} are expanded. */
+    private static JsonObject productDocument(Buffer line, NodeIdentity node) {
+        JsonObject doc = new JsonObject(line);
+        return ShortForm.isShort(doc) ? ShortForm.expand(doc, node) : doc;
     }
 }

@@ -191,9 +191,20 @@ final class TransactionRecord implements EventRecord {
 
     @Override
     public void write(JsonOut out, Fragments f, long seq) {
+        prepare(f, seq);
+        TransactionDocument.write(this, out, f, seq);
+    }
+
+    @Override
+    public void writeStored(JsonOut out, Fragments f, long seq) {
+        prepare(f, seq);
+        if (ShortForm.applies(this)) ShortForm.write(this, out, f, seq);
+        else TransactionDocument.write(this, out, f, seq);
+    }
+
+    private void prepare(Fragments f, long seq) {
         this.seq = seq;
         if (consumerIp == null && remote != null) consumerIp = f.clientIp(remote);
-        TransactionDocument.write(this, out, f, seq);
     }
 
     /** The fields every event of the exchange carries (its derived events' too). */
