@@ -42,6 +42,11 @@ interface EventStore {
     /** Applies the retention (count and age) as of {@code now}. */
     void retain(long now) throws Exception;
 
+    /** How often the writer calls {@link #retain}: every ten seconds unless the store needs it more often. */
+    default long retainEveryMs() {
+        return 10_000;
+    }
+
     /** Events stored (after retention), for health and tests. */
     long size();
 

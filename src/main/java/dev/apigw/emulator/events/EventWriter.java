@@ -33,7 +33,6 @@ public final class EventWriter implements Flushable, Lifecycle {
     public static final String KIND = "transaction_events";
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     private static final int BATCH = 8192;
-    private static final long RETAIN_EVERY_MS = 10_000;
 
     private final Vertx vertx;
     private final EventStore store;
@@ -187,7 +186,7 @@ public final class EventWriter implements Flushable, Lifecycle {
             long now = System.currentTimeMillis();
             if (now >= nextRetain) {
                 retain(now);
-                nextRetain = now + RETAIN_EVERY_MS;
+                nextRetain = now + store.retainEveryMs();
             }
             if (last && queue.isEmpty() && tasks.isEmpty()) break;
             if (running && flushes.isEmpty() && tasks.isEmpty()) LockSupport.parkNanos(this, intervalNanos);
