@@ -50,7 +50,7 @@ final class Columns {
             return c != null ? c : new Columns(rows);
         }
 
-        /** Only once no reader can still look at the columns: the segment is closed after its query grace. */
+        /** Only once no read can still look at the columns: no read was running, or the query grace has passed. */
         void give(Columns c) {
             if (c.capacity == capacity && free.size() < max) free.push(c);
         }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -28,6 +30,12 @@ final class EmbeddedEventStore implements EventStore {
     private final EventsConfig config;
     private final int segmentRows;
     private final Columns.Pool pool;
+    /**
+     * Reads running ({@link #reading}, {@link #scan}): each counts itself before it takes the segment array, so when
+     * the writer sees none after dropping a segment, no read can still hold it and its columns can go to the next
+     * segment at once; otherwise they wait for the query grace.
+     */
+    private final AtomicInteger readers = new AtomicInteger();
     private volatile Segment[] segments = new Segment[0];
     private final List<Retired> retired = new ArrayList<>();
     private final JsonOut out = new JsonOut();
@@ -48,7 +56,7 @@ final class EmbeddedEventStore implements EventStore {
         this.config = config;
         // small retention, small segments: the count bound is exact anyway, but files should not outlive it by much
         this.segmentRows = (int) Math.max(64, Math.min(16_384, config.maxEvents() / 8));
-        this.pool = new Columns.Pool(segmentRows, 16);
+        this.pool = new Columns.Pool(segmentRows, 4);
     }
 
     @Override
@@ -198,8 +206,9 @@ final class EmbeddedEventStore implements EventStore {
 
     private void closeRetired(long now) {
         long grace = config.queryTimeoutMs() + 5_000; // a scan that started on a dropped segment can still finish
+        boolean unread = readers.get() == 0; // read after the drops: a read that still holds one counts itself
         retired.removeIf(r -> {
-            if (now - r.at() < grace) return false;
+            if (!unread && now - r.at() < grace) return false;
             r.segment().close();
             pool.give(r.segment().columns());
             return true;
@@ -207,7 +216,26 @@ final class EmbeddedEventStore implements EventStore {
     }
 
     @Override
+    public <T> T reading(Callable<T> read) throws Exception {
+        readers.incrementAndGet();
+        try {
+            return read.call();
+        } finally {
+            readers.decrementAndGet();
+        }
+    }
+
+    @Override
     public void scan(long lo, long hi, boolean[] types, Budget budget, Consumer<EventView> sink) {
+        readers.incrementAndGet();
+        try {
+            scanSegments(lo, hi, types, budget, sink);
+        } finally {
+            readers.decrementAndGet();
+        }
+    }
+
+    private void scanSegments(long lo, long hi, boolean[] types, Budget budget, Consumer<EventView> sink) {
         SegmentView view = new SegmentView(budget);
         for (Segment s : segments) {
             int n = s.size(); // first: the bounds read next are at least as new as these rows

@@ -102,6 +102,6 @@ public final class EventSearch {
     }
 
     <T> Future<T> onWorker(java.util.concurrent.Callable<T> work) {
-        return vertx.executeBlocking(work, false);
+        return vertx.executeBlocking(() -> store.reading(work), false);
     }
 }

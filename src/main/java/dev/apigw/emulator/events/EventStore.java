@@ -28,8 +28,16 @@ interface EventStore {
      */
     void scan(long lo, long hi, boolean[] types, Budget budget, Consumer<EventView> sink);
 
-    /** The document of an event a scan handed out. */
+    /** The document of an event a scan handed out, within the {@link #reading} that scanned it. */
     JsonObject document(Object handle);
+
+    /**
+     * Runs one read: scans and the documents of the handles they handed out. Handles are valid only inside it. The
+     * embedded store reuses the memory of dropped segments as soon as no read is running.
+     */
+    default <T> T reading(java.util.concurrent.Callable<T> read) throws Exception {
+        return read.call();
+    }
 
     /** Stores events restored from an archive (documents that have their ids already). */
     default void restore(List<EventRecord> records) throws Exception {

@@ -122,6 +122,60 @@ class EmbeddedEventStoreTest {
     }
 
     @Test
+    void with_no_read_running_dropped_segments_hand_their_columns_on_at_once_and_a_running_read_keeps_them()
+        throws Exception {
+        open(config(100, 24)); // segments of 64 events
+        int pooled = store.reading(() -> {
+            for (int i = 0; i < 640; i += 64) store.append(events(i, i + 64, NOW));
+            store.retain(System.currentTimeMillis());
+            return store.pooledColumns();
+        });
+        assertEquals(0, pooled, "a read is running: the dropped segments wait for the grace");
+        store.retain(System.currentTimeMillis());
+        assertTrue(store.pooledColumns() > 0, "no read running: their columns go to the pool");
+        assertEquals(100, ids().size());
+    }
+
+    @Test
+    void reads_running_beside_retention_never_see_reused_columns() throws Exception {
+        open(config(200, 24)); // segments of 64 events, dropped and reused all the time
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> mismatch = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && mismatch.get() == null) {
+                try {
+                    store.reading(() -> {
+                        List<Object[]> seen = new ArrayList<>();
+                        store.scan(Long.MIN_VALUE, Long.MAX_VALUE, EventStore.allTypes(), new Budget(10_000),
+                            e -> seen.add(new Object[] {e.handle(), (long) e.number("totalTime")}));
+                        for (Object[] row : seen) {
+                            long inDocument = store.document(row[0]).getLong("totalTime");
+                            if (inDocument != (long) row[1]) mismatch.set(row[1] + " in the columns, " + inDocument + " in the file");
+                            checked.incrementAndGet();
+                        }
+                        return null;
+                    });
+                } catch (Exception e) {
+                    mismatch.set(e.toString());
+                }
+            }
+        });
+        reader.start();
+        long until = System.currentTimeMillis() + 1_000;
+        long deadline = until + 10_000;
+        for (int i = 0; mismatch.get() == null && System.currentTimeMillis() < deadline
+            && (System.currentTimeMillis() < until || checked.get() < 1_000); i += 50) {
+            store.append(events(i, i + 50, NOW));
+            store.retain(System.currentTimeMillis());
+        }
+        done.set(true);
+        reader.join(10_000);
+        assertEquals(null, mismatch.get());
+        assertTrue(checked.get() >= 1_000, "events read beside the writer: " + checked.get());
+    }
+
+    @Test
     void the_age_retention_drops_whole_segments_of_old_events() throws IOException {
         open(config(512, 1)); // segments of 512 / 8 = 64 events
         store.append(events(0, 64, NOW - 3 * 3_600_000)); // fills one segment
