@@ -10,43 +10,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The embedded event store: an append-only log of segment files under {@code <dataDir>/events}
- * ({@code seg-<n>.ndjson}, one JSON document per line, fsynced per batch), each with its in-memory columns
- * ({@link Segment}). Retention by count hides the oldest rows and deletes a segment once all of its rows are gone;
+ * ({@code seg-<n>.ndjson}, one JSON document per line, a transactional event in its {@link ShortForm}), each with its
+ * in-memory columns ({@link Segment}). Retention by count hides the oldest rows and deletes a segment once all of its rows are gone;
  * by age, whole segments go and scans skip older rows. A purge rewrites the segments it touches (write, fsync,
  * rename). A crash loses at most the batch being written; a torn line is cut off at the next start.
  *
  * <p>Threads: everything but {@link #scan}/{@link #document} runs on the event writer's thread. Readers take the
- * segment array as it is (copy-on-write) and never lock; a segment the writer drops keeps its file handle open for
- * a grace period, so a scan still running on it can finish.
+ * segment array as it is (copy-on-write) and never lock; a segment the writer drops stays readable until no read can
+ * hold it any more ({@link Retirement}).
  */
 final class EmbeddedEventStore implements EventStore {
     private final Path dir;
     private final EventsConfig config;
     private final int segmentRows;
     private final Columns.Pool pool;
-    /**
-     * Reads running ({@link #reading}, {@link #scan}): each counts itself before it takes the segment array, so when
-     * the writer sees none after dropping a segment, no read can still hold it and its columns can go to the next
-     * segment at once; otherwise they wait for the query grace.
-     */
-    private final AtomicInteger readers = new AtomicInteger();
+    private final Retirement retirement;
     private volatile Segment[] segments = new Segment[0];
-    private final List<Retired> retired = new ArrayList<>();
     private final JsonOut out = new JsonOut();
     private NodeIdentity node;
     /** Pre-encoded parts of the events, made for the node when the store opens (writer thread). */
     private Fragments fragments;
     private long seq;
     private long nextFile;
-
-    private record Retired(Segment segment, long at) {
-    }
 
     /** The tail segment appended to since the last fsync (writer thread only). */
     private Segment unsynced;
@@ -57,6 +47,7 @@ final class EmbeddedEventStore implements EventStore {
         // small retention, small segments: the count bound is exact anyway, but files should not outlive it by much
         this.segmentRows = (int) Math.max(64, Math.min(16_384, config.maxEvents() / 8));
         this.pool = new Columns.Pool(segmentRows, 4);
+        this.retirement = new Retirement(config.queryTimeoutMs() + 5_000, pool);
     }
 
     @Override
@@ -176,8 +167,8 @@ final class EmbeddedEventStore implements EventStore {
     }
 
     /**
-     * Every second: retention also closes the dropped segments whose query grace ended, which hands their columns to
-     * the next segments; more often keeps that memory for the grace itself rather than up to ten seconds more.
+     * Every second: retention also releases the dropped segments no read holds any more, which hands their columns to
+     * the next segments; less often would keep that memory up to ten seconds longer.
      */
     @Override
     public long retainEveryMs() {
@@ -192,7 +183,7 @@ final class EmbeddedEventStore implements EventStore {
         List<Segment> gone = new ArrayList<>();
         for (Segment s : segs) (s.size() > 0 && s.maxTime() < cutoff ? gone : keep).add(s);
         if (!gone.isEmpty()) replace(keep.toArray(new Segment[0]), gone.toArray(new Segment[0]));
-        closeRetired(now);
+        retirement.release(now);
     }
 
     private void replace(Segment[] next, Segment[] dropped) throws IOException {
@@ -200,39 +191,18 @@ final class EmbeddedEventStore implements EventStore {
         long now = System.currentTimeMillis();
         for (Segment s : dropped) {
             AtomicFiles.delete(s.file);
-            retired.add(new Retired(s, now));
+            retirement.retire(s, now);
         }
-    }
-
-    private void closeRetired(long now) {
-        long grace = config.queryTimeoutMs() + 5_000; // a scan that started on a dropped segment can still finish
-        boolean unread = readers.get() == 0; // read after the drops: a read that still holds one counts itself
-        retired.removeIf(r -> {
-            if (!unread && now - r.at() < grace) return false;
-            r.segment().close();
-            pool.give(r.segment().columns());
-            return true;
-        });
     }
 
     @Override
     public <T> T reading(Callable<T> read) throws Exception {
-        readers.incrementAndGet();
-        try {
-            return read.call();
-        } finally {
-            readers.decrementAndGet();
-        }
+        return retirement.reading(read);
     }
 
     @Override
     public void scan(long lo, long hi, boolean[] types, Budget budget, Consumer<EventView> sink) {
-        readers.incrementAndGet();
-        try {
-            scanSegments(lo, hi, types, budget, sink);
-        } finally {
-            readers.decrementAndGet();
-        }
+        retirement.reading(() -> scanSegments(lo, hi, types, budget, sink));
     }
 
     private void scanSegments(long lo, long hi, boolean[] types, Budget budget, Consumer<EventView> sink) {
@@ -300,7 +270,7 @@ final class EmbeddedEventStore implements EventStore {
         Segment[] next = segs.clone();
         next[at] = fresh;
         segments = next;
-        retired.add(new Retired(s, System.currentTimeMillis())); // its file handle still reads the old content
+        retirement.retire(s, System.currentTimeMillis()); // its file handle still reads the old content
         return removed;
     }
 
@@ -314,8 +284,7 @@ final class EmbeddedEventStore implements EventStore {
     @Override
     public void close() {
         for (Segment s : segments) s.close();
-        for (Retired r : retired) r.segment().close();
-        retired.clear();
+        retirement.closeAll();
     }
 
     /** Sets of columns waiting for the next segments, for tests. */
