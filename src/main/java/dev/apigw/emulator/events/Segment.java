@@ -25,14 +25,8 @@ final class Segment {
     static final int ABSENT = Integer.MIN_VALUE;
 
     final Path file;
+    /** The rows' dates, types, coded texts, numbers and where each document lies; see {@link Columns}. */
     private final Columns columns;
-    private final int capacity;
-    private final long[] time;
-    private final byte[] type;
-    private final short[][] text;
-    private final int[][] number;
-    private final int[] offset;
-    private final int[] length;
     private final Dictionary[] dicts = new Dictionary[Fields.TEXT.length];
     private final FileChannel channel;
     /** The node whose data directory holds the file: its id completes the events kept in {@link ShortForm}. */
@@ -49,16 +43,9 @@ final class Segment {
         this.file = file;
         this.node = node;
         this.columns = columns;
-        this.capacity = columns.capacity;
         this.channel = channel;
         this.bytes = bytes;
-        time = columns.time;
-        type = columns.type;
-        text = columns.text;
-        number = columns.number;
-        offset = columns.offset;
-        length = columns.length;
-        for (int f = 0; f < text.length; f++) dicts[f] = new Dictionary();
+        for (int f = 0; f < dicts.length; f++) dicts[f] = new Dictionary();
     }
 
     static Segment create(Path file, Columns columns, NodeIdentity node) throws IOException {
@@ -107,7 +94,7 @@ final class Segment {
     // ---- writer thread
 
     int room() {
-        return bytes >= MAX_BYTES ? 0 : capacity - pending;
+        return bytes >= MAX_BYTES ? 0 : columns.capacity - pending;
     }
 
     long bytes() {
@@ -136,19 +123,20 @@ final class Segment {
     void add(EventRecord r, NodeIdentity node, long at, int len) {
         int row = pending++;
         long t = r.creationDate();
-        time[row] = t;
-        type[row] = (byte) r.type().ordinal();
-        for (int f = 0; f < text.length; f++) {
+        columns.time[row] = t;
+        columns.type[row] = (byte) r.type().ordinal();
+        for (int f = 0; f < columns.text.length; f++) {
             String v = r.text(f);
             if (v == null && f == Fields.NODE && !(r instanceof StoredRecord)) v = node.id();
-            text[f][row] = dicts[f].encode(v);
+            columns.text[f][row] = dicts[f].encode(v);
         }
-        for (int f = 0; f < number.length; f++) {
+        for (int f = 0; f < columns.number.length; f++) {
             long v = r.number(f);
-            number[f][row] = v == Fields.NONE ? ABSENT : (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, v));
+            columns.number[f][row] = v == Fields.NONE ? ABSENT
+                : (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, v));
         }
-        offset[row] = (int) at;
-        length[row] = len;
+        columns.offset[row] = (int) at;
+        columns.length[row] = len;
         if (t < minTime) minTime = t;
         if (t > maxTime) maxTime = t;
     }
@@ -202,15 +190,15 @@ final class Segment {
     }
 
     long time(int row) {
-        return time[row];
+        return columns.time[row];
     }
 
     int type(int row) {
-        return type[row];
+        return columns.type[row];
     }
 
     short code(int field, int row) {
-        return text[field][row];
+        return columns.text[field][row];
     }
 
     String[] dictionary(int field) {
@@ -218,19 +206,19 @@ final class Segment {
     }
 
     String text(int field, int row) {
-        return dicts[field].values()[text[field][row]];
+        return dicts[field].values()[columns.text[field][row]];
     }
 
     int number(int field, int row) {
-        return number[field][row];
+        return columns.number[field][row];
     }
 
     JsonObject document(int row) {
-        byte[] b = new byte[length[row]];
+        byte[] b = new byte[columns.length[row]];
         ByteBuffer buf = ByteBuffer.wrap(b);
         try {
             while (buf.hasRemaining()) {
-                if (channel.read(buf, offset[row] + (long) buf.position()) < 0) throw new IOException("end of file");
+                if (channel.read(buf, columns.offset[row] + (long) buf.position()) < 0) throw new IOException("end of file");
             }
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot read an event from " + file.getFileName() + ": " + e.getMessage(), e);
