@@ -120,6 +120,7 @@ final class Assembly {
 
     private GatewayNode build(PrometheusMeterRegistry registry, List<PolicyFactory> extraFactories) {
         OpsConfig ops = config.ops();
+        life.add(new NativeHeapTrim(vertx, ops.nativeHeapTrimMs()));
         // the shared Redis (standalone, Sentinel or Cluster, from redis.url), closed after every store
         RedisConnector redis = config.usesRedis() ? life.add(new RedisConnector(vertx, config.redis())) : null;
         // stores, each behind the emulator's simulated outage (a test fault; no cost while none is set)

@@ -5,11 +5,12 @@ package dev.apigw.emulator.config;
  *
  * @param quiescePort 0 = no quiesce port until one is set up at runtime
  * @param keepListening when quiesced, keep the main port open answering 503 instead of closing it
+ * @param nativeHeapTrimMs how often the C library's free memory is handed back to the system; 0 = never
  */
 public record OpsConfig(int quiescePort, String quiesceHost, long drainTimeoutMs, boolean keepListening,
                         boolean vertxHttpMetrics, int publishIntervalSeconds, int licensePublishIntervalMinutes,
                         int webhookMaxAttempts, long webhookInitialBackoffMs, long webhookTimeoutMs,
-                        long shutdownDrainTimeoutMs) {
+                        long shutdownDrainTimeoutMs, long nativeHeapTrimMs) {
 
     public OpsConfig {
         if (quiesceHost.isBlank()) throw new ConfigException("quiesceHost", "must not be empty");
@@ -25,6 +26,6 @@ public record OpsConfig(int quiescePort, String quiesceHost, long drainTimeoutMs
             m.bool("vertxHttp"), m.integer("publishIntervalSeconds", 1, 60),
             m.integer("licensePublishIntervalMinutes", 1, 1440),
             w.integer("maxAttempts", 1, 100), w.number("initialBackoffMs", 1, 3_600_000), w.number("timeoutMs", 1, 600_000),
-            s.number("drainTimeoutMs", 0, 86_400_000));
+            s.number("drainTimeoutMs", 0, 86_400_000), root.child("memory").number("nativeHeapTrimMs", 0, 3_600_000));
     }
 }
