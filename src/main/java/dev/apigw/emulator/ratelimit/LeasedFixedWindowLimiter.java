@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A strict fixed-window limit shared through Redis that rarely calls Redis: a node leases a batch of permits from the
- * shared window with one script call and spends them in memory; it calls again when its batch is spent. Batches
+ * shared window with one script call and spends them in memory; it tops the batch up when half of it is spent (and
+ * waits for Redis only when the batch ran dry first, or a new window began). Batches
  * shrink as the window fills ({@code remaining / (2 × clusterNodes)}, at most {@code maxLease}), down to one permit
  * per call near the limit, so the last permits go one request at a time.
  *
@@ -60,9 +61,26 @@ final class LeasedFixedWindowLimiter implements RateLimiter {
         Lease l = leases.get(key);
         if (l == null) l = leases.computeIfAbsent(key, k -> new Lease());
         Decision local = l.take(limit);
-        if (local != null) return Future.succeededFuture(local);
+        if (local != null) {
+            if (local.allowed()) topUpIfLow(key, l, limit, windowMillis);
+            return Future.succeededFuture(local);
+        }
         sweepIfLarge();
         return refillThenTake(key, l, limit, windowMillis, MAX_RETRIES);
+    }
+
+    /**
+     * Asks for the next permits while half of the batch is still there, so requests do not queue behind a Redis
+     * round trip at every batch boundary (under load that wait idled the event loop). It asks only for what tops the
+     * batch up to {@link #want}, so a node never holds more than one batch and the worst-case undershoot is unchanged;
+     * it costs about one more call per batch. A failed top-up changes nothing: the batch empties and the next request
+     * refills as before, under {@code onStoreError}.
+     */
+    private void topUpIfLow(String key, Lease l, long limit, long windowMillis) {
+        long want = want(l, limit);
+        long held = l.permits.get();
+        if (held * 2 > want || l.full || l.refilling.get() != null || !l.live()) return;
+        l.refill(() -> lease.run(key, limit, windowMillis, want - held));
     }
 
     /** Bounds the map by the keys with a live window; runs off the common path (a refill calls Redis anyway). */

@@ -12,6 +12,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -115,6 +116,20 @@ class LeasedLimiterIT {
     }
 
     @Test
+    void a_batch_is_topped_up_when_half_of_it_is_spent_not_when_it_ran_dry() {
+        RedisPipelines lanes = new RedisPipelines(redis);
+        LeasedFixedWindowLimiter only = new LeasedFixedWindowLimiter(lanes, new RedisFixedWindowLimiter(lanes, 5_000), 5_000, 10, 1);
+        String key = RedisServer.randomKey("{lease}");
+        for (int i = 0; i < 4; i++) assertTrue(Await.result(only.acquire(key, 1000, 60_000)).allowed());
+        assertEquals(10, windowCount(key), "one batch of 10 leased, 6 of it left: no call yet");
+        assertTrue(Await.result(only.acquire(key, 1000, 60_000)).allowed()); // 5 left: half spent
+        assertEquals(15, awaitWindowCount(key, 15), "the batch topped up to 10 again while 5 were still there");
+        long before = scriptCalls();
+        for (int i = 0; i < 4; i++) assertTrue(Await.result(only.acquire(key, 1000, 60_000)).allowed());
+        assertEquals(before, scriptCalls(), "the next requests spend the topped-up batch without calling Redis");
+    }
+
+    @Test
     void a_full_window_is_refused_without_calling_redis_again() {
         LeasedFixedWindowLimiter only = node(1);
         String key = RedisServer.randomKey("{lease}");
@@ -145,6 +160,23 @@ class LeasedLimiterIT {
             client.close();
             own.close();
         }
+    }
+
+    /** Permits Redis has granted in the key's current window. */
+    private static long windowCount(String key) {
+        Response c = Await.result(redis.send(Request.cmd(Command.HGET).arg(key).arg("c")));
+        return c == null ? 0 : c.toLong();
+    }
+
+    /** The window's count once it reached {@code expected}, or what it was after 5 s (polled from the JUnit thread). */
+    private static long awaitWindowCount(String key, long expected) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long count = windowCount(key);
+        while (count != expected && System.nanoTime() < deadline) {
+            Await.result(vertx.timer(10));
+            count = windowCount(key);
+        }
+        return count;
     }
 
     /** EVALSHA + EVAL calls so far, from INFO commandstats. */
