@@ -9,6 +9,7 @@ import dev.apigw.emulator.runtime.Exchange;
 import dev.apigw.emulator.runtime.GatewayException;
 import dev.apigw.emulator.runtime.Policy;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.event.Level;
@@ -24,12 +25,19 @@ import org.slf4j.LoggerFactory;
 final class ThrottlePolicy implements Policy {
     static final Logger LOG = LoggerFactory.getLogger(ThrottlePolicy.class);
     private static final Future<Void> PASS = Future.succeededFuture();
+    private static final CharSequence LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
+    private static final CharSequence REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
+    private static final CharSequence RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
+    private static final CharSequence DEGRADED = HttpHeaders.createOptimized("X-RateLimit-Degraded");
 
     private final ThrottleRule rule;
     private final String apiId;
     private final RateLimitService limits;
     private final LongAdder allowed;
     private final LongAdder rejected;
+    /** The counter key of {@code AnyConsumers} (one for the whole action and API), made once. */
+    private final String anyConsumerKey;
+    private final CharSequence limitValue;
 
     ThrottlePolicy(ThrottleRule rule, String apiId, RateLimitService limits) {
         this.rule = rule;
@@ -37,6 +45,8 @@ final class ThrottlePolicy implements Policy {
         this.limits = limits;
         this.allowed = limits.metrics().counter(RateLimitMetrics.DECISIONS, "allowed");
         this.rejected = limits.metrics().counter(RateLimitMetrics.DECISIONS, "rejected");
+        this.anyConsumerKey = key("*");
+        this.limitValue = HttpHeaders.createOptimized(Long.toString(rule.limit()));
     }
 
     @Override
@@ -48,10 +58,16 @@ final class ThrottlePolicy implements Policy {
     public Future<Void> apply(Exchange exchange) {
         String consumer = consumer(exchange);
         if (consumer == null) return PASS;
-        // the whole key is one hash tag, so a limit's key never spans Redis Cluster slots
-        String key = "apigw:rl:{" + rule.actionId() + "|" + apiId + "|" + consumer + "}";
-        return limits.acquire(rule.algorithm(), key, rule.limit(), rule.windowMillis(), rule.onStoreError())
-            .compose(outcome -> decide(exchange, outcome, consumer));
+        String key = rule.anyConsumer() ? anyConsumerKey : key(consumer);
+        Future<Outcome> outcome = limits.acquire(rule.algorithm(), key, rule.limit(), rule.windowMillis(), rule.onStoreError());
+        // decided at once (a leased permit, a local limiter): no composed future for every request
+        if (outcome.succeeded()) return decide(exchange, outcome.result(), consumer);
+        return outcome.compose(o -> decide(exchange, o, consumer));
+    }
+
+    /** The whole key is one hash tag, so a limit's key never spans Redis Cluster slots. */
+    private String key(String consumer) {
+        return "apigw:rl:{" + rule.actionId() + "|" + apiId + "|" + consumer + "}";
     }
 
     /** The counter this request belongs to, or null when the action does not apply to its application. */
@@ -65,10 +81,10 @@ final class ThrottlePolicy implements Policy {
 
     private Future<Void> decide(Exchange exchange, Outcome outcome, String consumer) {
         Decision d = outcome.decision();
-        exchange.addResponseHeader("X-RateLimit-Limit", Long.toString(d.limit()));
-        if (d.remaining() >= 0) exchange.addResponseHeader("X-RateLimit-Remaining", Long.toString(d.remaining()));
-        if (d.resetMillis() >= 0) exchange.addResponseHeader("X-RateLimit-Reset", Long.toString(d.retryAfterSeconds()));
-        if (outcome.degraded() != null) exchange.addResponseHeader("X-RateLimit-Degraded", outcome.degraded().name());
+        exchange.addResponseHeader(LIMIT, d.limit() == rule.limit() ? limitValue : Long.toString(d.limit()));
+        if (d.remaining() >= 0) exchange.addResponseHeader(REMAINING, Long.toString(d.remaining()));
+        if (d.resetMillis() >= 0) exchange.addResponseHeader(RESET, Long.toString(d.retryAfterSeconds()));
+        if (outcome.degraded() != null) exchange.addResponseHeader(DEGRADED, outcome.degraded().name());
         (d.allowed() ? allowed : rejected).increment();
         if (d.allowed()) return PASS;
         Map<String, String> retry = Map.of("Retry-After", Long.toString(d.retryAfterSeconds()));

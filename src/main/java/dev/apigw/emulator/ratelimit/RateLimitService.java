@@ -90,11 +90,10 @@ public final class RateLimitService {
         RateLimiter limiter = primary.get(algorithm);
         if (availability == null) return limiter.acquire(key, limit, windowMillis).map(d -> new Outcome(d, null));
         if (!availability.isUp()) return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, true));
-        return limiter.acquire(key, limit, windowMillis).map(d -> {
-            availability.succeeded();
-            if (!pending.isEmpty()) pending.replay(primary, availability::markDown); // hits of an earlier blip
-            return new Outcome(d, null);
-        }).recover(err -> {
+        Future<RateLimiter.Decision> decided = limiter.acquire(key, limit, windowMillis);
+        // a leased permit decides at once: answer without the two futures and closures of the asynchronous path
+        if (decided.succeeded()) return Future.succeededFuture(answered(decided.result()));
+        return decided.map(this::answered).recover(err -> {
             boolean down = availability.failed(err);
             boolean inDoubt = RedisAvailability.inDoubt(err);
             if (!down && inDoubt) {
@@ -103,6 +102,13 @@ public final class RateLimitService {
             }
             return Future.succeededFuture(degradedDecision(algorithm, key, limit, windowMillis, mode, !inDoubt));
         });
+    }
+
+    /** A decision Redis (or a batch it leased) took: Redis is answering, and hits of an earlier blip can go back. */
+    private Outcome answered(RateLimiter.Decision d) {
+        availability.succeeded();
+        if (!pending.isEmpty()) pending.replay(primary, availability::markDown);
+        return new Outcome(d, null);
     }
 
     /** The tag of decisions admitted because one call timed out while Redis was judged up. */

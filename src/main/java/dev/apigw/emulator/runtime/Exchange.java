@@ -19,7 +19,7 @@ public final class Exchange {
     private final long startNanos = System.nanoTime();
     private long backendNanos = -1;
     /** name, value, name, value... in the order policies added them */
-    private List<String> responseHeaders;
+    private List<CharSequence> responseHeaders;
     private Map<String, String> upstreamHeaders;
     private String applicationId;
     private String applicationName;
@@ -89,7 +89,7 @@ public final class Exchange {
      * A header a policy wants on the client response (e.g. rate-limit headers), success or error. The lifecycle writes
      * them when the head goes out, the last added first, so on a clash the earliest policy's value stands.
      */
-    public void addResponseHeader(String name, String value) {
+    public void addResponseHeader(CharSequence name, CharSequence value) {
         if (responseHeaders == null) responseHeaders = new ArrayList<>(4);
         responseHeaders.add(name);
         responseHeaders.add(value);
