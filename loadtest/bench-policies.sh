@@ -84,7 +84,9 @@ for _ in range(n):
 PY
   local stats; stats=$(redis-cli -p "$2" INFO commandstats | grep -E '^cmdstat_' || true)
   echo "$stats"
-  # every command counts as a round trip (pipelined ones too): the measure of the issue-17 target
+  # every command counted by Redis, including those the scripts run inside Redis (TIME, HMGET, HSET, PEXPIREAT),
+  # pipelined event XADDs and health PINGs; then the limiters' own round trips (the issue-17 target)
   awk -F'[:=,]' -v n="$3" '!/resetstat/ { calls += $3 } END { printf "redis_calls_per_request=%.4f\n", calls / n }' <<<"$stats"
+  awk -F'[:=,]' -v n="$3" '/^cmdstat_(evalsha|eval):/ { calls += $3 } END { printf "limiter_round_trips_per_request=%.4f\n", calls / n }' <<<"$stats"
   kill "$backend"; wait "$backend" 2>/dev/null || true
 }
