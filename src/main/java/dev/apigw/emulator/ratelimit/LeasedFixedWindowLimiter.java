@@ -77,9 +77,11 @@ final class LeasedFixedWindowLimiter implements RateLimiter {
      * refills as before, under {@code onStoreError}.
      */
     private void topUpIfLow(String key, Lease l, long limit, long windowMillis) {
-        long want = want(l, limit);
         long held = l.permits.get();
-        if (held * 2 > want || l.full || l.refilling.get() != null || !l.live()) return;
+        // field reads first: most requests stop here, before want() reads the clock (a batch is at most maxLease)
+        if (held * 2 > maxLease || l.full || l.refilling.get() != null) return;
+        long want = want(l, limit);
+        if (held * 2 > want || !l.live()) return;
         l.refill(() -> lease.run(key, limit, windowMillis, want - held));
     }
 
