@@ -1,5 +1,5 @@
 # Setup of the policy benchmark modes, sourced by loadtest/bench.sh while its throw-away gateway runs
-# (uses $GW, $AUTH and the register/activate helpers defined there).
+# (uses $GW, $AUTH and the register/activate helpers of loadtest/bench-apis.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/bench-auth.sh"
 
 # a throttle action that never trips (10^12 requests an hour, AnyConsumers: every request hits one key); prints its id

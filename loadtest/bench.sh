@@ -72,15 +72,7 @@ JAVA_CMD="java -XX:+UseParallelGC -Xms$GW_HEAP -Xmx$GW_HEAP -jar $PWD/target/api
 # ---- register the APIs with a throw-away run of the gateway
 $JAVA_CMD > "$WORK/setup.log" 2>&1 & GW_PID=$!
 for _ in $(seq 1 100); do curl -sf "$GW/rest/apigateway/health" >/dev/null && break; sleep 0.2; done
-register() { # name -> api id; routed to the harness backend (nginx on :18080)
-  local def='{"openapi":"3.0.3","info":{"title":"'$1'","version":"1.0"},"servers":[{"url":"http://127.0.0.1:18080"}],
-    "paths":{"/":{"get":{"responses":{"200":{"description":"ok"}}}}}}'
-  local id
-  id=$(curl -sf -u $AUTH -H 'Content-Type: application/json' -X POST "$GW/rest/apigateway/apis" \
-    -d '{"apiName":"'$1'","apiVersion":"1.0","type":"openapi","apiDefinition":'"$def"'}' | sed -E 's/.*"api":\{.*"id":"([^"]+)".*/\1/' )
-  echo "$id"
-}
-activate() { curl -sf -u $AUTH -X PUT "$GW/rest/apigateway/apis/$1/activate" >/dev/null; }
+source "$PWD/loadtest/bench-apis.sh"   # register, activate (routed to the harness backend, nginx on :18080)
 PLAIN=$(register echo); activate "$PLAIN"
 HEADERS=()
 URLS=("$GW/gateway/echo/1.0/")

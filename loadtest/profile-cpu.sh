@@ -11,7 +11,7 @@
 # gateway = the gateway jar with its defaults (events recorded; GW_CONFIG='yaml' appends to its configuration),
 # gateway-throttle = the same with a Redis (on the load generator's CPU) and an API with a never-tripping throttle,
 # floor = loadtest/vertx-ref on epoll (floor-nio: NIO),
-# nginx = an nginx proxy_pass with a keep-alive upstream. Needs perf (linux-perf), nginx, wrk, jq. Not a throughput
+# nginx = an nginx proxy_pass with a keep-alive upstream. Needs perf (linux-perf), nginx, wrk (and jq for gateway-throttle). Not a throughput
 # benchmark (perf adds its own cost): compare the split between targets of one session, not the totals across days.
 # Ports: backend 19180, proxy 19155 (BACKEND_PORT / PROXY_PORT). Stops only what it started.
 set -euo pipefail
@@ -50,13 +50,8 @@ JAVA_FLAGS=(-XX:+UseParallelGC -Xms256m -Xmx256m -XX:+PreserveFramePointer)
 URL=http://127.0.0.1:$PROXY_PORT/gateway/echo/1.0/
 GW=http://127.0.0.1:$PROXY_PORT
 AUTH=Administrator:manage
-register() { # name -> api id, routed to the backend
-  local def='{"openapi":"3.0.3","info":{"title":"'$1'","version":"1.0"},"servers":[{"url":"http://127.0.0.1:'$BACKEND_PORT'"}],
-    "paths":{"/":{"get":{"responses":{"200":{"description":"ok"}}}}}}'
-  curl -sf -u $AUTH -H 'Content-Type: application/json' -X POST "$GW/rest/apigateway/apis" \
-    -d '{"apiName":"'$1'","apiVersion":"1.0","type":"openapi","apiDefinition":'"$def"'}' | jq -r .apiResponse.api.id
-}
-activate() { curl -sf -u $AUTH -X PUT "$GW/rest/apigateway/apis/$1/activate" >/dev/null; }
+BACKEND_URL=http://127.0.0.1:$BACKEND_PORT
+source loadtest/bench-apis.sh   # register, activate
 case "$TARGET" in
   gateway|gateway-throttle)
     [ -f target/apigw-emulator.jar ] || mvn -q -B -DskipTests package
