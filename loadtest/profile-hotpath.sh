@@ -46,11 +46,9 @@ java -XX:+UseParallelGC -Xms256m -Xmx256m \
   -XX:StartFlightRecording=filename="$OUT/gateway.jfr",settings=profile,dumponexit=true \
   -jar target/apigw-emulator.jar --config "$WORK/gateway.yaml" > "$WORK/gateway.log" 2>&1 & GW_PID=$!
 for _ in $(seq 1 150); do curl -sf "$GW/rest/apigateway/health" >/dev/null && break; sleep 0.2; done
-def='{"openapi":"3.0.3","info":{"title":"echo","version":"1.0"},"servers":[{"url":"http://127.0.0.1:'$BACKEND_PORT'"}],
-  "paths":{"/":{"get":{"responses":{"200":{"description":"ok"}}}}}}'
-id=$(curl -sf -u $AUTH -H 'Content-Type: application/json' -X POST "$GW/rest/apigateway/apis" \
-  -d '{"apiName":"echo","apiVersion":"1.0","type":"openapi","apiDefinition":'"$def"'}' | jq -r .apiResponse.api.id)
-curl -sf -u $AUTH -X PUT "$GW/rest/apigateway/apis/$id/activate" >/dev/null
+BACKEND_URL=http://127.0.0.1:$BACKEND_PORT
+source loadtest/bench-apis.sh   # register, activate
+activate "$(register echo)"
 curl -sf -o /dev/null "$GW/gateway/echo/1.0/"
 
 wrk -t1 -c20 -d5s "$GW/gateway/echo/1.0/" >/dev/null   # JIT warm-up, excluded below by time
