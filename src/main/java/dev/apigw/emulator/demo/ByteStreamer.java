@@ -21,6 +21,8 @@ final class ByteStreamer {
     }
 
     private void write() {
+        // a drain may follow the end (the last writes filled the queue): end once; a client that left gets nothing
+        if (response.ended() || response.closed()) return;
         while (remaining > 0 && !response.writeQueueFull()) {
             int n = (int) Math.min(CHUNK, remaining);
             remaining -= n;

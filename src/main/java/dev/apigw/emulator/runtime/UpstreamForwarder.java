@@ -8,12 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +20,8 @@ import java.util.function.BiConsumer;
  * Sends an exchange to its routing target and streams the answer back, both bodies relayed without buffering. One
  * instance per event loop, each with its own keep-alive connection pool. A backend that cannot be reached, or no
  * pooled connection within {@code poolWaitTimeoutMs}, becomes 503; one silent for {@code backendTimeoutMs} after the
- * upload ended becomes 504. A request with a body asks for a connection only once its first bytes arrived
+ * upload ended becomes 504 ({@link BackendDeadlines}, one sweep per event loop, bounds the silences; a
+ * {@link BackendCall} carries each request from the response head to the end of its body). A request with a body asks for a connection only once its first bytes arrived
  * ({@link UploadRelay}). Callback style rather than composed futures, because this runs for every request and each
  * composition allocates; the callbacks are two-argument {@code Completable}s, which Vert.x stores as they are (a
  * {@code Handler<AsyncResult>} gets wrapped in one more object per registration).
@@ -41,12 +39,15 @@ public final class UpstreamForwarder {
      */
     private final RequestOptions options = new RequestOptions();
     private final Thread owner = Thread.currentThread();
+    private final BackendDeadlines deadlines;
 
     public UpstreamForwarder(Vertx vertx, RuntimeConfig config) {
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                 .setConnectTimeout(config.connectTimeoutMs()).setTrustAll(true).setVerifyHost(false),
             new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBackend()).setMaxWaitQueueSize(config.maxWaitQueueSize()));
+        this.deadlines = new BackendDeadlines(vertx, config.backendTimeoutMs());
+        deadlines.start();
     }
 
     /**
@@ -94,30 +95,29 @@ public final class UpstreamForwarder {
         addForwardedHeaders(in, headers);
         if (exchange.hasUpstreamHeaders()) exchange.upstreamHeaders().forEach(headers::set);
         out.exceptionHandler(IGNORE); // failures reach us through out.response(); this only silences the log
-        // a client that goes away must not leave the backend exchange (and its pooled connection) half done
-        exchange.lifecycle().onAbort(out::reset);
-        if (upload != null && !headers.contains(HttpHeaders.CONTENT_LENGTH)) out.setChunked(true);
         long sent = System.nanoTime();
+        BackendCall call = new BackendCall(exchange, out, config, failed, sent);
+        exchange.lifecycle().onAbort(call);
+        if (upload != null && !headers.contains(HttpHeaders.CONTENT_LENGTH)) out.setChunked(true);
         // the backend timeout runs from the end of the upload (a long upload is not a silent backend), and then
         // also bounds silences within the response body
         if (upload == null) {
             out.end(); // a failed write fails the response too, reported below
-            out.idleTimeout(config.backendTimeoutMs());
+            awaitAnswer(call, out, sent);
         } else {
             upload.sent().onComplete((v, err) -> {
-                if (err == null) out.idleTimeout(config.backendTimeoutMs());
+                if (err == null) awaitAnswer(call, out, System.nanoTime());
                 else out.reset();
             });
             upload.to(out);
         }
-        out.response().onComplete((back, err) -> {
-            if (err != null) {
-                failed.accept(exchange, mapFailure(err));
-                return;
-            }
-            exchange.backendTime(System.nanoTime() - sent);
-            relay(exchange, in, back);
-        });
+        out.response().onComplete(call);
+    }
+
+    /** The sweep of this event loop bounds the silence; a call made from any other thread gets a timer of its own. */
+    private void awaitAnswer(BackendCall call, HttpClientRequest out, long since) {
+        if (Thread.currentThread() == owner) deadlines.watch(call, since);
+        else out.idleTimeout(config.backendTimeoutMs());
     }
 
     private static boolean hasBody(HttpServerRequest in) {
@@ -134,27 +134,6 @@ public final class UpstreamForwarder {
         if (host != null) out.set(X_FORWARDED_HOST, host);
     }
 
-    private void relay(Exchange exchange, HttpServerRequest in, HttpClientResponse back) {
-        HttpServerResponse response = in.response();
-        int status = back.statusCode();
-        response.setStatusCode(status);
-        if (back.statusMessage() != null) response.setStatusMessage(back.statusMessage());
-        HopByHop.copy(back.headers(), response.headers());
-        boolean unsized = !response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(in, status);
-        if (unsized) response.setChunked(true); // ignored by Vert.x for HTTP/1.0 clients
-        // HTTP/1.0 has no chunking: an unsized body can only end with the connection, even if the client asked
-        // for keep-alive (it would otherwise wait forever for the end of the body)
-        boolean close = (unsized && in.version() == HttpVersion.HTTP_1_0) || HopByHop.asksToCloseInList(in.headers());
-        if (close) response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        BodyRelay.start(back, exchange.lifecycle(), response, exchange.capture(),
-            close ? () -> in.connection().close() : null);
-    }
-
-    /** RFC 9110 §6.4.1: no body (so no chunked framing) for HEAD, 1xx, 204 and 304. */
-    private static boolean mayHaveBody(HttpServerRequest in, int status) {
-        return in.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
-    }
-
     /** No connection: refused, unreachable, or none free in the pool in time (503 either way). */
     private GatewayException connectFailure(Throwable err) {
         if (err instanceof TimeoutException) {
@@ -164,18 +143,12 @@ public final class UpstreamForwarder {
         return GatewayException.upstreamUnavailable(describe(err));
     }
 
-    /** After a connection was obtained: a timeout is a silent backend (504), anything else a lost one (503). */
-    private GatewayException mapFailure(Throwable err) {
-        if (err instanceof GatewayException ge) return ge;
-        if (err instanceof TimeoutException) return GatewayException.upstreamTimeout(config.backendTimeoutMs());
-        return GatewayException.upstreamUnavailable(describe(err));
-    }
-
-    private static String describe(Throwable err) {
+    static String describe(Throwable err) {
         return err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
     }
 
     public Future<Void> close() {
+        deadlines.stop();
         return client.close();
     }
 }
