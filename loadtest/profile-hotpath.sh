@@ -4,7 +4,8 @@
 # dev.apigw.emulator.* are summarised, with allocated bytes per request (jdk.ThreadAllocationStatistics over the
 # requests wrk counted). Not a throughput benchmark: the measure is allocation per request and profile shares.
 #
-#   loadtest/profile-hotpath.sh [seconds=15]     (OUT=dir for the .jfr and summaries, default loadtest/results/profile)
+#   loadtest/profile-hotpath.sh [seconds=15]     (OUT=dir for the .jfr and summaries, default loadtest/results/profile;
+#                                                WARMUP=seconds of JIT warm-up before it, default 5)
 #
 # Ports: nginx backend 19180, gateway 19155 (override with BACKEND_PORT / GW_PORT). Stops only what it started.
 set -euo pipefail
@@ -51,7 +52,7 @@ source loadtest/bench-apis.sh   # register, activate
 activate "$(register echo)"
 curl -sf -o /dev/null "$GW/gateway/echo/1.0/"
 
-wrk -t1 -c20 -d5s "$GW/gateway/echo/1.0/" >/dev/null   # JIT warm-up, excluded below by time
+wrk -t1 -c20 -d"${WARMUP:-5}s" "$GW/gateway/echo/1.0/" >/dev/null   # JIT warm-up (WARMUP seconds), excluded below by time
 START=$(date -u +%H:%M:%S)
 wrk -t1 -c20 -d"${SECS}s" "$GW/gateway/echo/1.0/" | tee "$OUT/wrk.txt"
 kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""

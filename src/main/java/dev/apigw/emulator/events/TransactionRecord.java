@@ -78,7 +78,7 @@ final class TransactionRecord implements EventRecord {
 
     static TransactionRecord of(Exchange ex, int status, long now) {
         HttpServerRequest req = ex.request();
-        long total = (System.nanoTime() - ex.startNanos()) / 1_000_000;
+        long total = ex.totalNanos() / 1_000_000;
         long provider = ex.backendNanos() < 0 ? 0 : Math.min(total, ex.backendNanos() / 1_000_000);
         BodyCapture capture = ex.capture();
         return new TransactionRecord(now, ex.api(), ex.operation() != null ? ex.operation() : ex.resourcePath(),

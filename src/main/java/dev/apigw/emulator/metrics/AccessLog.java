@@ -20,7 +20,7 @@ public final class AccessLog implements ExchangeObserver {
         HttpServerRequest req = exchange.request();
         String ip = req.remoteAddress() == null ? "-" : req.remoteAddress().hostAddress();
         String app = exchange.applicationName() == null ? "-" : exchange.applicationName();
-        long micros = (System.nanoTime() - exchange.startNanos()) / 1_000;
+        long micros = exchange.totalNanos() / 1_000;
         ACCESS.info("{} {} \"{} {} {}\" {} {}.{}ms api={}/{}", ip, app, req.method(), req.uri(), req.version(), status,
             micros / 1000, String.format("%03d", micros % 1000), exchange.api().name(), exchange.api().version());
     }

@@ -105,7 +105,7 @@ public final class GatewayMeters implements ExchangeObserver, Lifecycle {
     public void completed(Exchange exchange, int status) {
         ApiTimers api = timers.get(exchange.api().id());
         if (api == null) api = timers.computeIfAbsent(exchange.api().id(), id -> new ApiTimers(exchange.api()));
-        api.timer(exchange.request().method().name(), status).record(System.nanoTime() - exchange.startNanos(),
+        api.timer(exchange.request().method().name(), status).record(exchange.totalNanos(),
             TimeUnit.NANOSECONDS);
         if (exchange.backendNanos() >= 0) api.backend.record(exchange.backendNanos(), TimeUnit.NANOSECONDS);
     }

@@ -36,7 +36,7 @@ public final class PerformanceMetrics extends ScheduledPublisher implements Exch
         CompiledApi api = exchange.api();
         ApiStats s = stats.get(api.id());
         if (s == null) s = stats.computeIfAbsent(api.id(), id -> new ApiStats(id, api.name(), api.version()));
-        s.record(status, System.nanoTime() - exchange.startNanos(), exchange.backendNanos());
+        s.record(status, exchange.totalNanos(), exchange.backendNanos());
     }
 
     @Override

@@ -29,6 +29,11 @@ final class ThrottlePolicy implements Policy {
     private static final CharSequence REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
     private static final CharSequence RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
     private static final CharSequence DEGRADED = HttpHeaders.createOptimized("X-RateLimit-Degraded");
+    /**
+     * {@code X-RateLimit-Reset} values of up to an hour, made once each on first use (a benign race: two threads may
+     * make the same value): every admitted request carries one, and a prebuilt value is neither formatted nor encoded.
+     */
+    private static final CharSequence[] SECONDS = new CharSequence[3_601];
 
     private final ThrottleRule rule;
     private final String apiId;
@@ -83,7 +88,7 @@ final class ThrottlePolicy implements Policy {
         Decision d = outcome.decision();
         exchange.addResponseHeader(LIMIT, d.limit() == rule.limit() ? limitValue : Long.toString(d.limit()));
         if (d.remaining() >= 0) exchange.addResponseHeader(REMAINING, Long.toString(d.remaining()));
-        if (d.resetMillis() >= 0) exchange.addResponseHeader(RESET, Long.toString(d.retryAfterSeconds()));
+        if (d.resetMillis() >= 0) exchange.addResponseHeader(RESET, seconds(d.retryAfterSeconds()));
         if (outcome.degraded() != null) exchange.addResponseHeader(DEGRADED, outcome.degraded().name());
         (d.allowed() ? allowed : rejected).increment();
         if (d.allowed()) return PASS;
@@ -96,6 +101,13 @@ final class ThrottlePolicy implements Policy {
         return Future.failedFuture(new GatewayException(rule.rejectStatus(), "RATE_LIMITED",
             "Traffic Optimization policy violated: more than " + rule.limit() + " requests in " + rule.intervalText(),
             retry));
+    }
+
+    private static CharSequence seconds(long value) {
+        if (value >= SECONDS.length) return Long.toString(value);
+        CharSequence made = SECONDS[(int) value];
+        if (made == null) SECONDS[(int) value] = made = HttpHeaders.createOptimized(Long.toString(value));
+        return made;
     }
 
     /** One policy violation event per rejected request (D-THR), counted and sent to the configured destinations. */

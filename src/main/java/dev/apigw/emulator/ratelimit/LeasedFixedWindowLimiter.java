@@ -162,24 +162,21 @@ final class LeasedFixedWindowLimiter implements RateLimiter {
 
         /** A permit of the live batch, or null when none is left (or the window ended). */
         Decision take(long limit) {
-            if (!live()) return null;
+            long now = System.nanoTime(); // once: whether the batch is live and how long it has left
+            if (now >= endNanos) return null;
             // read before the permits: a refill writes its permits before its verdict, so a window seen full here
             // has every permit it granted visible below, and refusing when none is left loses none of them
             boolean wasFull = full;
             for (long p = permits.get(); p > 0; p = permits.get()) {
                 if (permits.compareAndSet(p, p - 1)) {
-                    return new Decision(true, limit, Math.max(0, limit - count + p - 1), remainingMillis());
+                    return new Decision(true, limit, Math.max(0, limit - count + p - 1), remainingMillis(now));
                 }
             }
-            return wasFull ? rejection(limit) : null;
+            return wasFull ? new Decision(false, limit, 0, remainingMillis(now)) : null;
         }
 
-        Decision rejection(long limit) {
-            return new Decision(false, limit, 0, remainingMillis());
-        }
-
-        private long remainingMillis() {
-            return Math.max(0, (endNanos - System.nanoTime()) / 1_000_000);
+        private long remainingMillis(long now) {
+            return Math.max(0, (endNanos - now) / 1_000_000);
         }
 
         /** Joins the refill in flight, or starts one with {@code call}. */

@@ -126,6 +126,7 @@ public final class ExchangeLifecycle implements Handler<Throwable> {
         onDrain = null;
         // observers first: counting out may end a drain, whose final flush must find this exchange counted
         if (exchange != null) {
+            exchange.ended(System.nanoTime());
             for (ExchangeObserver o : observers) o.completed(exchange, status);
         }
         admission.exit();
