@@ -25,20 +25,26 @@ import org.slf4j.LoggerFactory;
  * Takes events off the request path and into the store. {@link #offer} (any thread, typically an event loop) puts
  * an event on a bounded queue and never waits: when the queue is full the event is dropped and counted
  * ({@code gateway.events.dropped}). One thread of its own, {@code apigw-event-writer}, wakes every
- * {@code flushIntervalMs}, writes what queued up in slices of {@value #BATCH} records, and runs the store's other
+ * {@code flushIntervalMs}, writes what queued up in slices of {@value #SLICE} records, and runs the store's other
  * mutations (purge, archive restore, retention) between batches, so the store has a single writer. {@link #flush}
- * (quiesce, shutdown) writes everything queued so far at once; {@link #stop} writes the rest and closes the store.
+ * (quiesce, shutdown) writes everything queued so far before it completes; {@link #stop} writes the rest and closes
+ * the store.
  */
 public final class EventWriter implements Flushable, Lifecycle {
     public static final String KIND = "transaction_events";
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     /**
-     * Records per store append. Small on purpose: the writer shares the CPU with the event loops (one core in a
-     * container), and a flush of a few thousand records is milliseconds of CPU that the scheduler lets run in one
-     * go, during which requests wait; that set the gateway's p99 at a paced load. After each slice the writer yields
-     * (below), so a request waits for at most one slice (a fraction of a millisecond).
+     * Records per store append while the writer keeps up. Small on purpose: the writer shares the CPU with the event
+     * loops (one core in a container), and a flush of a few thousand records is milliseconds of CPU that the scheduler
+     * lets run in one go, during which requests wait; that set the gateway's p99 at a paced load. After each slice
+     * the writer yields, so a request waits for at most one slice (a fraction of a millisecond).
      */
-    private static final int BATCH = 128;
+    private static final int SLICE = 128;
+    /**
+     * Records per store append once this many are queued: the writer is behind (a slow disk with {@code fsync:
+     * batch}, a slow Redis), and large appends (one fsync or one pipeline each) matter more than the latency.
+     */
+    private static final int BACKLOG = 8192;
 
     private final Vertx vertx;
     private final EventStore store;
@@ -176,7 +182,7 @@ public final class EventWriter implements Flushable, Lifecycle {
             opened.fail(e);
             return;
         }
-        List<EventRecord> batch = new ArrayList<>(BATCH);
+        List<EventRecord> batch = new ArrayList<>(SLICE);
         long nextRetain = 0;
         while (true) {
             boolean last = !running;
@@ -195,7 +201,8 @@ public final class EventWriter implements Flushable, Lifecycle {
                 nextRetain = now + store.retainEveryMs();
             }
             if (last && queue.isEmpty() && tasks.isEmpty()) break;
-            if (running && flushes.isEmpty() && tasks.isEmpty()) LockSupport.parkNanos(this, intervalNanos);
+            boolean behind = queue.size() >= BACKLOG; // more came while writing: go on at once
+            if (running && flushes.isEmpty() && tasks.isEmpty() && !behind) LockSupport.parkNanos(this, intervalNanos);
         }
         store.close();
     }
@@ -203,10 +210,17 @@ public final class EventWriter implements Flushable, Lifecycle {
     private record WriteResult(int count, String error) {
     }
 
+    /**
+     * Writes what is queued now, not what keeps coming while it writes: flush waiters, store tasks and retention must
+     * not wait behind a stream of new events (the loop comes back for them).
+     */
     private WriteResult writeQueued(List<EventRecord> batch) {
         int count = 0;
+        int failed = 0;
         String error = null;
-        while (drain(batch) > 0) {
+        int left = queue.size();
+        while (left > 0 && drain(batch, left >= BACKLOG ? BACKLOG : Math.min(left, SLICE)) > 0) {
+            left -= batch.size();
             try {
                 store.append(batch);
                 writeFailing = false;
@@ -215,13 +229,14 @@ public final class EventWriter implements Flushable, Lifecycle {
             } catch (Exception | Error e) {
                 error = e.getMessage();
                 lastError = error;
+                failed += batch.size();
                 droppedFailed.increment(batch.size());
                 writeFailing = true;
-                LOG.warn("{} events could not be written: {}", batch.size(), e.getMessage());
             }
             batch.clear();
-            if (!queue.isEmpty()) Thread.yield(); // let the event loops run before the next slice
+            if (left > 0) Thread.yield(); // let the event loops run before the next slice
         }
+        if (failed > 0) LOG.warn("{} events could not be written: {}", failed, error);
         return new WriteResult(count, error);
     }
 
@@ -235,11 +250,9 @@ public final class EventWriter implements Flushable, Lifecycle {
         }
     }
 
-    /** Takes up to a batch off the queue in short steps: each holds the lock the event loops offer under. */
-    private int drain(List<EventRecord> batch) {
-        while (batch.size() < BATCH && queue.drainTo(batch, BATCH - batch.size()) > 0) {
-            // keep taking
-        }
+    /** Takes up to {@code max} records off the queue (the event loops offer under the same lock, held briefly). */
+    private int drain(List<EventRecord> batch, int max) {
+        queue.drainTo(batch, max);
         return batch.size();
     }
 

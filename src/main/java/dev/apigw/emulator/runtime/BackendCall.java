@@ -53,7 +53,7 @@ final class BackendCall extends BackendDeadlines.Watch implements Completable<Ht
         out.reset();
     }
 
-    /** Silent for longer than {@code backendTimeoutMs}: before the head this answers 504, after it resets the client. */
+    /** Silent longer than {@code backendTimeoutMs}: before the head this answers 504, after it the client is reset. */
     @Override
     void expired() {
         out.reset(0, new BackendSilence(config.backendTimeoutMs()));

@@ -18,7 +18,8 @@ public final class Exchange {
     private final String resourcePath;
     private final long startNanos = System.nanoTime();
     private long backendNanos = -1;
-    private long endNanos = -1;
+    private long endNanos;
+    private boolean ended;
     /** name, value, name, value... in the order policies added them */
     private List<CharSequence> responseHeaders;
     private Map<String, String> upstreamHeaders;
@@ -68,11 +69,12 @@ public final class Exchange {
      * reading its own clock cost about as much as the rest of an observer's work); the time so far before that.
      */
     public long totalNanos() {
-        return (endNanos >= 0 ? endNanos : System.nanoTime()) - startNanos;
+        return (ended ? endNanos : System.nanoTime()) - startNanos;
     }
 
     void ended(long nanos) {
         this.endNanos = nanos;
+        this.ended = true;
     }
 
     /** Time spent waiting for the backend's response head, or -1 if the request never reached it. */

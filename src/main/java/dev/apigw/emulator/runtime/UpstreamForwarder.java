@@ -21,10 +21,11 @@ import java.util.function.BiConsumer;
  * instance per event loop, each with its own keep-alive connection pool. A backend that cannot be reached, or no
  * pooled connection within {@code poolWaitTimeoutMs}, becomes 503; one silent for {@code backendTimeoutMs} after the
  * upload ended becomes 504 ({@link BackendDeadlines}, one sweep per event loop, bounds the silences; a
- * {@link BackendCall} carries each request from the response head to the end of its body). A request with a body asks for a connection only once its first bytes arrived
- * ({@link UploadRelay}). Callback style rather than composed futures, because this runs for every request and each
- * composition allocates; the callbacks are two-argument {@code Completable}s, which Vert.x stores as they are (a
- * {@code Handler<AsyncResult>} gets wrapped in one more object per registration).
+ * {@link BackendCall} carries each request from the response head to the end of its body). A request with a body
+ * asks for a connection only once its first bytes arrived ({@link UploadRelay}). Callback style rather than composed
+ * futures, because this runs for every request and each composition allocates; the callbacks are two-argument
+ * {@code Completable}s, which Vert.x stores as they are (a {@code Handler<AsyncResult>} gets wrapped in one more object
+ * per registration).
  */
 public final class UpstreamForwarder {
     private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");

@@ -19,12 +19,14 @@ class BackendDeadlinesTest {
     private Context loop;
     private BackendDeadlines deadlines;
 
-    /** A call that notes when it expired. */
+    /** A call that notes when and how often it expired. */
     private static final class Call extends BackendDeadlines.Watch {
         final CompletableFuture<Long> expiredAt = new CompletableFuture<>();
+        final AtomicInteger expirations = new AtomicInteger();
 
         @Override
         void expired() {
+            expirations.incrementAndGet();
             expiredAt.complete(System.nanoTime());
         }
     }
@@ -61,6 +63,19 @@ class BackendDeadlinesTest {
         assertTrue(expired - since >= TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS),
             "expired after " + (expired - since) / 1_000_000 + " ms");
         assertEquals(0, (int) onLoop(deadlines::watched));
+        Thread.sleep(3 * TIMEOUT_MS); // the test thread: later sweeps must not fail it again
+        assertEquals(1, call.expirations.get());
+    }
+
+    @Test
+    void a_call_done_before_it_is_watched_is_never_watched() throws Exception {
+        Call call = new Call();
+        int watched = onLoop(() -> {
+            call.done(); // e.g. the backend answered before the upload ended
+            deadlines.watch(call, System.nanoTime());
+            return deadlines.watched();
+        });
+        assertEquals(0, watched);
     }
 
     @Test
@@ -72,14 +87,14 @@ class BackendDeadlinesTest {
             deadlines.watch(talking, System.nanoTime());
             deadlines.watch(done, System.nanoTime());
             done.done();
-            vertx.setPeriodic(20, id -> {
+            vertx.setPeriodic(10, id -> {
                 talking.touch();
-                if (touches.incrementAndGet() == 40) vertx.cancelTimer(id); // 800 ms: four timeouts
+                if (touches.incrementAndGet() == 100) vertx.cancelTimer(id); // ~1 s: five timeouts
             });
             return null;
         });
-        while (touches.get() < 40) Thread.sleep(20); // the test thread, not the event loop
-        assertTrue(!talking.expiredAt.isDone() && !done.expiredAt.isDone());
+        while (touches.get() < 100) Thread.sleep(20); // the test thread, not the event loop
+        assertEquals(0, talking.expirations.get() + done.expirations.get());
         assertEquals(1, (int) onLoop(deadlines::watched));
         onLoop(() -> {
             talking.done();
