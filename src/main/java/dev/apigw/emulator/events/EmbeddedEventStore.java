@@ -99,6 +99,7 @@ final class EmbeddedEventStore implements EventStore {
             out.reset();
             int n = 0;
             while (i < all.size() && n < tail.room() && tail.bytes() + out.length() < Segment.MAX_BYTES) {
+                EventStore.yieldEvery(i);
                 EventRecord r = all.get(i++);
                 starts[n] = out.length();
                 r.writeStored(out, fragments, ++seq);

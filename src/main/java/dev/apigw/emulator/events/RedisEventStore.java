@@ -80,6 +80,7 @@ final class RedisEventStore implements EventStore {
         await(redis.send(Request.cmd(Command.SADD).arg(NODES).arg(key)));
         List<Request> batch = new ArrayList<>(records.size());
         for (EventRecord r : records) {
+            EventStore.yieldEvery(batch.size());
             out.reset();
             r.write(out, fragments, ++seq);
             batch.add(Request.cmd(Command.XADD).arg(key).arg("MAXLEN").arg("~").arg(config.maxEvents()).arg("*")
