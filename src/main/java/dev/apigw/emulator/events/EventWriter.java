@@ -195,8 +195,8 @@ public final class EventWriter implements Flushable, Lifecycle {
                 nextRetain = now + store.retainEveryMs();
             }
             if (last && queue.isEmpty() && tasks.isEmpty()) break;
-            // more came while writing: go on at once (a record that waits a whole interval more outlives a young
-            // collection and is promoted: resident memory grew ~20 % faster when the writer parked here)
+            // more came while writing: go on at once (a record that waits a whole interval more is likelier to
+            // outlive a young collection and be promoted, and promoted garbage is what makes resident memory grow)
             boolean more = !queue.isEmpty();
             if (running && flushes.isEmpty() && tasks.isEmpty() && !more) LockSupport.parkNanos(this, intervalNanos);
         }
