@@ -18,8 +18,8 @@ public final class Exchange {
     private final String resourcePath;
     private final long startNanos = System.nanoTime();
     private long backendNanos = -1;
-    private long endNanos;
-    private boolean ended;
+    /** Set once, when the exchange ended; a duration, so -1 (never a duration) means still running. */
+    private long totalNanos = -1;
     /** name, value, name, value... in the order policies added them */
     private List<CharSequence> responseHeaders;
     private Map<String, String> upstreamHeaders;
@@ -69,12 +69,11 @@ public final class Exchange {
      * reading its own clock cost about as much as the rest of an observer's work); the time so far before that.
      */
     public long totalNanos() {
-        return (ended ? endNanos : System.nanoTime()) - startNanos;
+        return totalNanos >= 0 ? totalNanos : System.nanoTime() - startNanos;
     }
 
     void ended(long nanos) {
-        this.endNanos = nanos;
-        this.ended = true;
+        this.totalNanos = nanos - startNanos;
     }
 
     /** Time spent waiting for the backend's response head, or -1 if the request never reached it. */
