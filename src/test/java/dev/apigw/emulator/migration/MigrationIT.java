@@ -147,8 +147,11 @@ class MigrationIT {
     void a_wrong_or_unreachable_source_ends_in_failure_and_writes_nothing(String kind, String source, String user,
                                                                           String password, String reason, TestGateway old,
                                                                           Echo echo, Vertx vertx) {
-        String url = source.replace("{free}", String.valueOf(Poll.freePort())).replace("{echo}", echo.url()).replace("{old}", url(old));
         try (TestGateway fresh = TestGateway.start(vertx)) {
+            // the free port is chosen once the new node listens: chosen before, the node itself could bind it and
+            // answer as the "unreachable" source
+            String url = source.replace("{free}", String.valueOf(Poll.freePort())).replace("{echo}", echo.url())
+                .replace("{old}", url(old));
             JsonObject status = Migrations.run(fresh, Migrations.reindex("core", url, user == null ? "" : user,
                 password == null ? "" : password));
             assertEquals("failure", status.getString("status"));
