@@ -17,6 +17,9 @@
 #                                calls per request of gw1                                           (issue 17)
 #   loadtest/bench.sh transport  gw1 = the gateway (routing only) on epoll, gw2 = the floor proxy on NIO, gw3 = the
 #                                floor proxy on epoll (both loadtest/vertx-ref), plus nginx          (issue 17)
+#   loadtest/bench.sh stack      gw1 = the gateway (routing only, its defaults), gw2 = the Vert.x floor proxy on epoll
+#                                (loadtest/vertx-ref), gw3 = a proxy on Netty alone on epoll (loadtest/netty-ref),
+#                                plus nginx; all phases (paced p99, c=1): what a data path below Vert.x would buy (issue 17)
 #
 # Environment: ROUNDS (default 5), BENCH (default ../shared/bench), OUT (results dir, default loadtest/results/<mode>),
 # BENCH_OPTS (more options for baseline.sh, e.g. "-d 2 -w 1" for a smoke run of a few seconds), GW_HEAP (the
@@ -76,7 +79,8 @@ source "$PWD/loadtest/bench-apis.sh"   # register, activate (routed to the harne
 PLAIN=$(register echo); activate "$PLAIN"
 HEADERS=()
 URLS=("$GW/gateway/echo/1.0/")
-if [ "$MODE" != routing ] && [ "$MODE" != events ] && [ "$MODE" != transport ] && [ "$MODE" != compare ]; then
+if [ "$MODE" != routing ] && [ "$MODE" != events ] && [ "$MODE" != transport ] && [ "$MODE" != compare ] \
+   && [ "$MODE" != stack ]; then
   command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
   # the policy variants on the same gateway; mode-specific setup lives in loadtest/bench-policies.sh
   source "$PWD/loadtest/bench-policies.sh"
@@ -114,7 +118,7 @@ for pair in sys.argv[2:]:
     print(f"{a}_over_{b}_rps_paired_median={statistics.median(ratios):.3f}" if ratios else f"{a}_over_{b}=n/a")
 PY
 }
-if [ "$MODE" = all ] || [ "$MODE" = transport ]; then
+if [ "$MODE" = all ] || [ "$MODE" = transport ] || [ "$MODE" = stack ]; then
   mvn -q -B -f loadtest/vertx-ref/pom.xml package
 fi
 if [ "$MODE" = all ]; then
@@ -129,6 +133,15 @@ elif [ "$MODE" = transport ]; then
     "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/" "http://127.0.0.1:18091/gateway/echo/1.0/"
   paired_ratios "$OUT/rounds.tsv" gw1:gw2 gw1:gw3 gw3:gw2 gw1:nginx gw2:nginx gw3:nginx | tee "$OUT/transport-ratios.env"
   grep -h "transport" "$WORK"/ref-*.log "$OUT/gateway.log" >&2 || true
+elif [ "$MODE" = stack ]; then
+  mvn -q -B -f loadtest/netty-ref/pom.xml package
+  REF=$(start_floor epoll 18090)
+  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -Dtransport=epoll -Dport=18092 -Dinstances=1 \
+    -jar "$PWD/loadtest/netty-ref/target/netty-ref-proxy.jar" > "$WORK/ref-netty.log" 2>&1 & REF2=$!
+  wait_floor epoll; wait_floor netty
+  "$BENCH/baseline.sh" -r "$ROUNDS" -o "$OUT" -p "$REF,$REF2" "${EXTRA[@]}" -g "$JAVA_CMD" \
+    "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/" "http://127.0.0.1:18092/gateway/echo/1.0/"
+  paired_ratios "$OUT/rounds.tsv" gw1:gw2 gw1:gw3 gw3:gw2 gw1:nginx gw2:nginx gw3:nginx | tee "$OUT/stack-ratios.env"
 elif [ "$MODE" = events ]; then
   # the same registered API on a second data directory, for a second gateway that records nothing
   cp -r "$WORK/data" "$WORK/data-off"; rm -f "$WORK/data-off/node-id"
