@@ -61,14 +61,27 @@ class ThrottleRedisFailureIT {
         assertTrue(reconnectMs <= 1_000, "reconnected after " + reconnectMs + " ms");
         Redis client = Redis.createClient(vertx, redis.url());
         String key = "apigw:rl:{" + api.actionIds().get(0) + "|" + api.id() + "|*}";
-        Poll.until("Redis counts 7: 2 counted before the outage + 5 admitted without it", 5_000, () -> {
-            var r = Await.result(client.send(Request.cmd(Command.HGET).arg(key).arg("c")));
-            return r != null && "7".equals(r.toString());
+        Poll.until("Redis counts 7: 2 counted before the outage + 5 admitted without it", 5_000,
+            () -> redisCount(client, key) == 7);
+        // a call whose command met a connection the restart broke is still admitted FAIL_OPEN (seen once in CI):
+        // it is counted, and handed back like the others, so it must not be lost either
+        int[] failOpen = {0};
+        Response[] after = new Response[1];
+        Poll.until("a call decided by Redis again", 5_000, () -> {
+            after[0] = call(gw, api);
+            if (after[0].header("X-RateLimit-Degraded") == null) return true;
+            failOpen[0]++;
+            return false;
         });
+        after[0].then().statusCode(200);
+        if (failOpen[0] == 0) after[0].then().header("X-RateLimit-Remaining", "92");
+        Poll.until("Redis counts every admitted call", 5_000, () -> redisCount(client, key) == 8 + failOpen[0]);
         client.close();
-        Response after = call(gw, api);
-        after.then().statusCode(200).header("X-RateLimit-Remaining", "92");
-        assertEquals(null, after.header("X-RateLimit-Degraded"));
+    }
+
+    private static long redisCount(Redis client, String key) {
+        var r = Await.result(client.send(Request.cmd(Command.HGET).arg(key).arg("c")));
+        return r == null ? -1 : r.toLong();
     }
 
     @Test
