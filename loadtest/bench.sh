@@ -96,10 +96,11 @@ HARGS=(); for h in "${HEADERS[@]:-}"; do [ -n "$h" ] && HARGS+=(-H "$h"); done
 read -r -a EXTRA <<<"${BENCH_OPTS:-}"
 mkdir -p "$OUT"
 CPU0=$(taskset -cp $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
-# the floor proxy of this repository (loadtest/vertx-ref: the shared one plus -Dtransport), pinned to the gateway's CPU
-start_floor() { # transport port -> pid
+# the floor proxy of this repository (loadtest/vertx-ref: the shared one plus -Dtransport), pinned to the gateway's CPU;
+# the same for another reference jar (loadtest/netty-ref) given with a name of its own for its log
+start_floor() { # transport port [jar name] -> pid
   taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -Dtransport="$1" -Dport="$2" -Dinstances=1 \
-    -jar "$PWD/loadtest/vertx-ref/target/vertx-ref-proxy.jar" > "$WORK/ref-$1.log" 2>&1 &
+    -jar "${3:-$PWD/loadtest/vertx-ref/target/vertx-ref-proxy.jar}" > "$WORK/ref-${4:-$1}.log" 2>&1 &
   echo $!
 }
 wait_floor() { # transport: until its log says it listens
@@ -136,8 +137,7 @@ elif [ "$MODE" = transport ]; then
 elif [ "$MODE" = stack ]; then
   mvn -q -B -f loadtest/netty-ref/pom.xml package
   REF=$(start_floor epoll 18090)
-  taskset -c "$CPU0" java -XX:+UseParallelGC -Xms256m -Xmx256m -Dtransport=epoll -Dport=18092 -Dinstances=1 \
-    -jar "$PWD/loadtest/netty-ref/target/netty-ref-proxy.jar" > "$WORK/ref-netty.log" 2>&1 & REF2=$!
+  REF2=$(start_floor epoll 18092 "$PWD/loadtest/netty-ref/target/netty-ref-proxy.jar" netty)
   wait_floor epoll; wait_floor netty
   "$BENCH/baseline.sh" -r "$ROUNDS" -o "$OUT" -p "$REF,$REF2" "${EXTRA[@]}" -g "$JAVA_CMD" \
     "$GW/gateway/echo/1.0/" "http://127.0.0.1:18090/gateway/echo/1.0/" "http://127.0.0.1:18092/gateway/echo/1.0/"
