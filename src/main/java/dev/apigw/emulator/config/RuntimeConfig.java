@@ -6,7 +6,7 @@ package dev.apigw.emulator.config;
  * @param idleTimeoutMs a client connection that neither sends nor receives for this long is closed (a stalled upload
  *                      is reset, and its backend request with it); 0 = never
  * @param poolWaitTimeoutMs how long a request may wait for a pooled backend connection before a 503
- * @param maxWaitQueueSize requests that may wait for a backend connection per event loop; more get a 503 at once
+ * @param maxWaitQueueSize requests that may wait for a connection per backend and event loop; more get a 503 at once
  * @param requestHeaderTimeoutMs a connection must deliver a complete request head within this long of opening (and
  *                               within the idle timeout, if longer, of its previous response's end); 0 = never
  * @param encodedPathSeparators what the runtime does with {@code %2F} and {@code %2E} in a resource path

@@ -23,11 +23,14 @@ final class BackendCall extends BackendDeadlines.Watch implements Completable<Ht
     private final RuntimeConfig config;
     private final BiConsumer<Exchange, Throwable> failed;
     private final long sent;
+    private final BackendConnections.Pooled connection;
+    private boolean released;
 
-    BackendCall(Exchange exchange, HttpClientRequest out, RuntimeConfig config, BiConsumer<Exchange, Throwable> failed,
-                long sent) {
+    BackendCall(Exchange exchange, HttpClientRequest out, BackendConnections.Pooled connection, RuntimeConfig config,
+                BiConsumer<Exchange, Throwable> failed, long sent) {
         this.exchange = exchange;
         this.out = out;
+        this.connection = connection;
         this.config = config;
         this.failed = failed;
         this.sent = sent;
@@ -37,7 +40,7 @@ final class BackendCall extends BackendDeadlines.Watch implements Completable<Ht
     @Override
     public void complete(HttpClientResponse back, Throwable err) {
         if (err != null) {
-            done();
+            failed();
             failed.accept(exchange, mapFailure(err));
             return;
         }
@@ -51,12 +54,36 @@ final class BackendCall extends BackendDeadlines.Watch implements Completable<Ht
     public void run() {
         done();
         out.reset();
+        release(false);
+    }
+
+    /** The response body ended: the backend owes nothing more, and its connection may serve the next exchange. */
+    void ended(HttpClientResponse back) {
+        done();
+        release(HopByHop.keepsAlive(back.version(), back.headers()));
+    }
+
+    /** The call broke off: nothing more comes, and its connection is not reused. */
+    void failed() {
+        done();
+        release(false);
+    }
+
+    /**
+     * Gives the connection back once: an abort after the end (the client left while the last bytes went out) must
+     * not close a connection that already serves another exchange.
+     */
+    private void release(boolean keepAlive) {
+        if (released) return;
+        released = true;
+        connection.release(keepAlive);
     }
 
     /** Silent longer than {@code backendTimeoutMs}: before the head this answers 504, after it the client is reset. */
     @Override
     void expired() {
         out.reset(0, new BackendSilence(config.backendTimeoutMs()));
+        release(false);
     }
 
     private void relay(HttpClientResponse back) {

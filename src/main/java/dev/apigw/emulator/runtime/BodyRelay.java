@@ -15,25 +15,25 @@ final class BodyRelay {
 
     /**
      * @param capture where a Log Invocation policy keeps a prefix of the body (tee'd as it passes), or null
-     * @param deadline told of each chunk (the backend's silence starts again) and of the body's end or failure
+     * @param call told of each chunk (the backend's silence starts again) and of the body's end or failure
      * @param afterEnd run once the body has been fully written (e.g. close an HTTP/1.0 connection), or null
      */
     static void start(HttpClientResponse back, ExchangeLifecycle lifecycle, HttpServerResponse response,
-                      BodyCapture capture, BackendDeadlines.Watch deadline, Runnable afterEnd) {
+                      BodyCapture capture, BackendCall call, Runnable afterEnd) {
         lifecycle.onDrain(back::resume);
         back.handler(chunk -> {
-            deadline.touch();
+            call.touch();
             if (response.closed()) return;
             if (capture != null) capture.response(chunk);
             response.write(chunk);
             if (response.writeQueueFull()) back.pause();
         });
         back.exceptionHandler(err -> {
-            deadline.done();
+            call.failed();
             if (!response.closed() && !response.ended()) lifecycle.resetResponse();
         });
         back.endHandler(v -> {
-            deadline.done();
+            call.ended(back);
             if (response.closed() || response.ended()) return;
             if (afterEnd == null) response.end();
             else response.end().onComplete(ar -> afterEnd.run());

@@ -3,6 +3,7 @@ package dev.apigw.emulator.runtime;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpVersion;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -56,6 +57,16 @@ final class HopByHop {
     static boolean asksToCloseInList(MultiMap headers) {
         String connection = headers.get("Connection");
         return connection != null && connection.indexOf(',') >= 0 && listsHeader(connection, "close");
+    }
+
+    /**
+     * Whether a backend keeps the connection open after this response: not when it says {@code close}, and for
+     * HTTP/1.0 only when it says {@code keep-alive} (what Vert.x's connection does after the response ends).
+     */
+    static boolean keepsAlive(HttpVersion version, MultiMap headers) {
+        String connection = headers.get("Connection");
+        if (version == HttpVersion.HTTP_1_0) return connection != null && listsHeader(connection, "keep-alive");
+        return connection == null || !listsHeader(connection, "close");
     }
 
     /** Connection: may name further per-connection headers, which go too. */

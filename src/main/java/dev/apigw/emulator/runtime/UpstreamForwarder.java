@@ -5,21 +5,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
  * Sends an exchange to its routing target and streams the answer back, both bodies relayed without buffering. One
- * instance per event loop, each with its own keep-alive connection pool. A backend that cannot be reached, or no
- * pooled connection within {@code poolWaitTimeoutMs}, becomes 503; one silent for {@code backendTimeoutMs} after the
+ * instance per event loop, each with its own keep-alive connections ({@link BackendConnections}). A backend that
+ * cannot be reached, or no free connection within {@code poolWaitTimeoutMs}, becomes 503; one silent for {@code backendTimeoutMs} after the
  * upload ended becomes 504 ({@link BackendDeadlines}, one sweep per event loop, bounds the silences; a
  * {@link BackendCall} carries each request from the response head to the end of its body). A request with a body
  * asks for a connection only once its first bytes arrived ({@link UploadRelay}). Callback style rather than composed
@@ -32,7 +31,8 @@ public final class UpstreamForwarder {
     private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     private static final Handler<Throwable> IGNORE = err -> { };
-    private final HttpClient client;
+    private final HttpClientAgent client;
+    private final BackendConnections connections;
     private final RuntimeConfig config;
     /**
      * The options of each request, reused: the client reads them while {@code request} runs and keeps nothing. Only
@@ -44,11 +44,12 @@ public final class UpstreamForwarder {
 
     public UpstreamForwarder(Vertx vertx, RuntimeConfig config) {
         this.config = config;
+        // connections come from client.connect (BackendConnections keeps them), so the client's own pool stays unused
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-                .setConnectTimeout(config.connectTimeoutMs()).setTrustAll(true).setVerifyHost(false),
-            new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBackend()).setMaxWaitQueueSize(config.maxWaitQueueSize()));
+            .setConnectTimeout(config.connectTimeoutMs()).setTrustAll(true).setVerifyHost(false));
         this.deadlines = new BackendDeadlines(vertx, config.backendTimeoutMs());
         deadlines.start();
+        this.connections = new BackendConnections(vertx, client, config);
     }
 
     /**
@@ -79,17 +80,30 @@ public final class UpstreamForwarder {
         exchange.nativeUri(uri);
         RequestOptions options = (Thread.currentThread() == owner ? this.options : new RequestOptions())
             .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
-            .setSsl(target.ssl()).setHost(target.host()).setPort(target.port())
-            .setURI(uri)
-            .setConnectTimeout(config.poolWaitTimeoutMs()); // bounds the wait for a pooled connection
-        client.request(options).onComplete((out, err) -> {
-            if (err == null) send(exchange, in, out, target, upload, failed);
-            else failed.accept(exchange, connectFailure(err));
+            .setURI(uri);
+        connections.acquire(target, (connection, err) -> {
+            if (err != null) failed.accept(exchange, connectFailure(err));
+            else if (exchange.lifecycle().finished()) connection.release(true); // the client left while it waited
+            else request(exchange, in, options, connection, target, upload, failed);
         });
     }
 
-    private void send(Exchange exchange, HttpServerRequest in, HttpClientRequest out, RoutingTarget target,
-                      UploadRelay upload, BiConsumer<Exchange, Throwable> failed) {
+    private void request(Exchange exchange, HttpServerRequest in, RequestOptions options,
+                         BackendConnections.Pooled connection, RoutingTarget target, UploadRelay upload,
+                         BiConsumer<Exchange, Throwable> failed) {
+        connection.connection.request(options).onComplete((out, err) -> {
+            if (err == null) {
+                send(exchange, in, out, connection, target, upload, failed);
+                return;
+            }
+            connection.release(false);
+            failed.accept(exchange, connectFailure(err));
+        });
+    }
+
+    private void send(Exchange exchange, HttpServerRequest in, HttpClientRequest out,
+                      BackendConnections.Pooled connection, RoutingTarget target, UploadRelay upload,
+                      BiConsumer<Exchange, Throwable> failed) {
         MultiMap headers = out.headers();
         HopByHop.copy(in.headers(), headers);
         headers.set(HttpHeaders.HOST, target.hostHeader());
@@ -97,7 +111,7 @@ public final class UpstreamForwarder {
         if (exchange.hasUpstreamHeaders()) exchange.upstreamHeaders().forEach(headers::set);
         out.exceptionHandler(IGNORE); // failures reach us through out.response(); this only silences the log
         long sent = System.nanoTime();
-        BackendCall call = new BackendCall(exchange, out, config, failed, sent);
+        BackendCall call = new BackendCall(exchange, out, connection, config, failed, sent);
         exchange.lifecycle().onAbort(call);
         if (upload != null && !headers.contains(HttpHeaders.CONTENT_LENGTH)) out.setChunked(true);
         // the backend timeout runs from the end of the upload (a long upload is not a silent backend), and then
@@ -150,6 +164,6 @@ public final class UpstreamForwarder {
 
     public Future<Void> close() {
         deadlines.stop();
-        return client.close();
+        return connections.close().eventually(client::close);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,14 @@ class HopByHopTest {
         assertFalse(HopByHop.asksToCloseInList(MultiMap.caseInsensitiveMultiMap().add("Connection", "close")));
         assertFalse(HopByHop.asksToCloseInList(MultiMap.caseInsensitiveMultiMap().add("Connection", "keep-alive, X-A")));
         assertFalse(HopByHop.asksToCloseInList(MultiMap.caseInsensitiveMultiMap()));
+    }
+
+    @Test
+    void a_backend_keeps_its_connection_unless_it_says_close_or_speaks_http_1_0_without_keep_alive() {
+        assertTrue(HopByHop.keepsAlive(HttpVersion.HTTP_1_1, MultiMap.caseInsensitiveMultiMap()));
+        assertFalse(HopByHop.keepsAlive(HttpVersion.HTTP_1_1, MultiMap.caseInsensitiveMultiMap().add("Connection", "Close")));
+        assertFalse(HopByHop.keepsAlive(HttpVersion.HTTP_1_1, MultiMap.caseInsensitiveMultiMap().add("connection", "X-A, close")));
+        assertFalse(HopByHop.keepsAlive(HttpVersion.HTTP_1_0, MultiMap.caseInsensitiveMultiMap()));
+        assertTrue(HopByHop.keepsAlive(HttpVersion.HTTP_1_0, MultiMap.caseInsensitiveMultiMap().add("Connection", "Keep-Alive")));
     }
 }
