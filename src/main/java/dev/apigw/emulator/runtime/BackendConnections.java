@@ -60,12 +60,6 @@ final class BackendConnections {
         origin.acquire(ready);
     }
 
-    /** Connections open to each backend (idle or in use), for tests. */
-    int open(RoutingTarget target) {
-        Origin origin = (target.ssl() ? tls : plain).get(target.hostHeader());
-        return origin == null ? 0 : origin.open;
-    }
-
     private void closeIdle(long idleSince) {
         for (Origin origin : plain.values()) origin.closeIdle(idleSince);
         for (Origin origin : tls.values()) origin.closeIdle(idleSince);

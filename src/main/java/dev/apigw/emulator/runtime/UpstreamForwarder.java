@@ -35,7 +35,7 @@ public final class UpstreamForwarder {
     private final BackendConnections connections;
     private final RuntimeConfig config;
     /**
-     * The options of each request, reused: the client reads them while {@code request} runs and keeps nothing. Only
+     * The options of each request, reused: the connection reads them while {@code request} runs and keeps nothing. Only
      * on the event loop that made this forwarder (the one whose requests it serves); any other thread gets new ones.
      */
     private final RequestOptions options = new RequestOptions();
@@ -78,19 +78,19 @@ public final class UpstreamForwarder {
         HttpServerRequest in = exchange.request();
         String uri = target.uri(exchange.resourcePath(), in.query());
         exchange.nativeUri(uri);
-        RequestOptions options = (Thread.currentThread() == owner ? this.options : new RequestOptions())
-            .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
-            .setURI(uri);
         connections.acquire(target, (connection, err) -> {
             if (err != null) failed.accept(exchange, connectFailure(err));
             else if (exchange.lifecycle().finished()) connection.release(true); // the client left while it waited
-            else request(exchange, in, options, connection, target, upload, failed);
+            else request(exchange, in, connection, target, upload, failed);
         });
     }
 
-    private void request(Exchange exchange, HttpServerRequest in, RequestOptions options,
-                         BackendConnections.Pooled connection, RoutingTarget target, UploadRelay upload,
-                         BiConsumer<Exchange, Throwable> failed) {
+    /** On the connection just acquired (now, or after a wait: so the request's options are made here, not before). */
+    private void request(Exchange exchange, HttpServerRequest in, BackendConnections.Pooled connection,
+                         RoutingTarget target, UploadRelay upload, BiConsumer<Exchange, Throwable> failed) {
+        RequestOptions options = (Thread.currentThread() == owner ? this.options : new RequestOptions())
+            .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
+            .setURI(exchange.nativeUri());
         connection.connection.request(options).onComplete((out, err) -> {
             if (err == null) {
                 send(exchange, in, out, connection, target, upload, failed);

@@ -45,7 +45,7 @@ class BackendConnectionsIT {
             long ms = req.path().startsWith("/delay/") ? Long.parseLong(req.path().substring(7)) : 0;
             if (closeAfterEach) req.response().putHeader("Connection", "close");
             if (ms == 0) req.response().end("ok");
-            else vertx.setTimer(ms, id -> req.response().end("ok"));
+            else vertx.setTimer(ms, id -> req.response().end(req.method() + " " + req.uri()));
         });
     }
 
@@ -94,6 +94,33 @@ class BackendConnectionsIT {
             assertEquals(1, connections.size());
         } finally {
             Await.result(server.close());
+        }
+    }
+
+    /** One connection per backend and up to ten requests waiting for it. */
+    @Nested
+    @GatewayIT(set = {"runtime.maxConnectionsPerBackend=1", "runtime.maxWaitQueueSize=10"})
+    class Line {
+        @Test
+        void requests_that_waited_reach_the_backend_in_order_each_with_its_own_method_and_path(TestGateway gw, Vertx vertx)
+            throws Exception {
+            try (TestBackend backend = backend(vertx, ConcurrentHashMap.newKeySet(), false)) {
+                DeployedApi api = RuntimeProxyIT.serve(gw, "Line", backend.url());
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                java.util.List<CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+                for (int i = 1; i <= 4; i++) {
+                    String method = i % 2 == 0 ? "DELETE" : "GET";
+                    answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gw.port()
+                        + api.path() + "/delay/" + (i == 1 ? 300 : i) + "?n=" + i)).method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+                    Thread.sleep(50); // in line in this order, behind the first
+                }
+                for (int i = 1; i <= 4; i++) {
+                    HttpResponse<String> answer = answers.get(i - 1).get(10, TimeUnit.SECONDS);
+                    assertEquals(200, answer.statusCode());
+                    assertEquals((i % 2 == 0 ? "DELETE" : "GET") + " /delay/" + (i == 1 ? 300 : i) + "?n=" + i, answer.body());
+                }
+            }
         }
     }
 
