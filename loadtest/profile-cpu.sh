@@ -6,7 +6,8 @@
 # sampled instruction was (kernel, Netty, Vert.x, the gateway, the JDK, the JVM itself, libc, nginx).
 #
 #   loadtest/profile-cpu.sh gateway|gateway-throttle|floor|floor-nio|nginx [seconds=20]   (OUT=dir, default
-#                                                                     loadtest/results/profile-cpu)
+#                                                                     loadtest/results/profile-cpu; WARMUP=seconds
+#                                                                     of load before sampling, default 10)
 #
 # gateway = the gateway jar with its defaults (events recorded; GW_CONFIG='yaml' appends to its configuration),
 # gateway-throttle = the same with a Redis (on the load generator's CPU) and an API with a never-tripping throttle,
@@ -85,7 +86,7 @@ case "$TARGET" in
 esac
 curl -sf -o /dev/null "$URL" || { echo "the $TARGET proxy does not answer on $URL" >&2; cat "$WORK/proxy.log" >&2; exit 1; }
 
-taskset -c "$CPU1" wrk -t1 -c20 -d10s "$URL" >/dev/null   # JIT warm-up
+taskset -c "$CPU1" wrk -t1 -c20 -d"${WARMUP:-10}s" "$URL" >/dev/null   # JIT warm-up (WARMUP seconds, default 10)
 taskset -c "$CPU1" wrk -t1 -c20 -d"$((SECS + 2))s" "$URL" > "$OUT/wrk-$TARGET.txt" &
 WRK=$!
 sleep 1
