@@ -4,6 +4,7 @@ import dev.apigw.emulator.config.RuntimeConfig;
 import io.vertx.core.Completable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientConnection;
@@ -77,7 +78,7 @@ final class BackendConnections {
     }
 
     /** One connection and its place in the line of its backend; the same object for the connection's whole life. */
-    final class Pooled implements io.vertx.core.Handler<Void> {
+    final class Pooled implements Handler<Void> {
         final HttpClientConnection connection;
         private final Origin origin;
         private long idleSince;
