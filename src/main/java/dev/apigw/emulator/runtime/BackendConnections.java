@@ -39,6 +39,7 @@ final class BackendConnections {
     /** By {@link RoutingTarget#hostHeader()} (host, and port when not the scheme's default), one map per scheme. */
     private final Map<String, Origin> plain = new HashMap<>();
     private final Map<String, Origin> tls = new HashMap<>();
+    private final List<Map<String, Origin>> both = List.of(plain, tls);
     private final long sweep;
 
     BackendConnections(Vertx vertx, HttpClientAgent client, RuntimeConfig config) {
@@ -62,14 +63,15 @@ final class BackendConnections {
     }
 
     private void closeIdle(long idleSince) {
-        for (Origin origin : plain.values()) origin.closeIdle(idleSince);
-        for (Origin origin : tls.values()) origin.closeIdle(idleSince);
+        for (Map<String, Origin> origins : both) {
+            for (Origin origin : origins.values()) origin.closeIdle(idleSince);
+        }
     }
 
     Future<Void> close() {
         vertx.cancelTimer(sweep);
         List<Future<Void>> closing = new ArrayList<>();
-        for (Map<String, Origin> origins : List.of(plain, tls)) {
+        for (Map<String, Origin> origins : both) {
             for (Origin origin : origins.values()) {
                 for (Pooled p : List.copyOf(origin.idle)) closing.add(p.connection.close());
             }

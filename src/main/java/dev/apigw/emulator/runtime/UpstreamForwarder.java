@@ -35,8 +35,8 @@ public final class UpstreamForwarder {
     private final BackendConnections connections;
     private final RuntimeConfig config;
     /**
-     * The options of each request, reused: the connection reads them while {@code request} runs and keeps nothing. Only
-     * on the event loop that made this forwarder (the one whose requests it serves); any other thread gets new ones.
+     * The options of each request, reused: the connection reads them while {@code request} runs and keeps nothing.
+     * Only used on the event loop that made this forwarder, where every connection is handed out.
      */
     private final RequestOptions options = new RequestOptions();
     private final Thread owner = Thread.currentThread();
@@ -85,11 +85,14 @@ public final class UpstreamForwarder {
         });
     }
 
-    /** On the connection just acquired (now, or after a wait: so the request's options are made here, not before). */
+    /**
+     * On the connection just acquired (now, or after a wait: so the request's options are made here, not before).
+     * Always on this forwarder's event loop ({@link BackendConnections#acquire} answers there), so the shared options
+     * need no fallback.
+     */
     private void request(Exchange exchange, HttpServerRequest in, BackendConnections.Pooled connection,
                          RoutingTarget target, UploadRelay upload, BiConsumer<Exchange, Throwable> failed) {
-        RequestOptions options = (Thread.currentThread() == owner ? this.options : new RequestOptions())
-            .setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
+        options.setMethod(target.keepsMethod() ? in.method() : HttpMethod.valueOf(target.method()))
             .setURI(exchange.nativeUri());
         connection.connection.request(options).onComplete((out, err) -> {
             if (err == null) {
