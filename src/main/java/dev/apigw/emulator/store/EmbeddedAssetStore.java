@@ -30,6 +30,7 @@ public final class EmbeddedAssetStore implements AssetStore {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,150}");
 
     private final Path root;
+    private final DataDirectory data;
     private final WorkerExecutor writer;
     private final BatchFiles batch = new BatchFiles();
     private final Map<AssetType, Map<String, JsonObject>> memory = new EnumMap<>(AssetType.class);
@@ -41,6 +42,7 @@ public final class EmbeddedAssetStore implements AssetStore {
     public EmbeddedAssetStore(Vertx vertx, Path dataDir) {
         this.vertx = vertx;
         this.root = dataDir.resolve("assets");
+        this.data = new DataDirectory(dataDir);
         this.writer = vertx.createSharedWorkerExecutor("apigw-embedded-store", 1);
         for (AssetType t : AssetType.values()) memory.put(t, new ConcurrentHashMap<>());
     }
@@ -62,6 +64,11 @@ public final class EmbeddedAssetStore implements AssetStore {
     }
 
     private void loadAll() {
+        try {
+            data.claim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot use the data directory " + data.root() + ": " + e.getMessage(), e);
+        }
         for (AssetType type : AssetType.values()) {
             Path dir = root.resolve(type.key());
             if (!Files.isDirectory(dir)) continue;
@@ -132,6 +139,7 @@ public final class EmbeddedAssetStore implements AssetStore {
         JsonObject copy = document.copy().put("id", id);
         byte[] bytes = copy.encode().getBytes(StandardCharsets.UTF_8);
         return writer.<Void>executeBlocking(() -> {
+            data.requirePresent();
             AtomicFiles.write(file(type, id), bytes);
             memory.get(type).put(id, copy);
             return null;
@@ -143,6 +151,7 @@ public final class EmbeddedAssetStore implements AssetStore {
     public Future<Void> putAll(AssetType type, Map<String, JsonObject> documents) {
         if (documents.isEmpty()) return Future.succeededFuture();
         return writer.<Void>executeBlocking(() -> {
+            data.requirePresent();
             Map<String, JsonObject> copies = new java.util.LinkedHashMap<>();
             Map<Path, byte[]> files = new java.util.LinkedHashMap<>();
             documents.forEach((id, doc) -> {
@@ -160,6 +169,7 @@ public final class EmbeddedAssetStore implements AssetStore {
     @Override
     public Future<Integer> deleteAll(AssetType type) {
         return writer.executeBlocking(() -> {
+            data.requirePresent();
             List<String> ids = new ArrayList<>(memory.get(type).keySet());
             batch.deleteAll(ids.stream().map(id -> file(type, id)).toList());
             ids.forEach(memory.get(type)::remove);
@@ -174,6 +184,7 @@ public final class EmbeddedAssetStore implements AssetStore {
     public Future<Boolean> delete(AssetType type, String id) {
         if (!memory.get(type).containsKey(id)) return Future.succeededFuture(false);
         return writer.executeBlocking(() -> {
+            data.requirePresent();
             AtomicFiles.delete(file(type, id));
             return memory.get(type).remove(id) != null;
         }).recover(EmbeddedAssetStore::<Boolean>unavailable).onSuccess(removed -> {
@@ -188,6 +199,7 @@ public final class EmbeddedAssetStore implements AssetStore {
     }
 
     private static <T> Future<T> unavailable(Throwable err) {
+        if (err instanceof StoreUnavailableException gone) return Future.failedFuture(gone); // says it already
         return Future.failedFuture(new StoreUnavailableException("embedded store write failed: " + err.getMessage(), err));
     }
 
@@ -199,9 +211,10 @@ public final class EmbeddedAssetStore implements AssetStore {
     @Override
     public Future<JsonObject> health() {
         return writer.executeBlocking(() -> {
+            JsonObject h = new JsonObject().put("type", "embedded").put("path", root.toString());
+            if (!data.present()) return h.put("status", "red").put("error", data.gone());
             boolean writable = Files.isWritable(root) || !Files.exists(root);
-            return new JsonObject().put("type", "embedded").put("path", root.toString())
-                .put("status", writable ? "green" : "red");
+            return h.put("status", writable ? "green" : "red");
         });
     }
 

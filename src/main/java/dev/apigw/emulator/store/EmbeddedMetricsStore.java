@@ -21,10 +21,12 @@ public final class EmbeddedMetricsStore implements MetricsStore {
     private static final Pattern SAFE_KIND = Pattern.compile("[a-z_]{1,64}");
 
     private final Path dir;
+    private final DataDirectory data;
     private final WorkerExecutor io;
 
     public EmbeddedMetricsStore(Vertx vertx, Path dataDir) {
         this.dir = dataDir.resolve("metrics");
+        this.data = new DataDirectory(dataDir);
         this.io = vertx.createSharedWorkerExecutor("apigw-metrics-store", 1);
     }
 
@@ -34,6 +36,7 @@ public final class EmbeddedMetricsStore implements MetricsStore {
         StringBuilder lines = new StringBuilder();
         for (JsonObject r : records) lines.append(r.encode()).append('\n');
         return io.<Void>executeBlocking(() -> {
+            data.requireRoot();
             Files.createDirectories(dir);
             try (var ch = java.nio.channels.FileChannel.open(file(kind), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
@@ -41,7 +44,8 @@ public final class EmbeddedMetricsStore implements MetricsStore {
                 ch.force(false);
             }
             return null;
-        }).recover(err -> Future.failedFuture(new StoreUnavailableException("metrics file: " + err.getMessage(), err)));
+        }).recover(err -> Future.failedFuture(err instanceof StoreUnavailableException ? err
+            : new StoreUnavailableException("metrics file: " + err.getMessage(), err)));
     }
 
     @Override
@@ -62,7 +66,8 @@ public final class EmbeddedMetricsStore implements MetricsStore {
         return io.<Void>executeBlocking(() -> {
             Files.deleteIfExists(file(kind));
             return null;
-        }).recover(err -> Future.failedFuture(new StoreUnavailableException("metrics file: " + err.getMessage(), err)));
+        }).recover(err -> Future.failedFuture(err instanceof StoreUnavailableException ? err
+            : new StoreUnavailableException("metrics file: " + err.getMessage(), err)));
     }
 
     private Path file(String kind) throws IOException {

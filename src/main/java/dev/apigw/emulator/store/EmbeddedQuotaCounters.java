@@ -25,18 +25,21 @@ public final class EmbeddedQuotaCounters implements QuotaCounterStore, Lifecycle
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedQuotaCounters.class);
     private final Vertx vertx;
     private final Path file;
+    private final DataDirectory data;
     private final WorkerExecutor writer;
     private final Map<String, JsonObject> cycles = new ConcurrentHashMap<>();
 
     public EmbeddedQuotaCounters(Vertx vertx, Path dataDir) {
         this.vertx = vertx;
         this.file = dataDir.resolve("quota").resolve("counters.json");
+        this.data = new DataDirectory(dataDir);
         this.writer = vertx.createSharedWorkerExecutor("apigw-quota-counters", 1);
     }
 
     @Override
     public Future<Void> start() {
         return vertx.executeBlocking(() -> {
+            data.claim();
             if (!Files.isRegularFile(file)) return null;
             try {
                 JsonObject all = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
@@ -77,6 +80,7 @@ public final class EmbeddedQuotaCounters implements QuotaCounterStore, Lifecycle
         cycles.forEach((app, c) -> all.put(app, c.copy()));
         byte[] bytes = all.encode().getBytes(StandardCharsets.UTF_8);
         return writer.<Void>executeBlocking(() -> {
+            data.requirePresent();
             AtomicFiles.write(file, bytes);
             return null;
         }).recover(err -> Future.failedFuture(new StoreUnavailableException("quota counters: " + err.getMessage(), err)));

@@ -26,27 +26,30 @@ public final class EmbeddedTokenStore implements TokenStore {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTokenStore.class);
     private final Vertx vertx;
     private final Path file;
+    private final DataDirectory data;
     private final Map<String, JsonObject> tokens = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Handler<String>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final WorkerExecutor writer;
     private volatile boolean dirty;
 
-    private EmbeddedTokenStore(Vertx vertx, Path file) {
+    private EmbeddedTokenStore(Vertx vertx, DataDirectory data, Path file) {
         this.vertx = vertx;
+        this.data = data;
         this.file = file;
         this.writer = vertx.createSharedWorkerExecutor("apigw-token-store", 1);
     }
 
     /** Tokens under {@code <dataDir>/tokens}; call {@link #start()} before use. */
     public static EmbeddedTokenStore under(Vertx vertx, Path dataDir) {
-        return new EmbeddedTokenStore(vertx, dataDir.resolve("tokens").resolve("tokens.json"));
+        return new EmbeddedTokenStore(vertx, new DataDirectory(dataDir), dataDir.resolve("tokens").resolve("tokens.json"));
     }
 
     /** Loads the saved tokens on a worker; completes before the node serves. */
     @Override
     public Future<Void> start() {
         return vertx.executeBlocking(() -> {
+            data.claim();
             load();
             return null;
         });
@@ -123,7 +126,10 @@ public final class EmbeddedTokenStore implements TokenStore {
                 tokens.values().removeIf(EmbeddedTokenStore::expired);
                 byte[] content = new JsonObject(Map.copyOf(tokens)).encode().getBytes(StandardCharsets.UTF_8);
                 try {
+                    data.requirePresent(); // never recreate a vanished directory with only the tokens in it
                     AtomicFiles.write(file, content);
+                } catch (StoreUnavailableException e) {
+                    LOG.warn("tokens not saved: {}", e.getMessage());
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("cannot write {}", file, e);
                 }
