@@ -20,6 +20,7 @@ final class StoreCapabilities {
      */
     static JsonObject of(JsonObject store, boolean redis, JsonObject rateLimits) {
         boolean up = !"red".equals(store.getString("status"));
+        if (!redis && !up) return embeddedDown(store.getString("error", "the embedded store cannot write"));
         boolean feed = !redis || (up && store.getBoolean("subscribed", false));
         String down = "the data store does not answer";
         JsonObject caps = new JsonObject()
@@ -44,6 +45,21 @@ final class StoreCapabilities {
                 "changes made on other nodes arrive when the subscription is restored (then everything is reloaded)"));
         }
         return caps;
+    }
+
+    /**
+     * An embedded store that cannot write (its data directory gone): everything is served from this node's memory,
+     * only what must be written first (design-time changes) is refused; the rest is kept and written once it can be.
+     */
+    private static JsonObject embeddedDown(String why) {
+        JsonObject memory = row("yellow", "served from this node's memory");
+        JsonObject kept = row("yellow", "kept in this node's memory, written when the store can write again");
+        return new JsonObject().put("runtimeTraffic", row("green", "served from this node's route table"))
+            .put("designTimeReads", memory)
+            .put("designTimeWrites", row("red", "refused with 503: " + why))
+            .put("tokenIssue", kept).put("tokenValidation", ok()).put("jwtIssue", ok()).put("revocation", kept)
+            .put("rateLimits", ok()).put("quotaCounters", kept)
+            .put("metricsPublishing", row("yellow", "kept on this node, published when the store can write again"));
     }
 
     private static JsonObject ok() {

@@ -93,6 +93,7 @@ final class HealthResource {
             if (!rateLimit.containsKey("error")) body.put("rateLimit", rateLimit);
             if (!assets.containsKey("error")) body.put("assets", assets);
             JsonObject events = data(result, "events"); // yellow while the event writer drops events
+            if (!detailed) events.remove("lastError"); // a file system error names files under the data directory
             if (!events.containsKey("error")) {
                 body.put("transactionEvents", events);
                 body.put("status", worst(status, events.getString("status")));

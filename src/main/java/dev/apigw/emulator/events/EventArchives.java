@@ -4,6 +4,7 @@ import dev.apigw.emulator.config.EventsConfig;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
+import dev.apigw.emulator.store.DataDirectory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -47,6 +48,9 @@ final class EventArchives {
 
     /** Writes the events the criteria select into archive {@code name}; returns how many. */
     long write(String name, PurgeCriteria c) throws IOException {
+        // the data directory itself is never recreated here (a vanished one is reported by the stores' health); with
+        // Redis nothing claims it, so only its existence is asked
+        new DataDirectory(dir.getParent()).requireRoot();
         Files.createDirectories(dir);
         Path tmp = dir.resolve(name + SUFFIX + ".tmp");
         long[] n = {0};

@@ -27,7 +27,11 @@ interface EventStore {
     /** Loads or connects; the node's identity names what it writes. */
     void open(NodeIdentity node) throws Exception;
 
-    /** Stores the records in order; fails as a whole when the store cannot take them. */
+    /**
+     * Stores the records in order; throws when the store cannot take them. A failure may leave a first part stored
+     * (Redis takes them a pipeline at a time), never a later record without an earlier one; the writer counts the
+     * whole batch as lost.
+     */
     void append(List<EventRecord> records) throws Exception;
 
     /** Makes what {@link #append} stored durable on disk (a quiesce or shutdown flush); no-op where not applicable. */

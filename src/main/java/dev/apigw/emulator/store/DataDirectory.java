@@ -50,16 +50,20 @@ public final class DataDirectory {
     }
 
     /**
-     * The weaker check of a store that never claims the directory (its writes are appends that need no start): the
-     * directory itself must still be there, so a deleted one is not recreated around one file.
+     * The weaker check of a writer that cannot count on a claim (event archives, also written when Redis holds the
+     * assets and nothing claims the directory): the directory itself must still be there, so a deleted one is not
+     * recreated around one file.
      */
     public void requireRoot() {
         if (!Files.isDirectory(root)) throw new StoreUnavailableException(gone(), null);
     }
 
-    /** What health and refused writes say while the directory is missing. */
+    /**
+     * What health and refused writes say while the directory is missing; without the path, which anonymous health
+     * callers must not see (the store's health gives it to the administrator).
+     */
     public String gone() {
-        return "the data directory " + root + " is gone (its marker " + MARKER + " is missing): nothing more is written"
-            + " there; restore the directory, or restart the gateway to start again from an empty one";
+        return "the data directory is gone (its marker " + MARKER + " is missing): writes are refused and the node"
+            + " serves what it holds in memory; restore the directory to write again";
     }
 }

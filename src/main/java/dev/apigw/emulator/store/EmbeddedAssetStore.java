@@ -67,7 +67,7 @@ public final class EmbeddedAssetStore implements AssetStore {
         try {
             data.claim();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot use the data directory " + data.root() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot use the data directory " + data.root() + " (" + e + ")", e);
         }
         for (AssetType type : AssetType.values()) {
             Path dir = root.resolve(type.key());

@@ -73,7 +73,10 @@ public final class EmbeddedQuotaCounters implements QuotaCounterStore, Lifecycle
 
     /**
      * Writes the whole map as it is now; writes land in order on the one worker thread. Synchronized (snapshot and
-     * queueing only, nothing blocks) so a later snapshot is never queued before an earlier one.
+     * queueing only, nothing blocks) so a later snapshot is never queued before an earlier one. A write that fails
+     * (the data directory gone, the disk full) still succeeds for the caller: the counts are in the map already, and
+     * a failure would make the caller keep them and add them again at its next flush; the next write, which takes
+     * the whole map, saves them.
      */
     private synchronized Future<Void> persist() {
         JsonObject all = new JsonObject();
@@ -83,7 +86,10 @@ public final class EmbeddedQuotaCounters implements QuotaCounterStore, Lifecycle
             data.requirePresent();
             AtomicFiles.write(file, bytes);
             return null;
-        }).recover(err -> Future.failedFuture(new StoreUnavailableException("quota counters: " + err.getMessage(), err)));
+        }).otherwise(err -> {
+            LOG.warn("quota counters held in memory, not saved to {}: {}", file, err.getMessage());
+            return null;
+        });
     }
 
     @Override

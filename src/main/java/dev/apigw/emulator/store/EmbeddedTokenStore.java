@@ -32,6 +32,8 @@ public final class EmbeddedTokenStore implements TokenStore {
     private final AtomicBoolean writing = new AtomicBoolean();
     private final WorkerExecutor writer;
     private volatile boolean dirty;
+    /** The last write failed: the stop tries once more (any change before it writes the whole map anyway). */
+    private volatile boolean unsaved;
 
     private EmbeddedTokenStore(Vertx vertx, DataDirectory data, Path file) {
         this.vertx = vertx;
@@ -128,9 +130,12 @@ public final class EmbeddedTokenStore implements TokenStore {
                 try {
                     data.requirePresent(); // never recreate a vanished directory with only the tokens in it
                     AtomicFiles.write(file, content);
+                    unsaved = false;
                 } catch (StoreUnavailableException e) {
-                    LOG.warn("tokens not saved: {}", e.getMessage());
+                    unsaved = true;
+                    LOG.warn("tokens held in memory, not saved: {}", e.getMessage());
                 } catch (IOException | RuntimeException e) {
+                    unsaved = true;
                     LOG.warn("cannot write {}", file, e);
                 }
                 writing.set(false);
@@ -142,6 +147,7 @@ public final class EmbeddedTokenStore implements TokenStore {
     /** Completes once pending writes are on disk (at most 5 s), so a clean stop loses no token. */
     @Override
     public Future<Void> stop() {
+        if (unsaved) persist();
         Promise<Void> done = Promise.promise();
         awaitIdle(done, System.currentTimeMillis() + 5_000);
         return done.future();

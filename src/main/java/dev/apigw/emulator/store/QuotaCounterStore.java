@@ -24,7 +24,11 @@ public interface QuotaCounterStore {
     record Delta(String app, long since, long intervalMillis, long now, long success, long failure) {
     }
 
-    /** Adds every delta; completes once all are durable. */
+    /**
+     * Adds every delta; completes once all are counted: durable in Redis, or in the embedded store's memory and, when
+     * its data directory can be written, on disk (a failed write is retried with the next one; failing the call would
+     * make the caller keep the deltas and count them twice).
+     */
     Future<Void> add(List<Delta> deltas);
 
     /** The stored cycle of an application, {@code {startTime, successCount, failureCount}}, or null. */

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.apigw.emulator.config.EventsConfig;
 import dev.apigw.emulator.config.RedisConfig;
 import dev.apigw.emulator.store.RedisConnector;
+import dev.apigw.emulator.support.Await;
 import dev.apigw.emulator.support.RedisServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,19 @@ class RedisEventStoreIT {
         RedisConnector redis = new RedisConnector(vertx, new RedisConfig(RedisServer.sharedUrl(), 10_000, 2, 1_000));
         RedisEventStore store = new RedisEventStore(redis,
             new EventsConfig(true, 100_000, 24, 1024, 20, 1024, 10_000, 10_000, true));
-        store.open(new NodeIdentity("node-" + UUID.randomUUID()));
+        String node = "node-" + UUID.randomUUID();
+        try {
+            store.open(new NodeIdentity(node));
+            appendsInOrder(store);
+        } finally { // the Redis is shared: leave no stream behind for other tests' searches
+            String stream = RedisEventStore.streamOf(node);
+            Await.result(redis.send(Request.cmd(Command.DEL).arg(stream)));
+            Await.result(redis.send(Request.cmd(Command.SREM).arg(RedisEventStore.NODES).arg(stream)));
+            Await.result(redis.stop());
+        }
+    }
+
+    private static void appendsInOrder(RedisEventStore store) throws Exception {
         String mark = UUID.randomUUID() + ":"; // the shared Redis holds other tests' events too
         long now = System.currentTimeMillis();
         List<EventRecord> records = new ArrayList<>();
@@ -38,6 +53,5 @@ class RedisEventStoreIT {
         });
         assertEquals(1000, ids.size());
         for (int i = 0; i < 1000; i++) assertEquals(mark + i, ids.get(i), "in the order appended");
-        redis.stop();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apigw.emulator.runtime.CompiledApi;
 import dev.apigw.emulator.runtime.Exchange;
+import dev.apigw.emulator.store.DataDirectory;
 import dev.apigw.emulator.store.EmbeddedMetricsStore;
 import dev.apigw.emulator.support.Await;
 import io.vertx.core.Vertx;
@@ -21,7 +22,9 @@ class PerformanceMetricsTest {
 
     @Test
     void a_flush_publishes_one_record_per_api_and_starts_a_new_interval(Vertx vertx) throws Exception {
-        EmbeddedMetricsStore store = new EmbeddedMetricsStore(vertx, Files.createTempDirectory("apigw-perf"));
+        java.nio.file.Path dataDir = Files.createTempDirectory("apigw-perf");
+        new DataDirectory(dataDir).claim(); // as the node's embedded asset store does at start
+        EmbeddedMetricsStore store = new EmbeddedMetricsStore(vertx, dataDir);
         PerformanceMetrics perf = new PerformanceMetrics(vertx, store, 3_600_000, (kind, records) -> { });
         LicenseMetrics license = new LicenseMetrics(vertx, store, 3_600_000, (kind, records) -> { });
         for (int status : new int[] {200, 201, 404, 0}) {

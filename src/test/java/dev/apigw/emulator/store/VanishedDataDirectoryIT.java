@@ -26,6 +26,10 @@ class VanishedDataDirectoryIT {
         return gw.anonymous().get("/rest/apigateway/health/engine").jsonPath().getString("dataStore.status");
     }
 
+    private static String capability(TestGateway gw, String name) {
+        return gw.admin().get("/rest/apigateway/health/engine").jsonPath().getString("capabilities." + name + ".status");
+    }
+
     @Test
     void refuses_design_time_writes_with_503_while_the_data_directory_is_gone(TestGateway gw, Echo echo) throws IOException {
         DeployedApi api = gw.deploy("apis/echo.json", echo);
@@ -34,9 +38,14 @@ class VanishedDataDirectoryIT {
         Files.move(data, aside);
         try {
             gw.admin().contentType("application/json").body("{\"name\":\"Written while gone\"}").post(APPLICATIONS)
-                .then().statusCode(503).body(containsString("is gone"));
+                .then().statusCode(503).body("errorDetails", containsString("data directory is gone"));
             assertFalse(Files.exists(data), "the directory is not recreated around one document");
             assertEquals("red", storeStatus(gw));
+            assertEquals("red", capability(gw, "designTimeWrites"));
+            assertEquals("yellow", capability(gw, "designTimeReads"), "served from memory");
+            gw.admin().get("/rest/apigateway/apis/" + api.id()).then().statusCode(200);
+            assertFalse(gw.anonymous().get("/rest/apigateway/health/engine").asString().contains(data.toString()),
+                "anonymous health does not say where the node keeps its files");
             gw.anonymous().get(api.path() + "/get").then().statusCode(200);
         } finally {
             Files.move(aside, data);
