@@ -1,10 +1,10 @@
 package dev.apigw.emulator.events;
 
 import dev.apigw.emulator.config.EventsConfig;
+import dev.apigw.emulator.store.DataDirectory;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
-import dev.apigw.emulator.store.DataDirectory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
