@@ -2,6 +2,7 @@ package dev.apigw.emulator.events;
 
 import dev.apigw.emulator.config.EventsConfig;
 import dev.apigw.emulator.store.AtomicFiles;
+import dev.apigw.emulator.store.DataDirectory;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
  */
 final class EmbeddedEventStore implements EventStore {
     private final Path dir;
+    private final DataDirectory data;
     private final EventsConfig config;
     private final int segmentRows;
     private final Columns.Pool pool;
@@ -43,6 +45,7 @@ final class EmbeddedEventStore implements EventStore {
 
     EmbeddedEventStore(Path dataDir, EventsConfig config) {
         this.dir = dataDir.resolve("events");
+        this.data = new DataDirectory(dataDir);
         this.config = config;
         // small retention, small segments: the count bound is exact anyway, but files should not outlive it by much
         this.segmentRows = (int) Math.max(64, Math.min(16_384, config.maxEvents() / 8));
@@ -59,6 +62,7 @@ final class EmbeddedEventStore implements EventStore {
     public void open(NodeIdentity node) throws IOException {
         this.node = node;
         this.fragments = new Fragments(node);
+        data.claim();
         Files.createDirectories(dir);
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
@@ -89,6 +93,7 @@ final class EmbeddedEventStore implements EventStore {
 
     @Override
     public void append(List<EventRecord> records) throws IOException {
+        data.requirePresent(); // a vanished directory says so, instead of a missing segment file per batch
         List<EventRecord> all = withDerived(records);
         EventRecord[] batch = new EventRecord[all.size()];
         int[] starts = new int[all.size()];

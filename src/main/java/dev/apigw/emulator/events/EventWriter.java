@@ -63,6 +63,10 @@ public final class EventWriter implements Flushable, Lifecycle {
     private volatile long stored;
     private volatile String lastError;
     private Thread thread;
+    /** Writer thread only: the warnings of failed writes ({@link #warnLost}). */
+    private String lastWarned;
+    private long lastWarnedMs;
+    private long lostSinceWarning;
 
     public EventWriter(Vertx vertx, EventStore store, Path dataDir, EventsConfig config, MeterRegistry registry) {
         this.vertx = vertx;
@@ -231,8 +235,22 @@ public final class EventWriter implements Flushable, Lifecycle {
             }
             batch.clear();
         }
-        if (failed > 0) LOG.warn("{} events could not be written: {}", failed, error);
+        if (failed > 0) warnLost(failed, error);
         return new WriteResult(count, error);
+    }
+
+    /**
+     * One warning when writes start failing or fail for another reason, then at most one a minute with the count
+     * since: a store that stays away (Redis down, the data directory gone) fails every batch, several a second.
+     */
+    private void warnLost(int failed, String error) {
+        long now = System.currentTimeMillis();
+        lostSinceWarning += failed;
+        if (error != null && error.equals(lastWarned) && now - lastWarnedMs < 60_000) return;
+        LOG.warn("{} events could not be written: {}", lostSinceWarning, error);
+        lastWarned = error;
+        lastWarnedMs = now;
+        lostSinceWarning = 0;
     }
 
     private WriteResult synced(WriteResult written) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.apigw.emulator.support.DeployedApi;
 import dev.apigw.emulator.support.Echo;
 import dev.apigw.emulator.support.GatewayIT;
+import dev.apigw.emulator.support.Poll;
 import dev.apigw.emulator.support.TestGateway;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,10 @@ class VanishedDataDirectoryIT {
             assertFalse(gw.anonymous().get("/rest/apigateway/health/engine").asString().contains(data.toString()),
                 "anonymous health does not say where the node keeps its files");
             gw.anonymous().get(api.path() + "/get").then().statusCode(200);
+            Poll.until("the event writer reports why its batch was lost", () -> String.valueOf(gw.admin()
+                .get("/rest/apigateway/health/engine").jsonPath().getString("transactionEvents.lastError"))
+                .contains("data directory is gone"));
+            assertFalse(Files.exists(data), "nor by the event writer");
         } finally {
             Files.move(aside, data);
         }
