@@ -223,6 +223,7 @@ public final class EventWriter implements Flushable, Lifecycle {
             left -= batch.size();
             try {
                 store.append(batch);
+                if (lastWarned != null) resumed(); // a failure streak ends
                 writeFailing = false;
                 count += batch.size();
                 written.increment(batch.size());
@@ -246,10 +247,22 @@ public final class EventWriter implements Flushable, Lifecycle {
     private void warnLost(int failed, String error) {
         long now = System.currentTimeMillis();
         lostSinceWarning += failed;
-        if (error != null && error.equals(lastWarned) && now - lastWarnedMs < 60_000) return;
-        LOG.warn("{} events could not be written: {}", lostSinceWarning, error);
-        lastWarned = error;
+        String reason = String.valueOf(error);
+        if (reason.equals(lastWarned) && now - lastWarnedMs < 60_000) return;
+        LOG.warn("{} events could not be written: {}", lostSinceWarning, reason);
+        lastWarned = reason;
         lastWarnedMs = now;
+        lostSinceWarning = 0;
+    }
+
+    /**
+     * Writes work again: what the quiet minute of warnings did not report yet is said now, and the next failure warns
+     * at once.
+     */
+    private void resumed() {
+        if (lostSinceWarning > 0) LOG.warn("{} more events could not be written before writes resumed", lostSinceWarning);
+        LOG.info("events are written again");
+        lastWarned = null;
         lostSinceWarning = 0;
     }
 
