@@ -260,7 +260,9 @@ public final class EventWriter implements Flushable, Lifecycle {
      * at once.
      */
     private void resumed() {
-        if (lostSinceWarning > 0) LOG.warn("{} more events could not be written before writes resumed", lostSinceWarning);
+        if (lostSinceWarning > 0) {
+            LOG.warn("{} more events could not be written before writes resumed", lostSinceWarning);
+        }
         LOG.info("events are written again");
         lastWarned = null;
         lostSinceWarning = 0;

@@ -199,8 +199,7 @@ public final class EmbeddedAssetStore implements AssetStore {
     }
 
     private static <T> Future<T> unavailable(Throwable err) {
-        if (err instanceof StoreUnavailableException gone) return Future.failedFuture(gone); // says it already
-        return Future.failedFuture(new StoreUnavailableException("embedded store write failed: " + err.getMessage(), err));
+        return StoreUnavailableException.failed("embedded store write failed", err);
     }
 
     @Override

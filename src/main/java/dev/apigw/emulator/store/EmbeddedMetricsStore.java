@@ -44,8 +44,7 @@ public final class EmbeddedMetricsStore implements MetricsStore {
                 ch.force(false);
             }
             return null;
-        }).recover(err -> Future.failedFuture(err instanceof StoreUnavailableException ? err
-            : new StoreUnavailableException("metrics file: " + err.getMessage(), err)));
+        }).recover(err -> StoreUnavailableException.failed("metrics file", err));
     }
 
     @Override
@@ -66,8 +65,7 @@ public final class EmbeddedMetricsStore implements MetricsStore {
         return io.<Void>executeBlocking(() -> {
             Files.deleteIfExists(file(kind));
             return null;
-        }).recover(err -> Future.failedFuture(err instanceof StoreUnavailableException ? err
-            : new StoreUnavailableException("metrics file: " + err.getMessage(), err)));
+        }).recover(err -> StoreUnavailableException.failed("metrics file", err));
     }
 
     private Path file(String kind) throws IOException {

@@ -44,7 +44,8 @@ public final class EmbeddedTokenStore implements TokenStore {
 
     /** Tokens under {@code <dataDir>/tokens}; call {@link #start()} before use. */
     public static EmbeddedTokenStore under(Vertx vertx, Path dataDir) {
-        return new EmbeddedTokenStore(vertx, new DataDirectory(dataDir), dataDir.resolve("tokens").resolve("tokens.json"));
+        Path file = dataDir.resolve("tokens").resolve("tokens.json");
+        return new EmbeddedTokenStore(vertx, new DataDirectory(dataDir), file);
     }
 
     /** Loads the saved tokens on a worker; completes before the node serves. */
