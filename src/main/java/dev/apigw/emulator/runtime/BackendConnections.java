@@ -1,14 +1,23 @@
 package dev.apigw.emulator.runtime;
 
 import dev.apigw.emulator.config.RuntimeConfig;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.ssl.SslContext;
 import io.vertx.core.Completable;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientConnection;
-import io.vertx.core.http.HttpConnectOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,10 +26,11 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The keep-alive connections of one event loop to its backends, kept here instead of in Vert.x's client pool: the
- * pool's endpoint lookup, leases and futures cost about 5 % of a proxied request's CPU on one core, and the runtime
- * needs only a small part of what it does. Confined to the event loop that made it (a call from any other thread
- * moves there first, where the exchange lives anyway).
+ * The keep-alive connections of one event loop to its backends: Netty channels on that event loop (HTTP/1.1 client
+ * codec, TLS for HTTPS), opened and kept here. Vert.x's HTTP client (its pool, connection and stream objects, futures
+ * and outbound queue) cost about a fifth of a proxied request's CPU on one core, and the runtime needs only a small
+ * part of what it does. Names are resolved by Vert.x's resolver, so a connect never blocks the loop. Confined to the
+ * event loop that made it (a call from any other thread moves there first, where the exchange lives anyway).
  *
  * <p>Per backend ({@code http(s)://host:port}): at most {@code maxConnectionsPerBackend} connections open or opening;
  * a request finding none free waits in line, at most {@code maxWaitQueueSize} of them, each at most
@@ -31,10 +41,15 @@ import java.util.concurrent.TimeoutException;
 final class BackendConnections {
     /** How long an unused connection stays open: Vert.x's client default, under common servers' own (nginx 75 s). */
     static final long KEEP_ALIVE_MS = 60_000;
-    private final HttpClientAgent client;
+    /** The response head limits of Vert.x's HTTP client, which this replaces. */
+    private static final HttpDecoderConfig DECODER = new HttpDecoderConfig().setMaxInitialLineLength(4096)
+        .setMaxHeaderSize(8192).setMaxChunkSize(8192).setHeadersFactory(VertxHeaders.FACTORY)
+        .setTrailersFactory(VertxHeaders.FACTORY);
     private final Vertx vertx;
     private final RuntimeConfig config;
-    private final Context context;
+    private final ContextInternal context;
+    private final Bootstrap bootstrap;
+    private final SslContext tlsContext;
     private final Thread owner = Thread.currentThread();
     /** By {@link RoutingTarget#hostHeader()} (host, and port when not the scheme's default), one map per scheme. */
     private final Map<String, Origin> plain = new HashMap<>();
@@ -42,16 +57,21 @@ final class BackendConnections {
     private final List<Map<String, Origin>> both = List.of(plain, tls);
     private final long sweep;
 
-    BackendConnections(Vertx vertx, HttpClientAgent client, RuntimeConfig config) {
+    BackendConnections(Vertx vertx, RuntimeConfig config, SslContext tlsContext) {
         this.vertx = vertx;
-        this.client = client;
         this.config = config;
-        this.context = vertx.getOrCreateContext();
+        this.tlsContext = tlsContext;
+        this.context = (ContextInternal) vertx.getOrCreateContext();
+        VertxInternal internal = (VertxInternal) vertx;
+        this.bootstrap = new Bootstrap().group(context.nettyEventLoop())
+            .channelFactory(internal.transport().channelFactory(false))
+            .resolver(internal.nameResolver().nettyAddressResolverGroup())
+            .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMs());
         this.sweep = vertx.setPeriodic(1_000, id -> closeIdle(System.nanoTime() - KEEP_ALIVE_MS * 1_000_000));
     }
 
     /** A connection to the target's backend for one exchange, or why there is none; {@code ready} runs on this loop. */
-    void acquire(RoutingTarget target, Completable<Pooled> ready) {
+    void acquire(RoutingTarget target, Completable<BackendChannel> ready) {
         if (Thread.currentThread() != owner) {
             context.runOnContext(v -> acquire(target, ready));
             return;
@@ -73,92 +93,74 @@ final class BackendConnections {
         List<Future<Void>> closing = new ArrayList<>();
         for (Map<String, Origin> origins : both) {
             for (Origin origin : origins.values()) {
-                for (Pooled p : List.copyOf(origin.idle)) closing.add(p.connection.close());
+                for (BackendChannel c : List.copyOf(origin.idle)) {
+                    Promise<Void> closed = Promise.promise();
+                    c.channel().close().addListener(f -> closed.complete());
+                    closing.add(closed.future());
+                }
             }
         }
         return Future.join(closing).mapEmpty();
     }
 
-    /** One connection and its place in the line of its backend; the same object for the connection's whole life. */
-    final class Pooled implements Handler<Void> {
-        final HttpClientConnection connection;
-        private final Origin origin;
-        private long idleSince;
-        private boolean closed;
-
-        private Pooled(HttpClientConnection connection, Origin origin) {
-            this.connection = connection;
-            this.origin = origin;
-        }
-
-        /**
-         * The response ended: the connection serves the next exchange, unless the backend is closing it (it said so
-         * in the response: Vert.x closes it after this end, too late for the next request) or the upload has not
-         * ended (an early answer to a request still sending), which leaves nothing reusable.
-         */
-        void release(boolean keepAlive) {
-            if (closed) return;
-            if (!keepAlive || connection.activeStreams() > 0) connection.close();
-            else origin.recycle(this);
-        }
-
-        /** The connection closed (by either side, or a reset exchange): it no longer counts. */
-        @Override
-        public void handle(Void v) {
-            closed = true;
-            origin.closed(this);
-        }
-    }
-
     /** The connections and the waiting line of one backend. */
-    private final class Origin {
-        private final HttpConnectOptions connect;
-        private final ArrayDeque<Pooled> idle = new ArrayDeque<>();
+    final class Origin {
+        private final RoutingTarget target;
+        private final InetSocketAddress address;
+        private final ArrayDeque<BackendChannel> idle = new ArrayDeque<>();
         private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
         /** Open or opening. */
         private int open;
 
         Origin(RoutingTarget target) {
-            this.connect = new HttpConnectOptions().setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
-                .setConnectTimeout(config.connectTimeoutMs());
+            this.target = target;
+            // unresolved: Vert.x's resolver looks the name up without blocking the loop
+            this.address = InetSocketAddress.createUnresolved(target.host(), target.port());
         }
 
-        void acquire(Completable<Pooled> ready) {
-            Pooled p = idle.pollLast();
-            if (p != null) ready.succeed(p);
+        void acquire(Completable<BackendChannel> ready) {
+            BackendChannel c = idle.pollLast();
+            if (c != null) ready.succeed(c);
             else if (open < config.maxConnectionsPerBackend()) connect(ready);
             else if (waiters.size() >= config.maxWaitQueueSize()) ready.fail(new QueueFull(config.maxWaitQueueSize()));
             else waiters.add(new Waiter(this, ready));
         }
 
-        private void connect(Completable<Pooled> ready) {
+        private void connect(Completable<BackendChannel> ready) {
             open++;
-            client.connect(connect).onComplete((connection, err) -> {
-                if (err != null) {
-                    open--;
-                    ready.fail(err);
-                    serveWaiter();
+            BackendChannel handler = new BackendChannel(this);
+            ChannelFuture connecting = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    ChannelPipeline p = ch.pipeline();
+                    if (target.ssl()) p.addLast(tlsContext.newHandler(ch.alloc(), target.host(), target.port()));
+                    p.addLast(new HttpClientCodec(DECODER, false, false), handler);
+                }
+            }).connect(address);
+            connecting.addListener((ChannelFutureListener) f -> context.emit(f, done -> {
+                if (done.isSuccess()) {
+                    ready.succeed(handler);
                     return;
                 }
-                Pooled p = new Pooled(connection, this);
-                connection.closeHandler(p);
-                ready.succeed(p);
-            });
+                ready.fail(done.cause());
+                closed(handler); // never active, so no channelInactive will say so
+            }));
         }
 
-        void recycle(Pooled p) {
+        void recycle(BackendChannel c) {
             Waiter next = waiters.poll();
             if (next != null) {
-                next.served(p);
+                next.served(c);
                 return;
             }
-            p.idleSince = System.nanoTime();
-            idle.addLast(p);
+            c.idleSince = System.nanoTime();
+            idle.addLast(c);
         }
 
-        void closed(Pooled p) {
+        /** Closed, or failed to open: it no longer counts, and its place may go to the first in line. */
+        void closed(BackendChannel c) {
             open--;
-            idle.remove(p);
+            idle.remove(c);
             serveWaiter();
         }
 
@@ -170,17 +172,17 @@ final class BackendConnections {
         }
 
         void closeIdle(long before) {
-            while (!idle.isEmpty() && idle.peekFirst().idleSince - before < 0) idle.pollFirst().connection.close();
+            while (!idle.isEmpty() && idle.peekFirst().idleSince - before < 0) idle.pollFirst().channel().close();
         }
     }
 
     /** A request waiting for a connection to its backend, until {@code poolWaitTimeoutMs}. */
     private final class Waiter {
         private final Origin origin;
-        private final Completable<Pooled> ready;
+        private final Completable<BackendChannel> ready;
         private final long timer;
 
-        Waiter(Origin origin, Completable<Pooled> ready) {
+        Waiter(Origin origin, Completable<BackendChannel> ready) {
             this.origin = origin;
             this.ready = ready;
             this.timer = vertx.setTimer(config.poolWaitTimeoutMs(), id -> {
@@ -188,9 +190,9 @@ final class BackendConnections {
             });
         }
 
-        void served(Pooled p) {
+        void served(BackendChannel c) {
             vertx.cancelTimer(timer);
-            ready.succeed(p);
+            ready.succeed(c);
         }
 
         void connect() {
