@@ -85,7 +85,14 @@ public final class UpstreamForwarder {
         connections.acquire(target, (channel, err) -> {
             if (err != null) failed.accept(exchange, connectFailure(err));
             else if (exchange.lifecycle().finished()) channel.release(true); // the client left while it waited
-            else send(exchange, in, channel, target, upload, failed);
+            else {
+                try {
+                    send(exchange, in, channel, target, upload, failed);
+                } catch (RuntimeException e) { // e.g. a header value Netty refuses: answer, never hang
+                    channel.release(false);
+                    failed.accept(exchange, e);
+                }
+            }
         });
     }
 
