@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.impl.buffer.VertxByteBufAllocator;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.function.BiConsumer;
 
@@ -34,6 +35,8 @@ final class BackendCall extends BackendDeadlines.Watch implements Handler<Object
     private final RuntimeConfig config;
     private final BiConsumer<Exchange, Throwable> failed;
     private final long sent;
+    /** The request sent was a HEAD (whatever the client's method): its answer has no body. */
+    private final boolean headRequest;
     private UploadRelay upload;
     private boolean headSent;
     private boolean informational;
@@ -42,13 +45,14 @@ final class BackendCall extends BackendDeadlines.Watch implements Handler<Object
     private boolean released;
 
     BackendCall(Exchange exchange, BackendChannel channel, ContextInternal context, RuntimeConfig config,
-                BiConsumer<Exchange, Throwable> failed, long sent) {
+                BiConsumer<Exchange, Throwable> failed, long sent, HttpMethod method) {
         this.exchange = exchange;
         this.channel = channel;
         this.context = context;
         this.config = config;
         this.failed = failed;
         this.sent = sent;
+        this.headRequest = method == HttpMethod.HEAD;
     }
 
     ContextInternal context() {
@@ -137,7 +141,10 @@ final class BackendCall extends BackendDeadlines.Watch implements Handler<Object
             if (last) ended(null);
             return;
         }
-        Buffer chunk = BufferInternal.safeBuffer(bytes); // a heap copy of a pooled buffer, which it releases
+        // a heap copy, as Vert.x's own client makes: the decoder's buffer goes back to its allocator at once
+        Buffer chunk = BufferInternal.buffer(VertxByteBufAllocator.DEFAULT.heapBuffer(bytes.readableBytes())
+            .writeBytes(bytes));
+        content.release();
         if (exchange.capture() != null) exchange.capture().response(chunk);
         if (last) {
             ended(chunk);
@@ -150,7 +157,9 @@ final class BackendCall extends BackendDeadlines.Watch implements Handler<Object
     /** The response body ended (its last part, if any, in hand): the backend owes nothing more. */
     private void ended(Buffer last) {
         done();
-        release(reusable && (upload == null || upload.ended()));
+        boolean uploading = upload != null && !upload.ended();
+        release(reusable && !uploading);
+        if (uploading) upload.abandon(); // answered early (e.g. 413): the rest of the body is read and dropped
         HttpServerResponse response = exchange.request().response();
         if (response.closed() || response.ended()) return;
         var ending = last == null ? response.end() : response.end(last);
@@ -195,8 +204,9 @@ final class BackendCall extends BackendDeadlines.Watch implements Handler<Object
     /** Whether the body's end is known without the connection closing (so the connection can serve another call). */
     private boolean framed(HttpResponse head) {
         io.netty.handler.codec.http.HttpHeaders h = head.headers();
+        int status = head.status().code();
         return h.contains(HttpHeaders.CONTENT_LENGTH) || HttpUtil.isTransferEncodingChunked(head)
-            || !mayHaveBody(exchange.request(), head.status().code());
+            || headRequest || status == 204 || status == 304;
     }
 
     /** RFC 9110 §6.4.1: no body (so no chunked framing) for HEAD, 1xx, 204 and 304. */

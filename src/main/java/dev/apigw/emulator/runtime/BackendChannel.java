@@ -38,6 +38,11 @@ final class BackendChannel extends ChannelInboundHandlerAdapter {
         return channel;
     }
 
+    /** Open, and not known to be closing: only such a connection may serve an exchange. */
+    boolean usable() {
+        return !closed && channel.isActive();
+    }
+
     /** From now on, what the backend sends belongs to {@code call}. */
     void serve(BackendCall call) {
         this.call = call;
@@ -51,15 +56,22 @@ final class BackendChannel extends ChannelInboundHandlerAdapter {
         call = null;
         if (closed) return;
         if (!channel.config().isAutoRead()) channel.config().setAutoRead(true);
-        if (reusable) origin.recycle(this);
+        // a body that ended with the connection is delivered before the close is: not reusable, though not yet closed
+        if (reusable && channel.isActive()) origin.recycle(this);
         else channel.close();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         BackendCall c = call;
-        if (c == null) ReferenceCountUtil.release(msg); // nothing is owed to anyone: an idle connection's stray bytes
-        else c.context().emit(msg, c);
+        if (c != null) {
+            c.context().emit(msg, c);
+            return;
+        }
+        // nothing is owed to anyone: bytes on an idle connection (an unasked answer, a 408 before a close) leave it
+        // out of step with its requests, so it must not serve another exchange
+        ReferenceCountUtil.release(msg);
+        ctx.close();
     }
 
     @Override

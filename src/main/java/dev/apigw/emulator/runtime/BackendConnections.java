@@ -21,8 +21,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -55,7 +57,10 @@ final class BackendConnections {
     private final Map<String, Origin> plain = new HashMap<>();
     private final Map<String, Origin> tls = new HashMap<>();
     private final List<Map<String, Origin>> both = List.of(plain, tls);
+    /** Every connection open now, idle or serving, so that {@link #close()} closes them all. */
+    private final Set<BackendChannel> all = new HashSet<>();
     private final long sweep;
+    private boolean closing;
 
     BackendConnections(Vertx vertx, RuntimeConfig config, SslContext tlsContext) {
         this.vertx = vertx;
@@ -76,6 +81,10 @@ final class BackendConnections {
             context.runOnContext(v -> acquire(target, ready));
             return;
         }
+        if (closing) {
+            ready.fail(new IllegalStateException("the node is stopping"));
+            return;
+        }
         Map<String, Origin> origins = target.ssl() ? tls : plain;
         Origin origin = origins.get(target.hostHeader());
         if (origin == null) origins.put(target.hostHeader(), origin = new Origin(target));
@@ -89,18 +98,22 @@ final class BackendConnections {
     }
 
     Future<Void> close() {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> closeAll().onComplete(done));
+        return done.future();
+    }
+
+    /** Idle and busy alike (a call still running is cut); a connection released later is closed then. */
+    private Future<Void> closeAll() {
+        closing = true;
         vertx.cancelTimer(sweep);
-        List<Future<Void>> closing = new ArrayList<>();
-        for (Map<String, Origin> origins : both) {
-            for (Origin origin : origins.values()) {
-                for (BackendChannel c : List.copyOf(origin.idle)) {
-                    Promise<Void> closed = Promise.promise();
-                    c.channel().close().addListener(f -> closed.complete());
-                    closing.add(closed.future());
-                }
-            }
+        List<Future<Void>> closed = new ArrayList<>();
+        for (BackendChannel c : List.copyOf(all)) {
+            Promise<Void> one = Promise.promise();
+            c.channel().close().addListener(f -> one.complete());
+            closed.add(one.future());
         }
-        return Future.join(closing).mapEmpty();
+        return Future.join(closed).mapEmpty();
     }
 
     /** The connections and the waiting line of one backend. */
@@ -120,6 +133,7 @@ final class BackendConnections {
 
         void acquire(Completable<BackendChannel> ready) {
             BackendChannel c = idle.pollLast();
+            while (c != null && !c.usable()) c = idle.pollLast(); // closing: its close will count it out
             if (c != null) ready.succeed(c);
             else if (open < config.maxConnectionsPerBackend()) connect(ready);
             else if (waiters.size() >= config.maxWaitQueueSize()) ready.fail(new QueueFull(config.maxWaitQueueSize()));
@@ -139,15 +153,20 @@ final class BackendConnections {
             }).connect(address);
             connecting.addListener((ChannelFutureListener) f -> context.emit(f, done -> {
                 if (done.isSuccess()) {
+                    all.add(handler);
                     ready.succeed(handler);
                     return;
                 }
+                closed(handler); // never active, so no channelInactive will say so; counted out before anything else runs
                 ready.fail(done.cause());
-                closed(handler); // never active, so no channelInactive will say so
             }));
         }
 
         void recycle(BackendChannel c) {
+            if (closing) {
+                c.channel().close();
+                return;
+            }
             Waiter next = waiters.poll();
             if (next != null) {
                 next.served(c);
@@ -160,6 +179,7 @@ final class BackendConnections {
         /** Closed, or failed to open: it no longer counts, and its place may go to the first in line. */
         void closed(BackendChannel c) {
             open--;
+            all.remove(c);
             idle.remove(c);
             serveWaiter();
         }

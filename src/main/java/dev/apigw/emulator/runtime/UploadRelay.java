@@ -23,6 +23,7 @@ final class UploadRelay {
     private Buffer early;
     private boolean ended;
     private boolean sent;
+    private boolean abandoned;
     private Channel out;
     private Runnable ready;
     private Runnable done;
@@ -66,6 +67,15 @@ final class UploadRelay {
         return sent;
     }
 
+    /**
+     * The backend answered before the body ended and its connection is gone: the rest of the body is read and dropped,
+     * so the client (which may send everything before it reads) is never left paused.
+     */
+    void abandon() {
+        abandoned = true;
+        if (!ended) in.resume();
+    }
+
     /** The connection can take more: read the client again. */
     void writable() {
         if (!ended) in.resume();
@@ -75,7 +85,7 @@ final class UploadRelay {
         if (capture != null) capture.request(chunk);
         if (out != null) {
             // the backend connection closed (its call already answered or failed): drain the rest, unsent
-            if (!out.isActive()) return;
+            if (abandoned || !out.isActive()) return;
             write(chunk);
             out.flush();
             if (!out.isWritable()) in.pause();

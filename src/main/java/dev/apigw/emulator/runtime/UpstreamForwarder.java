@@ -109,7 +109,7 @@ public final class UpstreamForwarder {
         addForwardedHeaders(in, headers);
         if (exchange.hasUpstreamHeaders()) exchange.upstreamHeaders().forEach(headers::set);
         long sent = System.nanoTime();
-        BackendCall call = new BackendCall(exchange, channel, home, config, failed, sent);
+        BackendCall call = new BackendCall(exchange, channel, home, config, failed, sent, method);
         channel.serve(call);
         exchange.lifecycle().onAbort(call);
         Channel out = channel.channel();
