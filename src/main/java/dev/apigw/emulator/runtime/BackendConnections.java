@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The keep-alive connections of one event loop to its backends: Netty channels on that event loop (HTTP/1.1 client
  * codec, TLS for HTTPS), opened and kept here. Vert.x's HTTP client (its pool, connection and stream objects, futures
- * and outbound queue) cost about a fifth of a proxied request's CPU on one core, and the runtime needs only a small
+ * and outbound queue) cost about 15 % of a proxied request's CPU on one core, and the runtime needs only a small
  * part of what it does. Names are resolved by Vert.x's resolver, so a connect never blocks the loop. Confined to the
  * event loop that made it (a call from any other thread moves there first, where the exchange lives anyway).
  *
@@ -71,7 +71,8 @@ final class BackendConnections {
         this.bootstrap = new Bootstrap().group(context.nettyEventLoop())
             .channelFactory(internal.transport().channelFactory(false))
             .resolver(internal.nameResolver().nettyAddressResolverGroup())
-            .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMs());
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMs());
         this.sweep = vertx.setPeriodic(1_000, id -> closeIdle(System.nanoTime() - KEEP_ALIVE_MS * 1_000_000));
     }
 
@@ -157,7 +158,8 @@ final class BackendConnections {
                     ready.succeed(handler);
                     return;
                 }
-                closed(handler); // never active, so no channelInactive will say so; counted out before anything else runs
+                // never active, so no channelInactive will say so; counted out before anything else runs
+                closed(handler);
                 ready.fail(done.cause());
             }));
         }

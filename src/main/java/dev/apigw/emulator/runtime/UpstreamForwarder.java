@@ -24,14 +24,14 @@ import javax.net.ssl.SSLException;
 /**
  * Sends an exchange to its routing target and streams the answer back, both bodies relayed without buffering. One
  * instance per event loop, each with its own keep-alive connections ({@link BackendConnections}: Netty channels with
- * HTTP/1.1 client codecs, below Vert.x's HTTP client, which cost a fifth of a request's CPU; the client side stays
- * Vert.x's HTTP server). A backend that cannot be reached, or no free connection within {@code poolWaitTimeoutMs},
- * becomes 503; one silent for {@code backendTimeoutMs} after the upload ended becomes 504 ({@link BackendDeadlines},
- * one sweep per event loop, bounds the silences; a {@link BackendCall} carries each request from the request head to
- * the end of the response body). A request with a body asks for a connection only once its first bytes arrived
- * ({@link UploadRelay}). Callback style rather than composed futures, because this runs for every request and each
- * composition allocates. HTTPS backends are trusted without verification, as before: test backends use self-signed
- * certificates.
+ * HTTP/1.1 client codecs, below Vert.x's HTTP client, whose connection and stream layers cost a tenth of a request's
+ * CPU; the client side stays Vert.x's HTTP server). A backend that cannot be reached, or no free connection within
+ * {@code poolWaitTimeoutMs}, becomes 503; one silent for {@code backendTimeoutMs} after the upload ended becomes 504
+ * ({@link BackendDeadlines}, one sweep per event loop, bounds the silences; a {@link BackendCall} carries each request
+ * from the request head to the end of the response body). A request with a body asks for a connection only once its
+ * first bytes arrived ({@link UploadRelay}). Callback style rather than composed futures, because this runs for every
+ * request and each composition allocates. HTTPS backends are trusted without verification, as before: test backends
+ * use self-signed certificates.
  */
 public final class UpstreamForwarder {
     private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
@@ -64,7 +64,8 @@ public final class UpstreamForwarder {
         HttpServerRequest in = exchange.request();
         RoutingTarget target = exchange.api().routing();
         if (target == null) {
-            failed.accept(exchange, GatewayException.upstreamUnavailable("no native endpoint is configured for the API"));
+            failed.accept(exchange,
+                GatewayException.upstreamUnavailable("no native endpoint is configured for the API"));
             return;
         }
         if (!hasBody(in)) {
@@ -77,7 +78,8 @@ public final class UpstreamForwarder {
         upload.awaitFirstBytes(() -> connect(exchange, target, upload, failed));
     }
 
-    private void connect(Exchange exchange, RoutingTarget target, UploadRelay upload, BiConsumer<Exchange, Throwable> failed) {
+    private void connect(Exchange exchange, RoutingTarget target, UploadRelay upload,
+                         BiConsumer<Exchange, Throwable> failed) {
         if (exchange.lifecycle().finished()) return; // the client left before its body began
         HttpServerRequest in = exchange.request();
         String uri = target.uri(exchange.resourcePath(), in.query());
@@ -122,7 +124,9 @@ public final class UpstreamForwarder {
             deadlines.watch(call, sent);
             return;
         }
-        if (!headers.contains(HttpHeaders.CONTENT_LENGTH)) headers.set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
+        if (!headers.contains(HttpHeaders.CONTENT_LENGTH)) {
+            headers.set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
+        }
         out.write(new DefaultHttpRequest(io.netty.handler.codec.http.HttpVersion.HTTP_1_1, method.toNetty(),
             exchange.nativeUri(), headers), out.voidPromise());
         call.upload(upload);
