@@ -14,7 +14,17 @@ import java.nio.channels.ClosedChannelException;
  */
 final class BackendChannel extends ChannelInboundHandlerAdapter {
     /** Why a call broke when the backend closed the connection without an error of its own. */
-    private static final ClosedChannelException CLOSED = closed();
+    private static final ClosedChannelException CLOSED = new ClosedChannelException() {
+        @Override
+        public String getMessage() {
+            return "the native service closed the connection";
+        }
+
+        @Override
+        public Throwable fillInStackTrace() {
+            return this;
+        }
+    };
     /** What a call is told when the connection can take more of its upload again. */
     static final Object WRITABLE = new Object();
 
@@ -93,20 +103,5 @@ final class BackendChannel extends ChannelInboundHandlerAdapter {
         BackendCall c = call;
         call = null;
         if (c != null) c.context().emit(failure != null ? failure : CLOSED, c);
-    }
-
-    private static ClosedChannelException closed() {
-        ClosedChannelException e = new ClosedChannelException() {
-            @Override
-            public String getMessage() {
-                return "the native service closed the connection";
-            }
-
-            @Override
-            public synchronized Throwable fillInStackTrace() {
-                return this;
-            }
-        };
-        return e;
     }
 }
